@@ -1,0 +1,14 @@
+#include "http/handlers/handlers.h"
+
+namespace kring::http {
+
+Router build_router(social::Services& services, std::function<Metrics&()> metrics) {
+  Router router;
+  register_operation_routes(router, services, std::move(metrics));
+  register_account_routes(router, services);
+  register_member_routes(router, services);
+  register_tie_routes(router, services);
+  return router;
+}
+
+}  // namespace kring::http

@@ -1,0 +1,41 @@
+#include "http/handlers/handlers.h"
+#include "http/handlers/reply.h"
+#include "http/member_json.h"
+
+namespace kring::http {
+
+namespace {
+
+auto with_counts(const social::MemberView& v) { return member_json(v, true); }
+auto without_counts(const social::MemberView& v) { return member_json(v, false); }
+
+Response list_members(social::Services& services, Context& ctx) {
+  KRING_HTTP_TRY(limit, page_limit(ctx.request.query_value("limit")));
+  social::DirectoryRequest request{ctx.request.query_value("q"), ctx.request.query_value("skill"),
+                                   ctx.request.query_value("interest"),
+                                   ctx.request.query_value("cursor"), limit};
+  return reply(services.members.directory(ctx.actor, request), 200,
+               [](const Page<social::MemberView>& p) { return page_json(p, without_counts); });
+}
+
+Response get_member(social::Services& services, Context& ctx) {
+  return reply(services.members.view(ctx.actor, ctx.request.param("h")), 200, with_counts);
+}
+
+Response suspend(social::Services& services, Context& ctx, bool suspended) {
+  return reply(services.members.set_suspended(ctx.actor, ctx.request.param("h"), suspended));
+}
+
+}  // namespace
+
+void register_member_routes(Router& router, social::Services& s) {
+  using beast_http::verb;
+  router.add(verb::get, "/api/v1/members", [&s](Context& c) { return list_members(s, c); });
+  router.add(verb::get, "/api/v1/members/{h}", [&s](Context& c) { return get_member(s, c); });
+  router.add(verb::post, "/api/v1/members/{h}/suspend",
+             [&s](Context& c) { return suspend(s, c, true); });
+  router.add(verb::delete_, "/api/v1/members/{h}/suspend",
+             [&s](Context& c) { return suspend(s, c, false); });
+}
+
+}  // namespace kring::http

@@ -1,0 +1,68 @@
+#pragma once
+// Accounts: registration, log-in, sessions and passwords (DESIGN.md:
+// argon2id passwords; random 256-bit tokens stored hashed).
+//
+// Thread-safe: every call leases its own connection.
+
+#include <string>
+
+#include "core/member.h"
+#include "core/result.h"
+#include "social/actor.h"
+#include "social/login_throttle.h"
+#include "store/database.h"
+
+namespace kring::social {
+
+struct NewAccount {
+  std::string handle;
+  std::string email;
+  std::string password;
+};
+
+// A fresh session. token is shown once and never stored; csrf_token must
+// accompany cookie-authenticated writes (X-CSRF-Token header).
+struct IssuedSession {
+  std::string token;
+  std::string csrf_token;
+  Member member;
+};
+
+struct AuthenticatedSession {
+  Actor actor;
+  std::string csrf_token;
+};
+
+inline constexpr Micros kSessionLifetime = 30LL * 24 * 3600 * 1'000'000;
+
+class Accounts {
+ public:
+  Accounts(store::Database& db, LoginThrottle& throttle) : db_(db), throttle_(throttle) {}
+
+  // The first member of an instance becomes its admin.
+  // Errors: invalid_handle/invalid_email/weak_password (400), handle_taken/email_taken (409).
+  Result<IssuedSession> register_member(const NewAccount& account);
+
+  // login is a handle or e-mail. Errors: 401 bad credentials,
+  // 429 with retry_after_s after too many failures for the account or address.
+  Result<IssuedSession> log_in(const std::string& login, const std::string& password,
+                               const std::string& client_address);
+
+  // 401 when the token is unknown or expired.
+  Result<AuthenticatedSession> authenticate(const std::string& token);
+
+  Status log_out(const Actor& actor);
+
+  // Verifies the current password, sets the new one and ends every other
+  // session of the member.
+  Status change_password(const Actor& actor, const std::string& current,
+                         const std::string& replacement);
+
+ private:
+  IssuedSession open_session(store::Connection& conn, const Member& member);
+
+  store::Database& db_;
+  LoginThrottle& throttle_;
+};
+
+}  // namespace kring::social

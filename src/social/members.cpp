@@ -1,0 +1,142 @@
+#include "social/members.h"
+
+#include <set>
+
+#include "core/validation.h"
+#include "store/member_repository.h"
+#include "store/tie_repository.h"
+
+namespace kring::social {
+
+Result<std::vector<std::string>> clean_terms(std::string_view field,
+                                             const std::vector<std::string>& terms) {
+  if (terms.size() > kTermsMax) {
+    return Error::invalid("too_many", std::string(field) + " may hold at most " +
+                                          std::to_string(kTermsMax) + " entries");
+  }
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (const auto& raw : terms) {
+    KRING_TRY(validate_text(field, raw, kTermMax, false));
+    std::string key = store::normalize_term(raw);
+    if (key.empty()) {
+      return Error::invalid("empty_value", std::string(field) + " entries must not be empty");
+    }
+    if (seen.insert(key).second) {
+      size_t b = raw.find_first_not_of(" \t");
+      size_t e = raw.find_last_not_of(" \t");
+      out.push_back(raw.substr(b, e - b + 1));
+    }
+  }
+  return out;
+}
+
+Result<MemberView> Members::view(const Actor& viewer, const std::string& handle) {
+  KRING_TRY(authorize(viewer, Action::kViewMember));
+  auto conn = db_.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kRead);
+  auto member = store::MemberRepository(*conn).find_by_handle(handle);
+  Error hidden = Error::not_found("no member with handle '" + handle + "'");
+  if (!member) return hidden;
+  if (member->suspended && !viewer.is_admin() && viewer.id != member->id) return hidden;
+  if (viewer.signed_in() && viewer.id != member->id &&
+      store::TieRepository(*conn).blocked_either_way(viewer.id, member->id)) {
+    return hidden;
+  }
+  return view_member(*conn, viewer.id, std::move(*member), true);
+}
+
+Result<MemberView> Members::me(const Actor& actor) {
+  KRING_TRY(authorize(actor, Action::kLogOut));
+  auto conn = db_.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kRead);
+  auto member = store::MemberRepository(*conn).find_by_id(actor.id);
+  if (!member) return Error::unauthenticated("session expired or unknown; log in again");
+  return view_member(*conn, actor.id, std::move(*member), true);
+}
+
+Result<MemberView> Members::update_profile(const Actor& actor, const ProfilePatch& patch) {
+  KRING_TRY(authorize(actor, Action::kEditOwnProfile));
+  if (patch.display_name) {
+    KRING_TRY(validate_text("display_name", *patch.display_name, kDisplayNameMax, false));
+  }
+  if (patch.bio) KRING_TRY(validate_text("bio", *patch.bio, kBioMax, true));
+  if (patch.home_place) {
+    KRING_TRY(validate_text("home_place", *patch.home_place, kHomePlaceMax, false));
+  }
+  if (patch.avatar_url && !patch.avatar_url->empty()) {
+    KRING_TRY(validate_url("avatar_url", *patch.avatar_url));
+  }
+  std::optional<std::vector<std::string>> skills, interests;
+  if (patch.skills) {
+    auto cleaned = clean_terms("skills", *patch.skills);
+    if (!cleaned) return std::move(cleaned).error();
+    skills = std::move(*cleaned);
+  }
+  if (patch.interests) {
+    auto cleaned = clean_terms("interests", *patch.interests);
+    if (!cleaned) return std::move(cleaned).error();
+    interests = std::move(*cleaned);
+  }
+
+  auto conn = db_.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
+  store::MemberRepository members(*conn);
+  auto member = members.find_by_id(actor.id);
+  if (!member) return Error::unauthenticated("session expired or unknown; log in again");
+  Profile& p = member->profile;
+  if (patch.display_name) p.display_name = *patch.display_name;
+  if (patch.bio) p.bio = *patch.bio;
+  if (patch.home_place) p.home_place = *patch.home_place;
+  if (patch.avatar_url) p.avatar_url = *patch.avatar_url;
+  if (skills) p.skills = std::move(*skills);
+  if (interests) p.interests = std::move(*interests);
+  for (auto [field, visibility] : patch.visibility) {
+    p.visibility[static_cast<size_t>(field)] = visibility;
+  }
+  members.update_profile(actor.id, p, now_micros());
+  tx.commit();
+  return view_member(*conn, actor.id, std::move(*member), true);
+}
+
+Result<Page<MemberView>> Members::directory(const Actor& viewer, const DirectoryRequest& request) {
+  KRING_TRY(authorize(viewer, Action::kListMembers));
+  KRING_TRY(validate_text("q", request.q, 100, false));
+  KRING_TRY(validate_text("skill", request.skill, kTermMax, false));
+  KRING_TRY(validate_text("interest", request.interest, kTermMax, false));
+  store::DirectoryQuery query;
+  query.viewer = viewer.id;
+  query.name_prefix = request.q;
+  query.skill = store::normalize_term(request.skill);
+  query.interest = store::normalize_term(request.interest);
+  query.limit = request.limit + 1;
+  if (!request.cursor.empty()) {
+    auto key = decode_cursor(request.cursor);
+    if (!key) return std::move(key).error();
+    query.after_id = key->id;
+  }
+  auto conn = db_.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kRead);
+  auto found = store::MemberRepository(*conn).directory(query);
+  Page<MemberView> page;
+  bool more = static_cast<int>(found.size()) > request.limit;
+  if (more) found.pop_back();
+  for (auto& m : found) page.items.push_back(view_member(*conn, viewer.id, std::move(m), false));
+  if (more) page.next_cursor = encode_cursor({0, page.items.back().member.id});
+  return page;
+}
+
+Status Members::set_suspended(const Actor& actor, const std::string& handle, bool suspended) {
+  KRING_TRY(authorize(actor, Action::kSuspendMember));
+  auto conn = db_.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
+  store::MemberRepository members(*conn);
+  auto member = members.find_by_handle(handle);
+  if (!member) return Error::not_found("no member with handle '" + handle + "'");
+  if (member->id == actor.id) return Error::invalid("self_suspension", "admins cannot suspend themselves");
+  members.set_suspended(member->id, suspended ? std::optional<Micros>(now_micros()) : std::nullopt);
+  tx.commit();
+  return {};
+}
+
+}  // namespace kring::social

@@ -1,0 +1,80 @@
+#include "social/policy.h"
+
+#include <array>
+
+namespace kring::social {
+
+namespace {
+
+enum class Need { kAnyone, kMember, kActiveMember, kAnalyst, kAdmin };
+
+struct Rule {
+  Action action;
+  Need need;
+};
+
+// Reading is open to suspended members (they may still see and export their
+// data); writing needs an active member.
+constexpr std::array kRules = {
+    Rule{Action::kViewMember, Need::kAnyone},
+    Rule{Action::kListMembers, Need::kAnyone},
+    Rule{Action::kEditOwnProfile, Need::kActiveMember},
+    Rule{Action::kChangePassword, Need::kMember},
+    Rule{Action::kLogOut, Need::kMember},
+    Rule{Action::kFollow, Need::kActiveMember},
+    Rule{Action::kConnect, Need::kActiveMember},
+    Rule{Action::kBlock, Need::kMember},
+    Rule{Action::kViewOwnRequests, Need::kMember},
+    Rule{Action::kSuspendMember, Need::kAdmin},
+    Rule{Action::kViewNetworkMetrics, Need::kAnalyst},
+    Rule{Action::kCreateSpace, Need::kActiveMember},
+    Rule{Action::kViewSpace, Need::kAnyone},
+    Rule{Action::kJoinSpace, Need::kActiveMember},
+    Rule{Action::kPostItem, Need::kActiveMember},
+    Rule{Action::kReply, Need::kActiveMember},
+    Rule{Action::kReact, Need::kActiveMember},
+    Rule{Action::kReport, Need::kMember},
+    Rule{Action::kMute, Need::kMember},
+    Rule{Action::kReadNotifications, Need::kMember},
+};
+
+Need need_of(Action action) {
+  for (const auto& rule : kRules) {
+    if (rule.action == action) return rule.need;
+  }
+  return Need::kAdmin;  // an action without a rule is denied to all but admins
+}
+
+}  // namespace
+
+Status authorize(const Actor& actor, Action action) {
+  Need need = need_of(action);
+  if (need == Need::kAnyone) return {};
+  if (!actor.signed_in()) return Error::unauthenticated("log in first");
+  switch (need) {
+    case Need::kActiveMember:
+      if (actor.suspended) return Error::forbidden("this account is suspended");
+      return {};
+    case Need::kAnalyst:
+      if (!actor.is_analyst()) return Error::forbidden("this needs the analyst role");
+      return {};
+    case Need::kAdmin:
+      if (!actor.is_admin()) return Error::forbidden("this needs an instance admin");
+      return {};
+    default:
+      return {};
+  }
+}
+
+bool may_see_field(Relation relation, Visibility visibility) {
+  // rows: relation; columns: public, members, connections
+  static constexpr bool kTable[4][3] = {
+      {true, false, false},  // anonymous
+      {true, true, false},   // member
+      {true, true, true},    // connection
+      {true, true, true},    // self
+  };
+  return kTable[static_cast<int>(relation)][static_cast<int>(visibility)];
+}
+
+}  // namespace kring::social

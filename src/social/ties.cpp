@@ -1,0 +1,245 @@
+#include "social/ties.h"
+
+#include "social/policy.h"
+#include "store/member_repository.h"
+#include "store/tie_repository.h"
+
+namespace kring::social {
+
+using store::TieDirection;
+using store::TieKind;
+using store::TieState;
+
+std::string_view tie_change_name(TieChange change) {
+  static constexpr std::string_view kNames[] = {"unchanged", "created",  "requested", "accepted",
+                                                "removed",   "declined", "cancelled"};
+  return kNames[static_cast<int>(change)];
+}
+
+namespace {
+
+Error no_member(const std::string& handle) {
+  return Error::not_found("no member with handle '" + handle + "'");
+}
+
+// The member an actor wants to tie to: exists, active, not self, and not in
+// a block with the actor (unless allow_blocked, for unblock).
+Result<Member> tie_target(store::Connection& conn, const Actor& actor, const std::string& handle,
+                          bool allow_blocked) {
+  auto member = store::MemberRepository(conn).find_by_handle(handle);
+  if (!member || member->suspended) return no_member(handle);
+  if (member->id == actor.id) {
+    return Error::invalid("self_tie", "you cannot do this to yourself");
+  }
+  if (!allow_blocked && store::TieRepository(conn).blocked_either_way(actor.id, member->id)) {
+    return no_member(handle);
+  }
+  return std::move(*member);
+}
+
+template <typename Fn>
+Result<TieChange> write_tie(store::Database& db, const Actor& actor, Action action,
+                            const std::string& handle, bool allow_blocked, Fn&& change) {
+  KRING_TRY(authorize(actor, action));
+  auto conn = db.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
+  auto target = tie_target(*conn, actor, handle, allow_blocked);
+  if (!target) return std::move(target).error();
+  store::TieRepository ties(*conn);
+  TieChange result = change(ties, target->id, now_micros());
+  tx.commit();
+  return result;
+}
+
+Result<std::optional<CursorKey>> read_cursor(const std::string& cursor) {
+  if (cursor.empty()) return std::optional<CursorKey>();
+  auto key = decode_cursor(cursor);
+  if (!key) return std::move(key).error();
+  return std::optional<CursorKey>(*key);
+}
+
+Result<Page<MemberView>> page_of(store::Connection& conn, MemberId viewer,
+                                 store::TieListQuery query, int limit) {
+  query.limit = limit + 1;
+  auto rows = store::TieRepository(conn).list(query);
+  bool more = static_cast<int>(rows.size()) > limit;
+  if (more) rows.pop_back();
+  Page<MemberView> page;
+  store::MemberRepository members(conn);
+  for (const auto& row : rows) {
+    if (auto m = members.find_by_id(row.other)) {
+      page.items.push_back(view_member(conn, viewer, std::move(*m), false));
+    }
+  }
+  if (more) page.next_cursor = encode_cursor({rows.back().created_at, rows.back().tie_id});
+  return page;
+}
+
+}  // namespace
+
+Result<TieChange> Ties::follow(const Actor& actor, const std::string& handle) {
+  return write_tie(db_, actor, Action::kFollow, handle, false,
+                   [&](store::TieRepository& ties, MemberId target, Micros now) {
+                     if (ties.find(actor.id, target, TieKind::kFollow)) return TieChange::kUnchanged;
+                     ties.insert(actor.id, target, TieKind::kFollow, TieState::kAccepted, now);
+                     return TieChange::kCreated;
+                   });
+}
+
+Result<TieChange> Ties::unfollow(const Actor& actor, const std::string& handle) {
+  return write_tie(db_, actor, Action::kFollow, handle, true,
+                   [&](store::TieRepository& ties, MemberId target, Micros) {
+                     if (!ties.find(actor.id, target, TieKind::kFollow)) {
+                       return TieChange::kUnchanged;
+                     }
+                     ties.remove(actor.id, target, TieKind::kFollow);
+                     return TieChange::kRemoved;
+                   });
+}
+
+Result<TieChange> Ties::connect(const Actor& actor, const std::string& handle) {
+  return write_tie(db_, actor, Action::kConnect, handle, false,
+                   [&](store::TieRepository& ties, MemberId target, Micros now) {
+                     auto mine = ties.find(actor.id, target, TieKind::kConnection);
+                     if (mine) return TieChange::kUnchanged;
+                     if (ties.find(target, actor.id, TieKind::kConnection) == TieState::kPending) {
+                       ties.accept_connection(target, actor.id, now);
+                       return TieChange::kAccepted;
+                     }
+                     ties.insert(actor.id, target, TieKind::kConnection, TieState::kPending, now);
+                     return TieChange::kRequested;
+                   });
+}
+
+Result<TieChange> Ties::disconnect(const Actor& actor, const std::string& handle) {
+  return write_tie(db_, actor, Action::kConnect, handle, true,
+                   [&](store::TieRepository& ties, MemberId target, Micros) {
+                     auto mine = ties.find(actor.id, target, TieKind::kConnection);
+                     auto theirs = ties.find(target, actor.id, TieKind::kConnection);
+                     TieChange change = TieChange::kUnchanged;
+                     if (mine == TieState::kAccepted) {
+                       change = TieChange::kRemoved;
+                     } else if (mine == TieState::kPending) {
+                       change = TieChange::kCancelled;
+                     } else if (theirs == TieState::kPending) {
+                       change = TieChange::kDeclined;
+                     }
+                     ties.remove_connection(actor.id, target);
+                     return change;
+                   });
+}
+
+Result<TieChange> Ties::block(const Actor& actor, const std::string& handle) {
+  return write_tie(db_, actor, Action::kBlock, handle, true,
+                   [&](store::TieRepository& ties, MemberId target, Micros now) {
+                     if (ties.find(actor.id, target, TieKind::kBlock)) return TieChange::kUnchanged;
+                     ties.remove(actor.id, target, TieKind::kFollow);
+                     ties.remove(target, actor.id, TieKind::kFollow);
+                     ties.remove_connection(actor.id, target);
+                     ties.insert(actor.id, target, TieKind::kBlock, TieState::kAccepted, now);
+                     return TieChange::kCreated;
+                   });
+}
+
+Result<TieChange> Ties::unblock(const Actor& actor, const std::string& handle) {
+  return write_tie(db_, actor, Action::kBlock, handle, true,
+                   [&](store::TieRepository& ties, MemberId target, Micros) {
+                     if (!ties.find(actor.id, target, TieKind::kBlock)) {
+                       return TieChange::kUnchanged;
+                     }
+                     ties.remove(actor.id, target, TieKind::kBlock);
+                     return TieChange::kRemoved;
+                   });
+}
+
+Result<Page<MemberView>> Ties::list(const Actor& viewer, const std::string& handle, TieList which,
+                                    const std::string& cursor, int limit) {
+  KRING_TRY(authorize(viewer, Action::kViewMember));
+  auto after = read_cursor(cursor);
+  if (!after) return std::move(after).error();
+  auto conn = db_.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kRead);
+  auto member = store::MemberRepository(*conn).find_by_handle(handle);
+  if (!member || (member->suspended && !viewer.is_admin() && viewer.id != member->id) ||
+      (viewer.signed_in() && viewer.id != member->id &&
+       store::TieRepository(*conn).blocked_either_way(viewer.id, member->id))) {
+    return no_member(handle);
+  }
+  store::TieListQuery q;
+  q.member = member->id;
+  q.viewer = viewer.id;
+  q.after = *after;
+  q.direction = which == TieList::kFollowers ? TieDirection::kIncoming : TieDirection::kOutgoing;
+  q.kind = which == TieList::kConnections ? TieKind::kConnection : TieKind::kFollow;
+  q.state = TieState::kAccepted;
+  return page_of(*conn, viewer.id, q, limit);
+}
+
+Result<Page<MemberView>> Ties::connection_requests(const Actor& actor, const std::string& cursor,
+                                                   int limit) {
+  KRING_TRY(authorize(actor, Action::kViewOwnRequests));
+  auto after = read_cursor(cursor);
+  if (!after) return std::move(after).error();
+  auto conn = db_.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kRead);
+  store::TieListQuery q;
+  q.member = actor.id;
+  q.viewer = actor.id;
+  q.after = *after;
+  q.direction = TieDirection::kIncoming;
+  q.kind = TieKind::kConnection;
+  q.state = TieState::kPending;
+  return page_of(*conn, actor.id, q, limit);
+}
+
+Result<Page<MemberView>> Ties::blocked(const Actor& actor, const std::string& cursor, int limit) {
+  KRING_TRY(authorize(actor, Action::kBlock));
+  auto after = read_cursor(cursor);
+  if (!after) return std::move(after).error();
+  auto conn = db_.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kRead);
+  store::TieListQuery q;
+  q.member = actor.id;
+  q.viewer = 0;  // the blocked list shows exactly the members I block
+  q.after = *after;
+  q.direction = TieDirection::kOutgoing;
+  q.kind = TieKind::kBlock;
+  q.state = TieState::kAccepted;
+  return page_of(*conn, actor.id, q, limit);
+}
+
+Result<Page<SecondDegree>> Ties::second_degree(const Actor& actor, const std::string& cursor,
+                                               int limit) {
+  KRING_TRY(authorize(actor, Action::kViewOwnRequests));
+  int offset = 0;
+  if (!cursor.empty()) {
+    auto key = decode_cursor(cursor);
+    if (!key) return std::move(key).error();
+    if (key->time < 0 || key->time > 1'000'000) {
+      return Error::invalid("invalid_cursor", "cursor is not one this server issued");
+    }
+    offset = static_cast<int>(key->time);
+  }
+  auto conn = db_.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kRead);
+  auto rows = store::TieRepository(*conn).second_degree(actor.id, offset, limit + 1);
+  bool more = static_cast<int>(rows.size()) > limit;
+  if (more) rows.pop_back();
+  store::MemberRepository members(*conn);
+  Page<SecondDegree> page;
+  for (const auto& row : rows) {
+    auto m = members.find_by_id(row.other);
+    if (!m) continue;
+    SecondDegree entry{view_member(*conn, actor.id, std::move(*m), false), {}};
+    for (MemberId via : row.via) {
+      if (auto v = members.find_by_id(via)) {
+        entry.via.push_back(view_member(*conn, actor.id, std::move(*v), false));
+      }
+    }
+    page.items.push_back(std::move(entry));
+  }
+  if (more) page.next_cursor = encode_cursor({offset + limit, 0});
+  return page;
+}
+
+}  // namespace kring::social

@@ -1,0 +1,24 @@
+#pragma once
+// Numbered schema migrations. Each runs once, in order, in its own
+// transaction; the applied version is kept in PRAGMA user_version.
+
+#include <string_view>
+
+#include "store/database.h"
+
+namespace kring::store {
+
+struct Migration {
+  int version;
+  std::string_view description;
+  std::string_view sql;
+};
+
+// Applies every migration newer than the database's version. Returns the
+// number applied. Throws StoreError if one fails (that one is rolled back).
+int apply_migrations(Connection& conn);
+
+// The version the newest migration brings a database to.
+int latest_schema_version();
+
+}  // namespace kring::store
