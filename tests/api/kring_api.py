@@ -1,0 +1,206 @@
+"""Test harness for kring's HTTP API: starts the real `kring serve` on a free
+loopback port with a fresh database, and speaks HTTP/1.1 to it.
+
+Tests read like a conversation: `alice.post("/api/v1/...", {...})` returns
+a Reply with .status, .json and .headers.
+"""
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import unittest
+
+KRING = os.environ.get("KRING_BIN", os.path.join(os.path.dirname(__file__), "../../build/kring"))
+PASSWORD = "correct horse battery"
+
+
+def wait_until(predicate, timeout=20.0, what="condition"):
+    """Polls predicate until it is truthy or the deadline passes."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.02)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+class Reply:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
+        try:
+            self.json = json.loads(body) if body else None
+        except ValueError:
+            self.json = None
+
+    def header(self, name):
+        for key, value in self.headers:
+            if key.lower() == name.lower():
+                return value
+        return None
+
+    def error_code(self):
+        return (self.json or {}).get("error", {}).get("code")
+
+    def __repr__(self):
+        return f"Reply({self.status}, {self.body[:300]!r})"
+
+
+class Server:
+    """One kring process with its own data directory."""
+
+    def __init__(self, extra_args=()):
+        self.dir = tempfile.mkdtemp(prefix="kring-api-")
+        self.log_path = os.path.join(self.dir, "server.log")
+        self.extra_args = list(extra_args)
+        self.process = None
+        self.port = None
+
+    def start(self):
+        offset = os.path.getsize(self.log_path) if os.path.exists(self.log_path) else 0
+        log = open(self.log_path, "ab")
+        self.process = subprocess.Popen(
+            [KRING, "serve", "--data", os.path.join(self.dir, "data"),
+             "--listen", "127.0.0.1:0", "--web", os.path.join(self.dir, "no-web"),
+             *self.extra_args],
+            stdout=log, stderr=subprocess.STDOUT)
+        log.close()
+
+        def bound_port():
+            if self.process.poll() is not None:
+                raise AssertionError("kring serve exited early:\n" + self.log())
+            match = re.search(r"serving on http://127\.0\.0\.1:(\d+)", self.log()[offset:])
+            return int(match.group(1)) if match else None
+
+        self.port = wait_until(bound_port, what="server to listen")
+        return self
+
+    def log(self):
+        with open(self.log_path, "r", errors="replace") as f:
+            return f.read()
+
+    def stop(self, sig=signal.SIGTERM):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(sig)
+            self.process.wait(timeout=20)
+        return self.process.returncode
+
+    def cleanup(self):
+        self.stop(signal.SIGKILL)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def client(self, **kwargs):
+        return Client(self.port, **kwargs)
+
+
+class Client:
+    """A caller: anonymous, bearer-token or browser-like (cookie + CSRF)."""
+
+    def __init__(self, port, token=None, cookie=None, csrf=None):
+        self.port = port
+        self.token = token
+        self.cookie = cookie
+        self.csrf = csrf
+        self.handle = None
+        self.conn = None
+
+    def request(self, method, path, body=None, headers=None, raw=None):
+        hdrs = {"Accept": "application/json"}
+        if self.token:
+            hdrs["Authorization"] = "Bearer " + self.token
+        if self.cookie:
+            hdrs["Cookie"] = "kring_session=" + self.cookie
+            if self.csrf:
+                hdrs["X-CSRF-Token"] = self.csrf
+        payload = raw
+        if body is not None:
+            payload = json.dumps(body).encode()
+            hdrs["Content-Type"] = "application/json"
+        hdrs.update(headers or {})
+        for attempt in range(2):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            try:
+                self.conn.request(method, path, body=payload, headers=hdrs)
+                resp = self.conn.getresponse()
+                data = resp.read().decode("utf-8", errors="replace")
+                reply = Reply(resp.status, resp.getheaders(), data)
+                if resp.will_close:
+                    self.conn.close()
+                    self.conn = None
+                return reply
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                # The server closed a kept-alive connection; one retry on a fresh one.
+                self.conn.close()
+                self.conn = None
+                if attempt == 1:
+                    raise
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def post(self, path, body=None, **kw):
+        return self.request("POST", path, body, **kw)
+
+    def put(self, path, body=None, **kw):
+        return self.request("PUT", path, body, **kw)
+
+    def patch(self, path, body=None, **kw):
+        return self.request("PATCH", path, body, **kw)
+
+    def delete(self, path, body=None, **kw):
+        return self.request("DELETE", path, body, **kw)
+
+
+class ApiTestCase(unittest.TestCase):
+    """One server per test class; helpers to make members."""
+
+    server_args = ()
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server(cls.server_args).start()
+        cls._counter = 0
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.cleanup()
+
+    def anonymous(self):
+        return self.server.client()
+
+    def register(self, handle=None, **profile):
+        """Registers a member and returns a bearer-token client for them."""
+        cls = type(self)
+        cls._counter += 1
+        handle = handle or f"m{cls._counter}_{self._testMethodName[:12].lower()}"
+        handle = re.sub(r"[^a-z0-9_]", "_", handle)[:30]
+        reply = self.anonymous().post("/api/v1/accounts", {
+            "handle": handle, "email": f"{handle}@example.org", "password": PASSWORD})
+        self.assertEqual(reply.status, 201, reply)
+        client = self.server.client(token=reply.json["token"])
+        client.handle = handle
+        client.csrf = reply.json["csrf_token"]
+        if profile:
+            r = client.patch("/api/v1/me", profile)
+            self.assertEqual(r.status, 200, r)
+        return client
+
+    def connect(self, a, b):
+        self.assertEqual(a.post(f"/api/v1/members/{b.handle}/connection").json["result"], "requested")
+        self.assertEqual(b.post(f"/api/v1/members/{a.handle}/connection").json["result"], "accepted")
+
+    def assertError(self, reply, status, code=None):
+        self.assertEqual(reply.status, status, reply)
+        self.assertIsNotNone(reply.json, reply)
+        self.assertIn("error", reply.json)
+        self.assertTrue(reply.json["error"]["message"], reply)
+        if code:
+            self.assertEqual(reply.json["error"]["code"], code, reply)

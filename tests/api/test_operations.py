@@ -1,0 +1,125 @@
+"""Operations: health, metrics, request log, graceful shutdown, durability, demo data."""
+import os
+import re
+import signal
+import subprocess
+import tempfile
+import unittest
+
+from kring_api import ApiTestCase, KRING, PASSWORD, Server
+
+
+class Health(ApiTestCase):
+    def test_healthz_and_metrics(self):
+        self.assertEqual(self.anonymous().get("/healthz").json, {"status": "ok"})
+        self.anonymous().get("/api/v1/members")
+        metrics = self.anonymous().get("/metrics")
+        self.assertEqual(metrics.status, 200)
+        self.assertIn("text/plain", metrics.header("Content-Type"))
+        self.assertRegex(metrics.body, r'kring_http_requests_total\{route="GET /api/v1/members",status="2xx"\} \d+')
+        self.assertRegex(metrics.body,
+                         r'kring_http_request_duration_seconds_bucket\{route="GET /api/v1/members",le="\+Inf"\} \d+')
+
+    def test_one_log_line_per_request(self):
+        self.anonymous().get("/api/v1/members?q=logline")
+        log = self.server.log()
+        self.assertRegex(log, r"method=GET path=/api/v1/members status=200 us=\d+")
+
+    def test_keep_alive_serves_many_requests_on_one_connection(self):
+        client = self.anonymous()
+        for _ in range(5):
+            self.assertEqual(client.get("/healthz").status, 200)
+        self.assertIsNotNone(client.conn)  # still the same open connection
+
+
+class Lifecycle(unittest.TestCase):
+    def test_sigterm_stops_gracefully_with_exit_code_0(self):
+        server = Server().start()
+        try:
+            self.assertEqual(server.client().get("/healthz").status, 200)
+            self.assertEqual(server.stop(signal.SIGTERM), 0)
+            self.assertIn("kring stopped", server.log())
+        finally:
+            server.cleanup()
+
+    def test_acknowledged_writes_survive_kill_9(self):
+        server = Server().start()
+        try:
+            reply = server.client().post("/api/v1/accounts", {
+                "handle": "durable", "email": "durable@example.org", "password": PASSWORD})
+            self.assertEqual(reply.status, 201)
+            token = reply.json["token"]
+            client = server.client(token=token)
+            self.assertEqual(client.patch("/api/v1/me", {"bio": "still here"}).status, 200)
+            server.stop(signal.SIGKILL)
+            server.start()
+            me = server.client(token=token).get("/api/v1/me")
+            self.assertEqual(me.status, 200)
+            self.assertEqual(me.json["bio"], "still here")
+        finally:
+            server.cleanup()
+
+
+class DemoCommand(unittest.TestCase):
+    def run_demo(self, data, seed):
+        return subprocess.run([KRING, "demo", "--data", data, "--members", "300", "--seed", str(seed)],
+                              capture_output=True, text=True, timeout=300)
+
+    def test_demo_is_deterministic_and_loads_once(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            first = self.run_demo(os.path.join(tmp, "a"), 7)
+            second = self.run_demo(os.path.join(tmp, "b"), 7)
+            other = self.run_demo(os.path.join(tmp, "c"), 8)
+            self.assertEqual(first.returncode, 0, first.stderr)
+            self.assertEqual(first.stdout, second.stdout)
+            self.assertNotEqual(first.stdout, other.stdout)
+            self.assertIn("300 members", first.stdout)
+            again = self.run_demo(os.path.join(tmp, "a"), 7)
+            self.assertIn("already has members", again.stdout)
+
+    def test_demo_members_log_in_and_have_profiles_and_ties(self):
+        server = Server()
+        try:
+            demo = self.run_demo(os.path.join(server.dir, "data"), 3)
+            self.assertEqual(demo.returncode, 0, demo.stderr)
+            admin = re.search(r"^\s+(\S+)\s+\(instance admin\)", demo.stdout, re.M).group(1)
+            server.start()
+            login = server.client().post("/api/v1/sessions", {"login": admin, "password": "kring-demo"})
+            self.assertEqual(login.status, 201, login)
+            me = server.client(token=login.json["token"]).get("/api/v1/me").json
+            self.assertEqual(me["role"], "admin")
+            self.assertGreaterEqual(len(me["skills"]), 2)
+            members = server.client().get("/api/v1/members?limit=100").json["items"]
+            self.assertEqual(len(members), 100)
+            total_ties = sum(server.client().get(f"/api/v1/members/{m['handle']}").json["counts"]["connections"]
+                             for m in members[:20])
+            self.assertGreater(total_ties, 0)
+            some_skill = members[0]["skills"][0]
+            found = server.client().get(f"/api/v1/members?skill={some_skill.replace(' ', '+')}").json["items"]
+            self.assertIn(members[0]["handle"], [m["handle"] for m in found])
+        finally:
+            server.cleanup()
+
+
+class Maintenance(unittest.TestCase):
+    def test_migrate_and_backup(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            data = os.path.join(tmp, "data")
+            migrate = subprocess.run([KRING, "migrate", "--data", data], capture_output=True, text=True)
+            self.assertEqual(migrate.returncode, 0, migrate.stderr)
+            self.assertIn("schema at version", migrate.stdout)
+            subprocess.run([KRING, "demo", "--data", data, "--members", "50"], check=True, capture_output=True)
+            backup_file = os.path.join(tmp, "copy.db")
+            backup = subprocess.run([KRING, "backup", "--data", data, "--to", backup_file],
+                                    capture_output=True, text=True)
+            self.assertEqual(backup.returncode, 0, backup.stderr)
+            restored = os.path.join(tmp, "restored")
+            os.makedirs(restored)
+            os.rename(backup_file, os.path.join(restored, "kring.db"))
+            again = subprocess.run([KRING, "demo", "--data", restored, "--members", "50"],
+                                   capture_output=True, text=True)
+            self.assertIn("already has members", again.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()
