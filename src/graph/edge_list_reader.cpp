@@ -17,14 +17,17 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 // Splits a line into at most 4 fields (the 4th only signals "too many").
-std::size_t split_fields(std::string_view line, std::array<std::string_view, 4>& out) {
+std::size_t split_fields(std::string_view line, Separator separator,
+                         std::array<std::string_view, 4>& out) {
   std::size_t count = 0;
-  if (line.find(',') != std::string_view::npos) {
+  char sep = separator == Separator::kComma ? ',' : separator == Separator::kTab ? '\t' : 0;
+  if (sep == 0 && line.find(',') != std::string_view::npos) sep = ',';
+  if (sep != 0) {
     while (count < out.size()) {
-      const auto comma = line.find(',');
-      out[count++] = trim(line.substr(0, comma));
-      if (comma == std::string_view::npos) break;
-      line.remove_prefix(comma + 1);
+      const auto at = line.find(sep);
+      out[count++] = trim(line.substr(0, at));
+      if (at == std::string_view::npos) break;
+      line.remove_prefix(at + 1);
     }
     return count;
   }
@@ -41,7 +44,7 @@ std::size_t split_fields(std::string_view line, std::array<std::string_view, 4>&
 
 }  // namespace
 
-Result<EdgeList> read_edge_list(std::string_view text, bool directed) {
+Result<EdgeList> read_edge_list(std::string_view text, bool directed, Separator separator) {
   EdgeListBuilder builder(directed);
   std::size_t line_no = 0;
   bool first_data_line = true;
@@ -54,7 +57,7 @@ Result<EdgeList> read_edge_list(std::string_view text, bool directed) {
     line = trim(line);
     if (line.empty()) continue;
     std::array<std::string_view, 4> f;
-    const std::size_t count = split_fields(line, f);
+    const std::size_t count = split_fields(line, separator, f);
     const bool header = first_data_line && count >= 2 && count <= 3 && iequals(f[0], "source") &&
                         iequals(f[1], "target") && (count == 2 || iequals(f[2], "weight"));
     first_data_line = false;

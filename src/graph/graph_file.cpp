@@ -22,8 +22,8 @@ struct Extension {
 
 constexpr Extension kExtensions[] = {
     {".txt", FileFormat::kEdgeList},    {".edges", FileFormat::kEdgeList},
-    {".edgelist", FileFormat::kEdgeList}, {".csv", FileFormat::kEdgeList},
-    {".tsv", FileFormat::kEdgeList},    {".graphml", FileFormat::kGraphMl},
+    {".edgelist", FileFormat::kEdgeList}, {".csv", FileFormat::kCsv},
+    {".tsv", FileFormat::kTsv},    {".graphml", FileFormat::kGraphMl},
     {".gml", FileFormat::kGml},         {".net", FileFormat::kPajek},
     {".pajek", FileFormat::kPajek},
 };
@@ -53,6 +53,10 @@ Result<EdgeList> read_graph_file(const std::string& path, bool directed) {
     switch (*format) {
       case FileFormat::kEdgeList:
         return read_edge_list(text, directed);
+      case FileFormat::kCsv:
+        return read_edge_list(text, directed, Separator::kComma);
+      case FileFormat::kTsv:
+        return read_edge_list(text, directed, Separator::kTab);
       case FileFormat::kGraphMl:
         return read_graphml(text, directed);
       case FileFormat::kGml:

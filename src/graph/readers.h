@@ -4,8 +4,9 @@
 // crashes (fuzzed in fuzz/graph/). Policies, also in docs/network-metrics.md:
 //
 // Edge list (.txt .edges .edgelist .csv .tsv): one tie per line,
-//   `source target [weight]`, separated by whitespace, or by commas when the
-//   line has a comma; `#` starts a comment; a line with a single label adds
+//   `source target [weight]`. Fields are separated by commas in .csv files,
+//   by tabs in .tsv files (labels may then contain spaces), and otherwise by
+//   whitespace, or by commas when the line has a comma; `#` starts a comment; a line with a single label adds
 //   an isolated node; a first line `source,target[,weight]` is a header and
 //   skipped. Weights must be finite and >= 0. Undirected unless
 //   `directed` is set.
@@ -36,12 +37,14 @@ namespace kring::graph {
 // Largest node count a file may declare (Pajek *Vertices) or reach.
 inline constexpr std::uint64_t kMaxFileNodes = 100'000'000;
 
-Result<EdgeList> read_edge_list(std::string_view text, bool directed);
+enum class Separator { kAuto, kComma, kTab };
+Result<EdgeList> read_edge_list(std::string_view text, bool directed,
+                                Separator separator = Separator::kAuto);
 Result<EdgeList> read_graphml(std::string_view text, bool directed);
 Result<EdgeList> read_gml(std::string_view text, bool directed);
 Result<EdgeList> read_pajek(std::string_view text, bool directed);
 
-enum class FileFormat { kEdgeList, kGraphMl, kGml, kPajek };
+enum class FileFormat { kEdgeList, kCsv, kTsv, kGraphMl, kGml, kPajek };
 
 // The format implied by a file name's extension, or an error naming the
 // supported extensions.

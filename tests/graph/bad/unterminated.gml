@@ -1,0 +1,3 @@
+graph [
+  node [ id 0 label "a" ]
+  node [ id 1 label "b
