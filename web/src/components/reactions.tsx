@@ -1,0 +1,85 @@
+import { useState } from 'preact/hooks';
+import { api } from '../api';
+import { t } from '../i18n';
+import { toast } from '../live';
+import { useMe } from '../session';
+import { REACTION_KINDS, type ReactionKind } from '../types';
+import { errorText } from './ui';
+
+const EMOJI: Record<ReactionKind, string> = {
+  like: '👍',
+  love: '❤️',
+  celebrate: '🎉',
+  insightful: '💡',
+  support: '🤝',
+};
+
+interface Props {
+  // "/items/1" or "/replies/7": the reactions live under it.
+  base: string;
+  reactions: Partial<Record<ReactionKind, number>>;
+  mine: string[];
+  compact?: boolean;
+}
+
+// Toggle buttons, one per reaction kind, with counts. Optimistic: the count
+// moves at once and moves back if the server says no.
+export function ReactionBar({ base, reactions, mine, compact }: Props) {
+  const me = useMe();
+  const [counts, setCounts] = useState(reactions);
+  const [selected, setSelected] = useState(new Set(mine));
+  const [busy, setBusy] = useState<string | null>(null);
+  const kinds = compact ? REACTION_KINDS.filter((k) => k === 'like' || (counts[k] ?? 0) > 0 || selected.has(k)) : REACTION_KINDS;
+
+  async function toggle(kind: ReactionKind) {
+    if (!me) {
+      toast(t('reaction.login'), '/login');
+      return;
+    }
+    const on = !selected.has(kind);
+    const apply = (add: boolean) => {
+      setSelected((s) => {
+        const n = new Set(s);
+        if (add) n.add(kind);
+        else n.delete(kind);
+        return n;
+      });
+      setCounts((c) => ({ ...c, [kind]: Math.max(0, (c[kind] ?? 0) + (add ? 1 : -1)) }));
+    };
+    apply(on);
+    setBusy(kind);
+    try {
+      if (on) await api.put(`${base}/reactions/${kind}`);
+      else await api.del(`${base}/reactions/${kind}`);
+    } catch (e) {
+      apply(!on);
+      toast(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <div class="reactions" role="group" aria-label={t('reaction.group')}>
+      {kinds.map((kind) => {
+        const n = counts[kind] ?? 0;
+        return (
+          <button
+            key={kind}
+            type="button"
+            class={selected.has(kind) ? 'reaction on' : 'reaction'}
+            aria-pressed={selected.has(kind)}
+            disabled={busy === kind}
+            data-reaction={kind}
+            title={t(`reaction.${kind}`)}
+            onClick={() => toggle(kind)}
+          >
+            <span aria-hidden="true">{EMOJI[kind]}</span>
+            <span class="visually-hidden">{t(`reaction.${kind}`)}</span>
+            {n > 0 && <span class="reaction-count">{n}</span>}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,307 @@
+// One item with its threaded replies, reactions, and the author's and
+// moderators' tools.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api, ApiError } from '../api';
+import { formatDate, t, tn } from '../i18n';
+import { toast } from '../live';
+import { usePaged, useResource, useTitle } from '../hooks';
+import { Link, navigate } from '../router';
+import { useMe } from '../session';
+import type { Item, Reply, Space } from '../types';
+import { Composer } from '../components/composer';
+import { ItemMeta, ServerHtml } from '../components/item';
+import { ReactionBar } from '../components/reactions';
+import { ReportButton } from '../components/report';
+import { Avatar, Empty, ErrorBox, InlineError, LoadMore, Loading, MemberLink } from '../components/ui';
+
+const MAX_INDENT = 5;
+
+function ReplyForm({ itemId, parent, onPosted, onCancel, autoFocus }: { itemId: string; parent?: Reply; onPosted: (r: Reply) => void; onCancel?: () => void; autoFocus?: boolean }) {
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const id = parent ? `reply-to-${parent.id}` : 'reply-new';
+  return (
+    <form
+      class={parent ? 'reply-form reply-form-nested' : 'card reply-form'}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!body.trim()) return;
+        setBusy(true);
+        setError(null);
+        try {
+          const reply = await api.post<Reply>(`/items/${itemId}/replies`, parent ? { body, parent: parent.id } : { body });
+          setBody('');
+          onPosted(reply);
+        } catch (err) {
+          setError(err);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <label for={id} class={parent ? 'visually-hidden' : 'form-label'}>
+        {parent ? t('reply.to', { who: parent.author.display_name || parent.author.handle }) : t('reply.label')}
+      </label>
+      <textarea id={id} rows={parent ? 2 : 3} required maxLength={10000} autoFocus={autoFocus} value={body} placeholder={t('reply.placeholder')} onInput={(e) => setBody(e.currentTarget.value)} />
+      <InlineError error={error} />
+      <div class="row-actions">
+        {onCancel && (
+          <button type="button" class="btn btn-secondary btn-small" onClick={onCancel}>
+            {t('action.cancel')}
+          </button>
+        )}
+        <button type="submit" class="btn btn-primary btn-small" disabled={busy || !body.trim()}>
+          {busy ? t('state.working') : t('reply.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface Node {
+  reply: Reply;
+  children: Node[];
+}
+
+function buildTree(replies: Reply[]): Node[] {
+  const nodes = new Map<string, Node>();
+  replies.forEach((r) => nodes.set(r.id, { reply: r, children: [] }));
+  const roots: Node[] = [];
+  for (const r of replies) {
+    const node = nodes.get(r.id)!;
+    const parent = r.parent_id ? nodes.get(r.parent_id) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  const byTime = (a: Node, b: Node) => a.reply.created_at.localeCompare(b.reply.created_at) || Number(a.reply.id) - Number(b.reply.id);
+  const sort = (list: Node[]) => {
+    list.sort(byTime);
+    list.forEach((n) => sort(n.children));
+  };
+  sort(roots);
+  return roots;
+}
+
+function ReplyNode({ node, itemId, depth, onPosted }: { node: Node; itemId: string; depth: number; onPosted: (r: Reply) => void }) {
+  const me = useMe();
+  const [replying, setReplying] = useState(false);
+  const r = node.reply;
+  return (
+    <li class="reply" id={`reply-${r.id}`} data-reply-id={r.id}>
+      <article class="reply-body" aria-label={t('reply.by', { who: r.author.display_name || r.author.handle })}>
+        <div class="reply-meta">
+          <Avatar member={r.author} size={28} />
+          <MemberLink member={r.author} />
+          <time class="muted small" dateTime={r.created_at}>
+            {formatDate(r.created_at)}
+          </time>
+        </div>
+        {r.hidden ? <p class="notice notice-warn">{t('item.hidden_notice')}</p> : null}
+        <ServerHtml html={r.html} class="reply-html" />
+        <div class="reply-actions">
+          <ReactionBar base={`/replies/${r.id}`} reactions={r.reactions ?? {}} mine={r.my_reactions ?? []} compact />
+          {me && (
+            <button type="button" class="link-button" aria-expanded={replying} onClick={() => setReplying(!replying)}>
+              {t('reply.reply')}
+            </button>
+          )}
+          {me && me.handle !== r.author.handle && <ReportButton targetType="reply" targetId={r.id} small />}
+        </div>
+        {replying && (
+          <ReplyForm
+            itemId={itemId}
+            parent={r}
+            autoFocus
+            onCancel={() => setReplying(false)}
+            onPosted={(reply) => {
+              setReplying(false);
+              onPosted(reply);
+            }}
+          />
+        )}
+      </article>
+      {node.children.length > 0 && (
+        <ol class={depth + 1 < MAX_INDENT ? 'replies nested' : 'replies flat'}>
+          {node.children.map((child) => (
+            <ReplyNode key={child.reply.id} node={child} itemId={itemId} depth={depth + 1} onPosted={onPosted} />
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}
+
+function History({ itemId }: { itemId: string }) {
+  const r = useResource<{ items: { body: string; title?: string | null; edited_at?: string; created_at?: string }[] }>(`/items/${itemId}/history`);
+  if (r.loading) return <Loading />;
+  if (r.error) return <ErrorBox error={r.error} />;
+  const versions = r.data?.items ?? [];
+  if (versions.length === 0) return <p class="muted">{t('item.no_history')}</p>;
+  return (
+    <ol class="history">
+      {versions.map((v, i) => (
+        <li key={i}>
+          <p class="muted small">{formatDate(v.edited_at ?? v.created_at ?? '')}</p>
+          {v.title && <p><strong>{v.title}</strong></p>}
+          <pre class="history-body">{v.body}</pre>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function ItemPage({ id }: { id: string }) {
+  const me = useMe();
+  const r = useResource<Item>(`/items/${encodeURIComponent(id)}`);
+  const item = r.data;
+  const space = useResource<Space>(item?.space ? `/spaces/${item.space.slug}` : null);
+  const replies = usePaged<Reply>(item ? `/items/${encodeURIComponent(id)}/replies` : null, 100);
+  const [editing, setEditing] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  useTitle(item ? item.title || t('item.title_by', { who: item.author.display_name || item.author.handle }) : t('item.title'));
+  const tree = useMemo(() => buildTree(replies.items), [replies.items]);
+
+  // Jump to a reply named in the address (#reply-12) once it is on the page.
+  useEffect(() => {
+    const hash = window.location.hash.slice(1);
+    if (hash && replies.items.length > 0) document.getElementById(hash)?.scrollIntoView({ block: 'center' });
+  }, [replies.items.length]);
+
+  if (r.error) {
+    return r.error instanceof ApiError && r.error.status === 404 ? (
+      <Empty title={t('item.not_found')}>
+        <Link href="/" class="btn btn-secondary">
+          {t('notfound.home')}
+        </Link>
+      </Empty>
+    ) : (
+      <ErrorBox error={r.error} retry={r.reload} />
+    );
+  }
+  if (!item) return <Loading />;
+  const mine = me?.handle === item.author.handle;
+  const moderator = me?.role === 'admin' || space.data?.my_role === 'owner' || space.data?.my_role === 'moderator';
+  const added = (reply: Reply) => {
+    replies.setItems((list) => [...list, reply]);
+    r.setData({ ...item, reply_count: (item.reply_count ?? 0) + 1 });
+  };
+
+  return (
+    <div class="item-page">
+      <article class="card item-full" data-item-id={item.id}>
+        <ItemMeta item={item} />
+        {item.hidden && <p class="notice notice-warn">{t('item.hidden_notice')}</p>}
+        {editing ? (
+          <Composer
+            initial={item}
+            onCancel={() => setEditing(false)}
+            onPosted={(updated) => {
+              r.setData(updated);
+              setEditing(false);
+              toast(t('item.saved'));
+            }}
+          />
+        ) : (
+          <>
+            <h1 class="item-title page-title" tabIndex={-1}>
+              {item.title || <span class="visually-hidden">{t('item.title_by', { who: item.author.display_name || item.author.handle })}</span>}
+            </h1>
+            <ServerHtml html={item.html} class="item-body" />
+          </>
+        )}
+        {item.tags.length > 0 && (
+          <ul class="chips chips-tags">
+            {item.tags.map((tag) => (
+              <li key={tag}>
+                <Link href={`/tags/${encodeURIComponent(tag)}`} class="chip chip-tag">
+                  #{tag}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        <ReactionBar base={`/items/${item.id}`} reactions={item.reactions ?? {}} mine={item.my_reactions ?? []} />
+        <InlineError error={error} />
+        <div class="item-tools">
+          {mine && !editing && (
+            <>
+              <button type="button" class="btn btn-ghost btn-small" onClick={() => setEditing(true)}>
+                {t('action.edit')}
+              </button>
+              <button
+                type="button"
+                class="btn btn-ghost btn-small danger"
+                onClick={async () => {
+                  if (!window.confirm(t('item.delete_confirm'))) return;
+                  try {
+                    await api.del(`/items/${item.id}`);
+                    toast(t('item.deleted'));
+                    navigate('/');
+                  } catch (e) {
+                    setError(e);
+                  }
+                }}
+              >
+                {t('action.delete')}
+              </button>
+            </>
+          )}
+          {item.edited_at && (
+            <button type="button" class="btn btn-ghost btn-small" aria-expanded={showHistory} onClick={() => setShowHistory(!showHistory)}>
+              {t('item.history')}
+            </button>
+          )}
+          {moderator && (
+            <button
+              type="button"
+              class="btn btn-ghost btn-small danger"
+              onClick={async () => {
+                try {
+                  if (item.hidden) await api.del(`/items/${item.id}/hide`);
+                  else await api.post(`/items/${item.id}/hide`);
+                  r.setData({ ...item, hidden: !item.hidden });
+                  toast(item.hidden ? t('moderation.unhidden') : t('moderation.hidden'));
+                } catch (e) {
+                  setError(e);
+                }
+              }}
+            >
+              {item.hidden ? t('moderation.unhide') : t('moderation.hide')}
+            </button>
+          )}
+          {me && !mine && <ReportButton targetType="item" targetId={item.id} />}
+        </div>
+        {showHistory && <History itemId={item.id} />}
+      </article>
+
+      <section id="replies" class="replies-section" aria-labelledby="replies-title">
+        <h2 id="replies-title" class="section-title">
+          {tn('item.replies', item.reply_count ?? replies.items.length)}
+        </h2>
+        {me ? (
+          <ReplyForm itemId={item.id} onPosted={added} />
+        ) : (
+          <p class="muted">
+            <Link href={`/login?next=/items/${item.id}`}>{t('reply.login')}</Link>
+          </p>
+        )}
+        {replies.error && replies.items.length === 0 ? (
+          <ErrorBox error={replies.error} retry={replies.reload} />
+        ) : replies.loading && replies.items.length === 0 ? (
+          <Loading />
+        ) : replies.items.length === 0 ? (
+          <p class="muted empty-replies">{t('reply.none')}</p>
+        ) : (
+          <ol class="replies">
+            {tree.map((node) => (
+              <ReplyNode key={node.reply.id} node={node} itemId={item.id} depth={0} onPosted={added} />
+            ))}
+          </ol>
+        )}
+        <LoadMore more={replies.more} loading={replies.loading} onClick={replies.loadMore} />
+      </section>
+    </div>
+  );
+}

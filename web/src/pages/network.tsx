@@ -1,0 +1,130 @@
+// Your network: connection requests to answer, friends of friends, and blocks.
+import { useState } from 'preact/hooks';
+import { api } from '../api';
+import { t } from '../i18n';
+import { toast } from '../live';
+import { usePaged, useTitle } from '../hooks';
+import type { Member } from '../types';
+import { MemberCard } from '../components/member_card';
+import { Empty, ErrorBox, errorText, LoadMore, Loading, PageHeader } from '../components/ui';
+
+function Section({ id, title, children }: { id: string; title: string; children: preact.ComponentChildren }) {
+  return (
+    <section class="section" id={id} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} class="section-title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function MemberList({ list, empty, actions }: { list: ReturnType<typeof usePaged<Member>>; empty: string; actions?: (m: Member) => preact.ComponentChildren }) {
+  if (list.error && list.items.length === 0) return <ErrorBox error={list.error} retry={list.reload} />;
+  if (list.loading && list.items.length === 0) return <Loading />;
+  if (list.items.length === 0) return <Empty title={empty} />;
+  return (
+    <>
+      <ul class="member-grid">
+        {list.items.map((m) => (
+          <MemberCard key={m.handle} member={m}>
+            {actions?.(m)}
+          </MemberCard>
+        ))}
+      </ul>
+      <LoadMore more={list.more} loading={list.loading} onClick={list.loadMore} />
+    </>
+  );
+}
+
+export function NetworkPage() {
+  useTitle(t('network.title'));
+  const requests = usePaged<Member>('/me/connection-requests');
+  const fof = usePaged<Member>('/me/second-degree', 12);
+  const blocked = usePaged<Member>('/me/blocked');
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function answer(m: Member, accept: boolean) {
+    setBusy(m.handle);
+    try {
+      if (accept) await api.post(`/members/${m.handle}/connection`);
+      else await api.del(`/members/${m.handle}/connection`);
+      requests.setItems((items) => items.filter((x) => x.handle !== m.handle));
+      toast(accept ? t('network.accepted', { handle: m.handle }) : t('network.declined', { handle: m.handle }));
+    } catch (e) {
+      toast(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function connect(m: Member) {
+    setBusy(m.handle);
+    try {
+      await api.post(`/members/${m.handle}/connection`);
+      fof.setItems((items) => items.filter((x) => x.handle !== m.handle));
+      toast(t('network.requested', { handle: m.handle }));
+    } catch (e) {
+      toast(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function unblock(m: Member) {
+    setBusy(m.handle);
+    try {
+      await api.del(`/members/${m.handle}/block`);
+      blocked.setItems((items) => items.filter((x) => x.handle !== m.handle));
+    } catch (e) {
+      toast(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title={t('network.title')} />
+      <Section id="requests" title={t('network.requests')}>
+        <MemberList
+          list={requests}
+          empty={t('network.no_requests')}
+          actions={(m) => (
+            <>
+              <button type="button" class="btn btn-primary" disabled={busy === m.handle} onClick={() => answer(m, true)}>
+                {t('tie.accept')}
+              </button>
+              <button type="button" class="btn btn-secondary" disabled={busy === m.handle} onClick={() => answer(m, false)}>
+                {t('tie.decline')}
+              </button>
+            </>
+          )}
+        />
+      </Section>
+      <Section id="second-degree" title={t('network.second_degree')}>
+        <p class="muted">{t('network.second_degree_lead')}</p>
+        <MemberList
+          list={fof}
+          empty={t('network.no_second_degree')}
+          actions={(m) => (
+            <button type="button" class="btn btn-secondary" disabled={busy === m.handle} onClick={() => connect(m)}>
+              {t('tie.connect')}
+            </button>
+          )}
+        />
+      </Section>
+      <Section id="blocked" title={t('network.blocked')}>
+        <MemberList
+          list={blocked}
+          empty={t('network.no_blocked')}
+          actions={(m) => (
+            <button type="button" class="btn btn-secondary" disabled={busy === m.handle} onClick={() => unblock(m)}>
+              {t('tie.unblock')}
+            </button>
+          )}
+        />
+      </Section>
+    </>
+  );
+}

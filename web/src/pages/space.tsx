@@ -1,0 +1,407 @@
+// One space: its feed, members, and for hosts the join requests, invites,
+// moderation queue and settings.
+import { useState } from 'preact/hooks';
+import { api, ApiError } from '../api';
+import { formatDate, t } from '../i18n';
+import { toast } from '../live';
+import { usePaged, useResource, useTitle } from '../hooks';
+import { Link, navigate } from '../router';
+import { useMe } from '../session';
+import type { Item, Member, Report, Space, SpaceMember } from '../types';
+import { Composer } from '../components/composer';
+import { EmptyFeed, Feed } from '../components/feed';
+import { MemberCard } from '../components/member_card';
+import { SpaceBadges } from '../components/space_card';
+import { Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, MemberLink, Tabs } from '../components/ui';
+import { SpaceForm } from './spaces';
+
+function isHost(space: Space) {
+  return space.my_role === 'owner' || space.my_role === 'moderator';
+}
+
+function MembershipActions({ space, onChange }: { space: Space; onChange: () => void }) {
+  const me = useMe();
+  const [busy, setBusy] = useState(false);
+  const [muted, setMuted] = useState(false);
+  if (!me) {
+    return (
+      <Link href={`/login?next=/spaces/${space.slug}`} class="btn btn-primary">
+        {t('space.login_to_join')}
+      </Link>
+    );
+  }
+  async function run(work: () => Promise<unknown>, message?: string) {
+    setBusy(true);
+    try {
+      await work();
+      if (message) toast(message);
+      onChange();
+    } catch (e) {
+      toast(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  const join = () => run(() => api.post(`/spaces/${space.slug}/members`), space.visibility === 'closed' && space.my_status !== 'invited' ? t('space.requested_toast') : t('space.joined', { name: space.name }));
+  const leave = () => run(() => api.del(`/spaces/${space.slug}/members/${me.handle}`), t('space.left', { name: space.name }));
+  return (
+    <div class="tie-actions">
+      {space.my_role ? (
+        space.my_role !== 'owner' && (
+          <button type="button" class="btn btn-secondary" disabled={busy} onClick={leave}>
+            {t('space.leave')}
+          </button>
+        )
+      ) : space.my_status === 'invited' ? (
+        <button type="button" class="btn btn-primary" disabled={busy} onClick={join}>
+          {t('space.accept_invite')}
+        </button>
+      ) : space.my_status === 'requested' ? (
+        <button type="button" class="btn btn-secondary" disabled={busy} onClick={leave}>
+          {t('space.cancel_request')}
+        </button>
+      ) : (
+        !space.archived && (
+          <button type="button" class="btn btn-primary" disabled={busy} onClick={join}>
+            {space.visibility === 'open' ? t('space.join') : t('space.request')}
+          </button>
+        )
+      )}
+      <button
+        type="button"
+        class="btn btn-ghost"
+        aria-pressed={muted}
+        disabled={busy}
+        onClick={() =>
+          run(async () => {
+            if (muted) await api.del(`/spaces/${space.slug}/mute`);
+            else await api.post(`/spaces/${space.slug}/mute`);
+            setMuted(!muted);
+          }, muted ? t('space.unmuted') : t('space.muted'))
+        }
+      >
+        {muted ? t('space.unmute') : t('space.mute')}
+      </button>
+    </div>
+  );
+}
+
+function InviteForm({ space }: { space: Space }) {
+  const [handle, setHandle] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      class="card form invite-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        setError(null);
+        const h = handle.trim().replace(/^@/, '');
+        try {
+          await api.post(`/spaces/${space.slug}/invites`, { handle: h });
+          toast(t('space.invited', { handle: h }));
+          setHandle('');
+        } catch (err) {
+          setError(err);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <h2 class="section-title">{t('space.invite_title')}</h2>
+      <div class="field">
+        <label for="invite-handle">{t('space.invite_handle')}</label>
+        <div class="input-row">
+          <input id="invite-handle" required value={handle} placeholder="@handle" onInput={(e) => setHandle(e.currentTarget.value)} />
+          <button type="submit" class="btn btn-primary" disabled={busy}>
+            {t('space.invite')}
+          </button>
+        </div>
+      </div>
+      <InlineError error={error} />
+    </form>
+  );
+}
+
+function MembersTab({ space }: { space: Space }) {
+  const me = useMe();
+  const list = usePaged<SpaceMember>(`/spaces/${space.slug}/members`, 30);
+  const host = isHost(space);
+  async function setRole(m: SpaceMember, role: 'moderator' | 'member') {
+    try {
+      await api.post(`/spaces/${space.slug}/roles/${m.handle}`, { role });
+      list.setItems((items) => items.map((x) => (x.handle === m.handle ? { ...x, role } : x)));
+    } catch (e) {
+      toast(errorText(e));
+    }
+  }
+  async function remove(m: SpaceMember) {
+    if (!window.confirm(t('space.remove_confirm', { handle: m.handle }))) return;
+    try {
+      await api.del(`/spaces/${space.slug}/members/${m.handle}`);
+      list.setItems((items) => items.filter((x) => x.handle !== m.handle));
+    } catch (e) {
+      toast(errorText(e));
+    }
+  }
+  return (
+    <>
+      {host && <InviteForm space={space} />}
+      {list.error && list.items.length === 0 ? (
+        <ErrorBox error={list.error} retry={list.reload} />
+      ) : list.loading && list.items.length === 0 ? (
+        <Loading />
+      ) : list.items.length === 0 ? (
+        <Empty title={t('space.no_members')} />
+      ) : (
+        <>
+          <ul class="member-grid">
+            {list.items.map((m) => (
+              <MemberCard key={m.handle} member={m}>
+                {m.role && <span class={m.role === 'member' ? 'pill' : 'pill pill-ok'}>{t(`space.role.${m.role}`)}</span>}
+                {host && m.handle !== me?.handle && m.role !== 'owner' && (
+                  <>
+                    {space.my_role === 'owner' &&
+                      (m.role === 'moderator' ? (
+                        <button type="button" class="btn btn-secondary btn-small" onClick={() => setRole(m, 'member')}>
+                          {t('space.demote')}
+                        </button>
+                      ) : (
+                        <button type="button" class="btn btn-secondary btn-small" onClick={() => setRole(m, 'moderator')}>
+                          {t('space.promote')}
+                        </button>
+                      ))}
+                    <button type="button" class="btn btn-ghost btn-small" onClick={() => remove(m)}>
+                      {t('space.remove')}
+                    </button>
+                  </>
+                )}
+              </MemberCard>
+            ))}
+          </ul>
+          <LoadMore more={list.more} loading={list.loading} onClick={list.loadMore} />
+        </>
+      )}
+    </>
+  );
+}
+
+function RequestsTab({ space }: { space: Space }) {
+  const list = usePaged<Member>(`/spaces/${space.slug}/requests`, 30);
+  async function decide(m: Member, decision: 'approve' | 'decline') {
+    try {
+      await api.post(`/spaces/${space.slug}/requests/${m.handle}`, { decision });
+      list.setItems((items) => items.filter((x) => x.handle !== m.handle));
+      toast(decision === 'approve' ? t('space.approved', { handle: m.handle }) : t('space.declined', { handle: m.handle }));
+    } catch (e) {
+      toast(errorText(e));
+    }
+  }
+  if (list.error && list.items.length === 0) return <ErrorBox error={list.error} retry={list.reload} />;
+  if (list.loading && list.items.length === 0) return <Loading />;
+  if (list.items.length === 0) return <Empty title={t('space.no_requests')} />;
+  return (
+    <>
+      <ul class="member-grid">
+        {list.items.map((raw) => {
+          // A request may be the member itself or {member, created_at}.
+          const m = ((raw as unknown as { member?: Member }).member ?? raw) as Member;
+          return (
+            <MemberCard key={m.handle} member={m}>
+              <button type="button" class="btn btn-primary btn-small" onClick={() => decide(m, 'approve')}>
+                {t('space.approve')}
+              </button>
+              <button type="button" class="btn btn-secondary btn-small" onClick={() => decide(m, 'decline')}>
+                {t('space.decline')}
+              </button>
+            </MemberCard>
+          );
+        })}
+      </ul>
+      <LoadMore more={list.more} loading={list.loading} onClick={list.loadMore} />
+    </>
+  );
+}
+
+function ReportsTab({ space }: { space: Space }) {
+  const list = usePaged<Report>(`/spaces/${space.slug}/reports`, 30);
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
+  async function hide(itemId: string, on: boolean) {
+    try {
+      if (on) await api.post(`/items/${itemId}/hide`);
+      else await api.del(`/items/${itemId}/hide`);
+      setHidden((s) => {
+        const n = new Set(s);
+        if (on) n.add(itemId);
+        else n.delete(itemId);
+        return n;
+      });
+      toast(on ? t('moderation.hidden') : t('moderation.unhidden'));
+    } catch (e) {
+      toast(errorText(e));
+    }
+  }
+  if (list.error && list.items.length === 0) return <ErrorBox error={list.error} retry={list.reload} />;
+  if (list.loading && list.items.length === 0) return <Loading />;
+  if (list.items.length === 0) return <Empty title={t('moderation.empty')}>{t('moderation.empty_body')}</Empty>;
+  return (
+    <>
+      <ul class="report-list">
+        {list.items.map((r) => {
+          const itemId = r.target_type === 'item' ? r.target_id : r.item?.id ?? r.reply?.item_id;
+          const isHidden = (itemId && hidden.has(itemId)) || r.item?.hidden;
+          return (
+            <li key={r.id} class="card report-card">
+              <p class="report-head">
+                <span class="pill pill-warn">{t(`moderation.target.${r.target_type}`)}</span>
+                {r.reporter && (
+                  <span>
+                    {t('moderation.reported_by')} <MemberLink member={r.reporter} />
+                  </span>
+                )}
+                {r.created_at && <time class="muted small" dateTime={r.created_at}>{formatDate(r.created_at)}</time>}
+              </p>
+              <blockquote class="report-reason">{r.reason}</blockquote>
+              {r.item && <p class="report-excerpt">{r.item.title || r.item.body.slice(0, 200)}</p>}
+              {r.reply && <p class="report-excerpt">{r.reply.body.slice(0, 200)}</p>}
+              <div class="row-actions">
+                {itemId && (
+                  <Link href={`/items/${itemId}${r.target_type === 'reply' ? `#reply-${r.target_id}` : ''}`} class="btn btn-secondary btn-small">
+                    {t('moderation.view')}
+                  </Link>
+                )}
+                {r.target_type === 'member' && (
+                  <Link href={`/members/${r.member?.handle ?? r.target_id}`} class="btn btn-secondary btn-small">
+                    {t('moderation.view')}
+                  </Link>
+                )}
+                {r.target_type === 'item' && itemId && (
+                  <button type="button" class="btn btn-danger btn-small" onClick={() => hide(itemId, !isHidden)}>
+                    {isHidden ? t('moderation.unhide') : t('moderation.hide')}
+                  </button>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <LoadMore more={list.more} loading={list.loading} onClick={list.loadMore} />
+    </>
+  );
+}
+
+function SettingsTab({ space, onSaved }: { space: Space; onSaved: (s: Space) => void }) {
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <>
+      <SpaceForm initial={space} submitLabel={t('action.save')} onSaved={(s) => { toast(t('space.saved')); onSaved(s); }} />
+      {space.my_role === 'owner' && (
+        <section class="card danger-zone">
+          <h2 class="section-title">{space.archived ? t('space.unarchive') : t('space.archive')}</h2>
+          <p class="muted">{t('space.archive_help')}</p>
+          <InlineError error={error} />
+          <button
+            type="button"
+            class="btn btn-danger"
+            onClick={async () => {
+              try {
+                onSaved(await api.patch<Space>(`/spaces/${space.slug}`, { archived: !space.archived }));
+              } catch (e) {
+                setError(e);
+              }
+            }}
+          >
+            {space.archived ? t('space.unarchive') : t('space.archive')}
+          </button>
+        </section>
+      )}
+    </>
+  );
+}
+
+export function SpacePage({ slug, tab = 'posts' }: { slug: string; tab?: string }) {
+  const r = useResource<Space>(`/spaces/${encodeURIComponent(slug)}`);
+  const space = r.data;
+  useTitle(space?.name ?? slug);
+  const canRead = !!space && (space.visibility === 'open' || !!space.my_role);
+  const feed = usePaged<Item>(space && tab === 'posts' && canRead ? `/spaces/${encodeURIComponent(slug)}/feed` : null);
+
+  if (r.error) {
+    return r.error instanceof ApiError && r.error.status === 404 ? (
+      <Empty title={t('space.not_found')}>
+        <Link href="/spaces" class="btn btn-secondary">
+          {t('nav.spaces')}
+        </Link>
+      </Empty>
+    ) : (
+      <ErrorBox error={r.error} retry={r.reload} />
+    );
+  }
+  if (!space) return <Loading />;
+  const host = isHost(space);
+  const tabs = [
+    { key: 'posts', label: t('space.tab.posts'), href: `/spaces/${slug}` },
+    { key: 'members', label: t('space.tab.members'), href: `/spaces/${slug}/members` },
+    ...(host
+      ? [
+          { key: 'requests', label: t('space.tab.requests'), href: `/spaces/${slug}/requests` },
+          { key: 'reports', label: t('space.tab.reports'), href: `/spaces/${slug}/reports` },
+          { key: 'settings', label: t('space.tab.settings'), href: `/spaces/${slug}/settings` },
+        ]
+      : []),
+  ];
+  const known = tabs.some((x) => x.key === tab);
+
+  return (
+    <>
+      <section class="card space-header" aria-labelledby="space-title">
+        <div class="space-icon space-icon-large" aria-hidden="true">
+          {space.name.slice(0, 1).toUpperCase()}
+        </div>
+        <div class="space-header-main">
+          <h1 id="space-title" tabIndex={-1} class="page-title">
+            {space.name}
+          </h1>
+          <SpaceBadges space={space} />
+          {space.description && <p class="space-desc">{space.description}</p>}
+          <p class="muted small">{t('space.members_count', { n: space.member_count })}</p>
+          <MembershipActions space={space} onChange={r.reload} />
+        </div>
+      </section>
+      <Tabs tabs={tabs} current={tab} />
+      {!known ? (
+        <Empty title={t('space.tab_unavailable')}>
+          <Link href={`/spaces/${slug}`} class="btn btn-secondary">
+            {t('space.tab.posts')}
+          </Link>
+        </Empty>
+      ) : tab === 'posts' ? (
+        canRead ? (
+          <>
+            {space.my_role && !space.archived && <Composer space={space} onPosted={(item) => feed.setItems((l) => [item, ...l])} />}
+            <Feed feed={feed} empty={<EmptyFeed title={t('space.no_posts')}>{space.my_role && <p>{t('space.no_posts_member')}</p>}</EmptyFeed>} />
+          </>
+        ) : (
+          <Empty title={t('space.closed_title')}>
+            <p>{t('space.closed_body')}</p>
+          </Empty>
+        )
+      ) : tab === 'members' ? (
+        <MembersTab space={space} />
+      ) : tab === 'requests' ? (
+        <RequestsTab space={space} />
+      ) : tab === 'reports' ? (
+        <ReportsTab space={space} />
+      ) : (
+        <SettingsTab
+          space={space}
+          onSaved={(s) => {
+            r.setData(s);
+            if (s.slug !== slug) navigate(`/spaces/${s.slug}/settings`);
+          }}
+        />
+      )}
+    </>
+  );
+}
