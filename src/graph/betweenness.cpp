@@ -10,48 +10,56 @@
 namespace kring::graph {
 namespace {
 
-// Per-thread buffers for single-source dependency accumulation.
+// Per-thread state for single-source dependency accumulation. dist and
+// sigma (forward), then dist and coeff (backward) sit side by side so each
+// neighbour visit touches one cache line.
+struct NodeState {
+  std::int32_t dist = -1;
+  double sigma = 0;
+  double coeff = 0;  // (1 + delta) / sigma, once the node is final
+};
+
 struct BrandesWorkspace {
-  explicit BrandesWorkspace(NodeId n) : dist(n, -1), sigma(n, 0), delta(n, 0), scores(n, 0) {
-    order.reserve(n);
-  }
-  std::vector<std::int32_t> dist;
-  std::vector<double> sigma;
-  std::vector<double> delta;
+  explicit BrandesWorkspace(NodeId n) : state(n), scores(n, 0) { order.reserve(n); }
+  std::vector<NodeState> state;
   std::vector<NodeId> order;
   std::vector<double> scores;
 
   void accumulate(const Graph& g, NodeId s) {
     order.clear();
     order.push_back(s);
-    dist[s] = 0;
-    sigma[s] = 1;
+    state[s].dist = 0;
+    state[s].sigma = 1;
     for (std::size_t head = 0; head < order.size(); ++head) {
       const NodeId v = order[head];
-      const std::int32_t dv = dist[v] + 1;
-      const double sv = sigma[v];
+      const std::int32_t dv = state[v].dist + 1;
+      const double sv = state[v].sigma;
       for (NodeId w : g.out_neighbors(v)) {
-        if (dist[w] < 0) {
-          dist[w] = dv;
+        NodeState& x = state[w];
+        if (x.dist < 0) {
+          x.dist = dv;
           order.push_back(w);
         }
-        if (dist[w] == dv) sigma[w] += sv;
+        if (x.dist == dv) x.sigma += sv;
       }
     }
+    // Pull form of Brandes' back-propagation: delta[v] = sigma[v] * sum over
+    // successors w on shortest paths of (1 + delta[w]) / sigma[w]. Nodes
+    // are final in reverse BFS order, and each writes only its own entry.
     for (std::size_t i = order.size(); i-- > 0;) {
-      const NodeId w = order[i];
-      const std::int32_t dw = dist[w] - 1;
-      const double coeff = (1.0 + delta[w]) / sigma[w];
-      for (NodeId v : g.in_neighbors(w)) {
-        if (dist[v] == dw) delta[v] += sigma[v] * coeff;
+      const NodeId v = order[i];
+      NodeState& x = state[v];
+      const std::int32_t next = x.dist + 1;
+      double acc = 0;
+      for (NodeId w : g.out_neighbors(v)) {
+        const NodeState& y = state[w];
+        if (y.dist == next) acc += y.coeff;
       }
-      if (w != s) scores[w] += delta[w];
+      const double delta = x.sigma * acc;
+      if (v != s) scores[v] += delta;
+      x.coeff = (1.0 + delta) / x.sigma;
     }
-    for (NodeId v : order) {
-      dist[v] = -1;
-      sigma[v] = 0;
-      delta[v] = 0;
-    }
+    for (NodeId v : order) state[v] = NodeState{};
   }
 };
 

@@ -73,11 +73,11 @@ Result<EdgeList> read_pajek(std::string_view text, bool directed) {
         auto f = fields_of(line, line_no);
         if (!f) return std::move(f).error();
         if (f->size() < 2) return parse_error(line_no, "*Vertices needs the number of vertices");
-        auto n = parse_unsigned((*f)[1], kMaxFileNodes);
+        auto n = parse_unsigned((*f)[1], kMaxPajekVertices);
         if (!n) {
           return parse_error(line_no, "vertex count " + quote_token((*f)[1]) +
                                           " is not a number from 0 to " +
-                                          std::to_string(kMaxFileNodes));
+                                          std::to_string(kMaxPajekVertices));
         }
         labels.resize(*n);
         labelled.assign(*n, 0);

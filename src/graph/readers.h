@@ -19,7 +19,7 @@
 // Pajek (.net): *Vertices n, vertex lines `i "label"`, *Arcs / *Edges with
 //   `a b [w]`, *Arcslist / *Edgeslist with `a b c ...`; ids 1..n. Any
 //   *Arcs section makes the graph directed, and its *Edges then count in
-//   both directions.
+//   both directions. *Vertices may declare at most kMaxPajekVertices.
 //
 // In all formats a repeated tie is kept once; by default Graph::build()
 // keeps the last weight, as networkx does.
@@ -34,8 +34,11 @@
 
 namespace kring::graph {
 
-// Largest node count a file may declare (Pajek *Vertices) or reach.
+// Largest node count a file may reach.
 inline constexpr std::uint64_t kMaxFileNodes = 100'000'000;
+// Largest Pajek *Vertices count: a one-line file may declare it, and each
+// declared vertex costs a label, so the cap bounds memory (about 0.5 GB).
+inline constexpr std::uint64_t kMaxPajekVertices = 10'000'000;
 
 enum class Separator { kAuto, kComma, kTab };
 Result<EdgeList> read_edge_list(std::string_view text, bool directed,
