@@ -30,6 +30,7 @@ constexpr std::array kRules = {
     Rule{Action::kCreateSpace, Need::kActiveMember},
     Rule{Action::kViewSpace, Need::kAnyone},
     Rule{Action::kJoinSpace, Need::kActiveMember},
+    Rule{Action::kLeaveSpace, Need::kMember},
     Rule{Action::kPostItem, Need::kActiveMember},
     Rule{Action::kReply, Need::kActiveMember},
     Rule{Action::kReact, Need::kActiveMember},
@@ -75,6 +76,31 @@ bool may_see_field(Relation relation, Visibility visibility) {
       {true, true, true},    // self
   };
   return kTable[static_cast<int>(relation)][static_cast<int>(visibility)];
+}
+
+bool is_active_member(const std::optional<Membership>& m) {
+  return m && m->state == MembershipState::kActive;
+}
+
+bool may_see_space(const Space& space, const std::optional<Membership>& m) {
+  if (space.visibility != SpaceVisibility::kSecret) return true;
+  return m && (m->state == MembershipState::kActive || m->state == MembershipState::kInvited);
+}
+
+bool may_read_space_content(const Space& space, const std::optional<Membership>& m) {
+  return space.visibility == SpaceVisibility::kOpen || is_active_member(m);
+}
+
+bool may_moderate_space(const std::optional<Membership>& m) {
+  return is_active_member(m) && m->role >= SpaceRole::kModerator;
+}
+
+bool may_manage_space(const std::optional<Membership>& m) {
+  return is_active_member(m) && m->role == SpaceRole::kOwner;
+}
+
+bool may_contribute_to_space(const Space& space, const std::optional<Membership>& m) {
+  return is_active_member(m) && !space.archived;
 }
 
 }  // namespace kring::social

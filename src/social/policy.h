@@ -6,7 +6,10 @@
 // from the table in policy.cpp; object-level rules (may this viewer see this
 // member, this space, this item) are the may_* functions beside it.
 
+#include <optional>
+
 #include "core/member.h"
+#include "core/space.h"
 #include "core/result.h"
 #include "social/actor.h"
 
@@ -27,6 +30,7 @@ enum class Action {
   kCreateSpace,
   kViewSpace,
   kJoinSpace,
+  kLeaveSpace,
   kPostItem,
   kReply,
   kReact,
@@ -46,5 +50,23 @@ enum class Relation { kAnonymous, kMember, kConnection, kSelf };
 // The visibility table: public fields for all, members fields for signed-in
 // members, connections fields for connections and the member themself.
 bool may_see_field(Relation relation, Visibility visibility);
+
+// Spaces. `membership` is the viewer's row in the space, if any.
+// Secret spaces exist only for their active and invited members; content of
+// closed and secret spaces is for active members; open spaces' for all.
+bool may_see_space(const Space& space, const std::optional<Membership>& membership);
+bool may_read_space_content(const Space& space, const std::optional<Membership>& membership);
+bool is_active_member(const std::optional<Membership>& membership);
+// Hosts: moderators (hide items, handle reports and requests, invite) and
+// owners (also edit, archive and appoint moderators).
+bool may_moderate_space(const std::optional<Membership>& membership);
+bool may_manage_space(const std::optional<Membership>& membership);
+// Posting, replying and reacting in a space need an active membership and
+// a space that is not archived.
+bool may_contribute_to_space(const Space& space, const std::optional<Membership>& membership);
+
+// Item reads have one rule, kept as SQL beside the queries that use it
+// (store/item_visibility_sql.h) so that feeds, search, counts and single
+// reads cannot disagree.
 
 }  // namespace kring::social

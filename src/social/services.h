@@ -3,8 +3,16 @@
 // database. Each service is thread-safe.
 
 #include "social/accounts.h"
+#include "social/conversation.h"
+#include "social/feeds.h"
+#include "social/items.h"
 #include "social/login_throttle.h"
 #include "social/members.h"
+#include "social/moderation.h"
+#include "social/notification_hub.h"
+#include "social/notifications.h"
+#include "social/search.h"
+#include "social/spaces.h"
 #include "social/ties.h"
 #include "store/database.h"
 
@@ -12,13 +20,31 @@ namespace kring::social {
 
 struct Services {
   explicit Services(store::Database& db)
-      : db(db), accounts(db, login_throttle), members(db), ties(db) {}
+      : db(db),
+        accounts(db, login_throttle),
+        members(db),
+        ties(db, hub),
+        spaces(db, hub),
+        items(db, hub),
+        conversation(db, hub),
+        feeds(db),
+        notifications(db),
+        search(db),
+        moderation(db) {}
 
   store::Database& db;
   LoginThrottle login_throttle;
+  NotificationHub hub;
   Accounts accounts;
   Members members;
   Ties ties;
+  Spaces spaces;
+  Items items;
+  Conversation conversation;
+  Feeds feeds;
+  Notifications notifications;
+  Search search;
+  Moderation moderation;
 };
 
 }  // namespace kring::social

@@ -1,5 +1,6 @@
 #include "social/ties.h"
 
+#include "social/notifier.h"
 #include "social/policy.h"
 #include "store/member_repository.h"
 #include "store/tie_repository.h"
@@ -37,9 +38,23 @@ Result<Member> tie_target(store::Connection& conn, const Actor& actor, const std
   return std::move(*member);
 }
 
+// Who hears of a tie change: the other member, for new follows, requests
+// and accepted connections.
+std::optional<NotificationKind> notification_for(Action action, TieChange change) {
+  if (action == Action::kFollow && change == TieChange::kCreated) return NotificationKind::kFollow;
+  if (action == Action::kConnect && change == TieChange::kRequested) {
+    return NotificationKind::kConnectionRequest;
+  }
+  if (action == Action::kConnect && change == TieChange::kAccepted) {
+    return NotificationKind::kConnectionAccepted;
+  }
+  return std::nullopt;
+}
+
 template <typename Fn>
-Result<TieChange> write_tie(store::Database& db, const Actor& actor, Action action,
-                            const std::string& handle, bool allow_blocked, Fn&& change) {
+Result<TieChange> write_tie(store::Database& db, NotificationHub& hub, const Actor& actor,
+                            Action action, const std::string& handle, bool allow_blocked,
+                            Fn&& change) {
   KRING_TRY(authorize(actor, action));
   auto conn = db.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
@@ -47,7 +62,10 @@ Result<TieChange> write_tie(store::Database& db, const Actor& actor, Action acti
   if (!target) return std::move(target).error();
   store::TieRepository ties(*conn);
   TieChange result = change(ties, target->id, now_micros());
+  Notifier notifier(*conn, hub);
+  if (auto kind = notification_for(action, result)) notifier.add(*kind, target->id, actor.id);
   tx.commit();
+  notifier.publish();
   return result;
 }
 
@@ -78,7 +96,7 @@ Result<Page<MemberView>> page_of(store::Connection& conn, MemberId viewer,
 }  // namespace
 
 Result<TieChange> Ties::follow(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, actor, Action::kFollow, handle, false,
+  return write_tie(db_, hub_, actor, Action::kFollow, handle, false,
                    [&](store::TieRepository& ties, MemberId target, Micros now) {
                      if (ties.find(actor.id, target, TieKind::kFollow)) return TieChange::kUnchanged;
                      ties.insert(actor.id, target, TieKind::kFollow, TieState::kAccepted, now);
@@ -87,7 +105,7 @@ Result<TieChange> Ties::follow(const Actor& actor, const std::string& handle) {
 }
 
 Result<TieChange> Ties::unfollow(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, actor, Action::kFollow, handle, true,
+  return write_tie(db_, hub_, actor, Action::kFollow, handle, true,
                    [&](store::TieRepository& ties, MemberId target, Micros) {
                      if (!ties.find(actor.id, target, TieKind::kFollow)) {
                        return TieChange::kUnchanged;
@@ -98,7 +116,7 @@ Result<TieChange> Ties::unfollow(const Actor& actor, const std::string& handle) 
 }
 
 Result<TieChange> Ties::connect(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, actor, Action::kConnect, handle, false,
+  return write_tie(db_, hub_, actor, Action::kConnect, handle, false,
                    [&](store::TieRepository& ties, MemberId target, Micros now) {
                      auto mine = ties.find(actor.id, target, TieKind::kConnection);
                      if (mine) return TieChange::kUnchanged;
@@ -112,7 +130,7 @@ Result<TieChange> Ties::connect(const Actor& actor, const std::string& handle) {
 }
 
 Result<TieChange> Ties::disconnect(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, actor, Action::kConnect, handle, true,
+  return write_tie(db_, hub_, actor, Action::kConnect, handle, true,
                    [&](store::TieRepository& ties, MemberId target, Micros) {
                      auto mine = ties.find(actor.id, target, TieKind::kConnection);
                      auto theirs = ties.find(target, actor.id, TieKind::kConnection);
@@ -130,7 +148,7 @@ Result<TieChange> Ties::disconnect(const Actor& actor, const std::string& handle
 }
 
 Result<TieChange> Ties::block(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, actor, Action::kBlock, handle, true,
+  return write_tie(db_, hub_, actor, Action::kBlock, handle, true,
                    [&](store::TieRepository& ties, MemberId target, Micros now) {
                      if (ties.find(actor.id, target, TieKind::kBlock)) return TieChange::kUnchanged;
                      ties.remove(actor.id, target, TieKind::kFollow);
@@ -142,7 +160,7 @@ Result<TieChange> Ties::block(const Actor& actor, const std::string& handle) {
 }
 
 Result<TieChange> Ties::unblock(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, actor, Action::kBlock, handle, true,
+  return write_tie(db_, hub_, actor, Action::kBlock, handle, true,
                    [&](store::TieRepository& ties, MemberId target, Micros) {
                      if (!ties.find(actor.id, target, TieKind::kBlock)) {
                        return TieChange::kUnchanged;

@@ -8,6 +8,7 @@
 #include "core/result.h"
 #include "social/actor.h"
 #include "social/member_view.h"
+#include "social/notification_hub.h"
 #include "store/database.h"
 
 namespace kring::social {
@@ -26,7 +27,7 @@ std::string_view tie_change_name(TieChange change);
 
 class Ties {
  public:
-  explicit Ties(store::Database& db) : db_(db) {}
+  Ties(store::Database& db, NotificationHub& hub) : db_(db), hub_(hub) {}
 
   // Idempotent: following twice is one follow. 400 self, 404 unknown/blocked.
   Result<TieChange> follow(const Actor& actor, const std::string& handle);
@@ -50,6 +51,7 @@ class Ties {
 
  private:
   store::Database& db_;
+  NotificationHub& hub_;
 };
 
 }  // namespace kring::social

@@ -49,6 +49,8 @@ class Statement {
 
   // Steps once: true when a row is available. Throws StoreError on failure.
   bool step();
+  // Rewinds a statement stepped part-way so it can be bound again.
+  void reset() { sqlite3_reset(stmt_); }
   // Runs to completion and resets, so the statement can be bound again.
   void run();
 

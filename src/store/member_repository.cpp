@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "store/search_repository.h"
+
 namespace kring::store {
 
 namespace {
@@ -89,6 +91,11 @@ MemberId MemberRepository::insert(const NewMember& nm) {
   MemberId id = conn_.last_insert_id();
   write_terms(id, kSkillKind, p.skills);
   write_terms(id, kInterestKind, p.interests);
+  Member indexed;
+  indexed.id = id;
+  indexed.handle = nm.handle;
+  indexed.profile = p;
+  index_member_text(conn_, indexed);
   return id;
 }
 
@@ -171,6 +178,7 @@ void MemberRepository::update_profile(MemberId id, const Profile& p, Micros now)
   s.run();
   write_terms(id, kSkillKind, p.skills);
   write_terms(id, kInterestKind, p.interests);
+  if (auto member = find_by_id(id)) index_member_text(conn_, *member);
 }
 
 void MemberRepository::set_password_hash(MemberId id, const std::string& hash, Micros now) {

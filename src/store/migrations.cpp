@@ -67,8 +67,140 @@ CREATE INDEX ties_by_source ON ties(source_id, kind, state, created_at);
 CREATE INDEX ties_by_target ON ties(target_id, kind, state, created_at);
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations = {{
+
+// Spaces, items, conversations, notifications, moderation and search.
+// Item and reply ids grow with time, so "newest first" is "id descending"
+// and keyset cursors on id give pages without duplicates or gaps.
+constexpr std::string_view kContentSchema = R"sql(
+CREATE TABLE spaces (
+  id INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL CHECK (kind IN ('team', 'community', 'neighbourhood', 'place')),
+  visibility TEXT NOT NULL CHECK (visibility IN ('open', 'closed', 'secret')),
+  created_by INTEGER NOT NULL REFERENCES members(id),
+  archived_at INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+-- state: active (a member), requested (asked to join a closed space),
+-- invited (asked by a host; becomes active when accepted).
+CREATE TABLE space_members (
+  space_id INTEGER NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+  member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('owner', 'moderator', 'member')),
+  state TEXT NOT NULL CHECK (state IN ('active', 'requested', 'invited')),
+  invited_by INTEGER REFERENCES members(id),
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (space_id, member_id)
+) WITHOUT ROWID;
+CREATE INDEX space_members_by_member ON space_members(member_id, state, space_id);
+CREATE INDEX space_members_by_space ON space_members(space_id, state, created_at);
+CREATE TABLE items (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  author_id INTEGER NOT NULL REFERENCES members(id),
+  space_id INTEGER REFERENCES spaces(id),
+  visibility TEXT NOT NULL CHECK (visibility IN ('public', 'members', 'space', 'connections')),
+  title TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL,
+  html TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT '',
+  reply_count INTEGER NOT NULL DEFAULT 0,
+  hidden_at INTEGER,
+  deleted_at INTEGER,
+  created_at INTEGER NOT NULL,
+  edited_at INTEGER
+);
+CREATE INDEX items_by_author ON items(author_id, id);
+CREATE INDEX items_by_space ON items(space_id, id) WHERE space_id IS NOT NULL;
+CREATE TABLE item_revisions (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  replaced_at INTEGER NOT NULL
+);
+CREATE INDEX item_revisions_by_item ON item_revisions(item_id, id);
+CREATE TABLE item_tags (
+  tag TEXT NOT NULL,
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  PRIMARY KEY (tag, item_id)
+) WITHOUT ROWID;
+CREATE INDEX item_tags_by_item ON item_tags(item_id);
+CREATE TABLE item_mentions (
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+  PRIMARY KEY (item_id, member_id)
+) WITHOUT ROWID;
+CREATE TABLE replies (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  parent_id INTEGER REFERENCES replies(id),
+  author_id INTEGER NOT NULL REFERENCES members(id),
+  depth INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  html TEXT NOT NULL,
+  hidden_at INTEGER,
+  deleted_at INTEGER,
+  created_at INTEGER NOT NULL,
+  edited_at INTEGER
+);
+CREATE INDEX replies_by_item ON replies(item_id, id);
+-- target_type: 0 item, 1 reply.
+CREATE TABLE reactions (
+  target_type INTEGER NOT NULL,
+  target_id INTEGER NOT NULL,
+  member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (target_type, target_id, kind, member_id)
+) WITHOUT ROWID;
+CREATE INDEX reactions_by_member ON reactions(member_id, target_type, target_id);
+CREATE TABLE notifications (
+  id INTEGER PRIMARY KEY,
+  recipient_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  actor_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+  item_id INTEGER,
+  reply_id INTEGER,
+  space_id INTEGER,
+  created_at INTEGER NOT NULL,
+  read_at INTEGER
+);
+CREATE INDEX notifications_by_recipient ON notifications(recipient_id, id);
+CREATE INDEX notifications_unread ON notifications(recipient_id, id) WHERE read_at IS NULL;
+CREATE TABLE reports (
+  id INTEGER PRIMARY KEY,
+  reporter_id INTEGER NOT NULL REFERENCES members(id),
+  target_type TEXT NOT NULL CHECK (target_type IN ('item', 'reply', 'member')),
+  target_id INTEGER NOT NULL,
+  space_id INTEGER REFERENCES spaces(id),
+  reason TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  resolved_at INTEGER,
+  UNIQUE (reporter_id, target_type, target_id)
+);
+CREATE INDEX reports_by_space ON reports(space_id, id);
+CREATE TABLE mutes (
+  member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+  target_type TEXT NOT NULL CHECK (target_type IN ('member', 'space')),
+  target_id INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (member_id, target_type, target_id)
+) WITHOUT ROWID;
+-- Full-text search. Member text is split by visibility so a query only
+-- matches fields the viewer may see: pub (public fields), mem (members),
+-- conn (connections). rowid = member id / item id / space id.
+CREATE VIRTUAL TABLE members_fts USING fts5(pub, mem, conn, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE items_fts USING fts5(title, body, tags, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE spaces_fts USING fts5(name, description, tokenize = 'unicode61 remove_diacritics 2');
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
+    {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
 }};
 
 int user_version(Connection& conn) {

@@ -8,6 +8,12 @@ Router build_router(social::Services& services, std::function<Metrics&()> metric
   register_account_routes(router, services);
   register_member_routes(router, services);
   register_tie_routes(router, services);
+  register_space_routes(router, services);
+  register_item_routes(router, services);
+  register_feed_routes(router, services);
+  register_notification_routes(router, services);
+  register_search_routes(router, services);
+  register_moderation_routes(router, services);
   return router;
 }
 

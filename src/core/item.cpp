@@ -1,0 +1,47 @@
+#include "core/item.h"
+
+#include <array>
+
+namespace kring {
+
+namespace {
+constexpr std::array<std::string_view, 4> kVisibility = {"public", "members", "space",
+                                                         "connections"};
+// The kind table. Later kinds (idea, report, request, offer, initiative,
+// event) are new rows here with their workflow, not new code.
+constexpr std::array<ItemKindRule, 3> kKinds = {{
+    {"note", false, ""},
+    {"article", true, ""},
+    {"question", false, "open"},
+}};
+constexpr std::array<std::string_view, 5> kReactions = {"like", "love", "celebrate", "insightful",
+                                                        "support"};
+}  // namespace
+
+std::string_view item_visibility_name(ItemVisibility v) { return kVisibility[static_cast<size_t>(v)]; }
+
+std::optional<ItemVisibility> parse_item_visibility(std::string_view s) {
+  for (size_t i = 0; i < kVisibility.size(); ++i) {
+    if (kVisibility[i] == s) return static_cast<ItemVisibility>(i);
+  }
+  return std::nullopt;
+}
+
+const ItemKindRule* find_item_kind(std::string_view kind) {
+  for (const auto& rule : kKinds) {
+    if (rule.kind == kind) return &rule;
+  }
+  return nullptr;
+}
+
+std::span<const ItemKindRule> item_kinds() { return kKinds; }
+std::span<const std::string_view> reaction_kinds() { return kReactions; }
+
+bool is_reaction_kind(std::string_view kind) {
+  for (auto k : kReactions) {
+    if (k == kind) return true;
+  }
+  return false;
+}
+
+}  // namespace kring

@@ -1,0 +1,73 @@
+#pragma once
+// Item: every social object (DESIGN.md). Kinds differ only by the rules in
+// the kind table (item.cpp): whether a title is required and which
+// statuses an item may pass through.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/member.h"
+#include "core/space.h"
+#include "core/time.h"
+
+namespace kring {
+
+using ItemId = std::int64_t;
+using ReplyId = std::int64_t;
+
+enum class ItemVisibility { kPublic, kMembers, kSpace, kConnections };
+std::string_view item_visibility_name(ItemVisibility v);
+std::optional<ItemVisibility> parse_item_visibility(std::string_view s);
+
+struct ItemKindRule {
+  std::string_view kind;
+  bool title_required;
+  std::string_view initial_status;  // empty: the kind has no workflow
+};
+// nullptr when the kind is unknown.
+const ItemKindRule* find_item_kind(std::string_view kind);
+std::span<const ItemKindRule> item_kinds();
+
+// Reactions: a small fixed set, one of each per member per target.
+std::span<const std::string_view> reaction_kinds();
+bool is_reaction_kind(std::string_view kind);
+
+struct Item {
+  ItemId id = 0;
+  std::string kind;
+  MemberId author_id = 0;
+  std::optional<SpaceId> space_id;
+  ItemVisibility visibility = ItemVisibility::kPublic;
+  std::string title;
+  std::string body;
+  std::string html;
+  std::string status;
+  std::int64_t reply_count = 0;
+  bool hidden = false;
+  Micros created_at = 0;
+  std::optional<Micros> edited_at;
+  std::vector<std::string> tags;
+};
+
+struct Reply {
+  ReplyId id = 0;
+  ItemId item_id = 0;
+  std::optional<ReplyId> parent_id;
+  MemberId author_id = 0;
+  int depth = 0;
+  std::string body;
+  std::string html;
+  bool hidden = false;
+  bool deleted = false;
+  Micros created_at = 0;
+  std::optional<Micros> edited_at;
+};
+
+// Replies nest at most this deep; a reply to a deeper one attaches to its parent's level.
+inline constexpr int kMaxReplyDepth = 5;
+
+}  // namespace kring

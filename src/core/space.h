@@ -1,0 +1,55 @@
+#pragma once
+// Space: a group (DESIGN.md). Visibility decides who sees it and its content:
+// open (anyone sees and joins), closed (anyone sees it exists; content for
+// members; join by request), secret (only members know it exists; entry by
+// invitation).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/member.h"
+#include "core/result.h"
+#include "core/time.h"
+
+namespace kring {
+
+using SpaceId = std::int64_t;
+
+enum class SpaceVisibility { kOpen, kClosed, kSecret };
+enum class SpaceKind { kTeam, kCommunity, kNeighbourhood, kPlace };
+enum class SpaceRole { kMember, kModerator, kOwner };  // ordered by power
+enum class MembershipState { kActive, kRequested, kInvited };
+
+std::string_view space_visibility_name(SpaceVisibility v);
+std::optional<SpaceVisibility> parse_space_visibility(std::string_view s);
+std::string_view space_kind_name(SpaceKind k);
+std::optional<SpaceKind> parse_space_kind(std::string_view s);
+std::string_view space_role_name(SpaceRole r);
+std::optional<SpaceRole> parse_space_role(std::string_view s);
+std::string_view membership_state_name(MembershipState s);
+std::optional<MembershipState> parse_membership_state(std::string_view s);
+
+struct Space {
+  SpaceId id = 0;
+  std::string slug;
+  std::string name;
+  std::string description;
+  SpaceKind kind = SpaceKind::kCommunity;
+  SpaceVisibility visibility = SpaceVisibility::kOpen;
+  MemberId created_by = 0;
+  bool archived = false;
+  Micros created_at = 0;
+  std::int64_t member_count = 0;
+};
+
+struct Membership {
+  SpaceRole role = SpaceRole::kMember;
+  MembershipState state = MembershipState::kActive;
+};
+
+// Slugs: 3-40 characters, lowercase a-z, digits and '-', starting with a letter.
+Status validate_slug(std::string_view slug);
+
+}  // namespace kring

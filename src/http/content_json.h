@@ -1,0 +1,21 @@
+#pragma once
+// JSON shapes of spaces, items, replies, notifications and reports, as the
+// API documents them.
+
+#include <nlohmann/json.hpp>
+
+#include "social/item_view.h"
+#include "social/moderation.h"
+#include "social/notifications.h"
+#include "social/spaces.h"
+
+namespace kring::http {
+
+nlohmann::json space_json(const social::SpaceView& view);
+nlohmann::json reactions_json(const store::ReactionSummary& summary);
+nlohmann::json item_json(const social::ItemView& view);
+nlohmann::json reply_json(const social::ReplyView& view);
+nlohmann::json notification_json(const social::NotificationView& view);
+nlohmann::json report_json(const social::ReportView& view);
+
+}  // namespace kring::http

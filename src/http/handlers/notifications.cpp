@@ -1,0 +1,98 @@
+#include <charconv>
+
+#include "http/content_json.h"
+#include "http/event_stream.h"
+#include "http/handlers/handlers.h"
+#include "http/handlers/reply.h"
+#include "http/member_json.h"
+
+namespace kring::http {
+
+namespace {
+
+std::string sse_event(std::string_view name, const nlohmann::json& data,
+                      std::optional<std::int64_t> id) {
+  std::string out;
+  if (id) out += "id: " + std::to_string(*id) + "\n";
+  out += "event: " + std::string(name) + "\ndata: " + data.dump() + "\n\n";
+  return out;
+}
+
+// One open /api/v1/stream: receives the member's notifications from the hub
+// and writes them as Server-Sent Events, each followed by the unread count.
+class NotificationStream : public EventStream, public social::NotificationListener {
+ public:
+  NotificationStream(social::Notifications& notifications, social::Actor actor)
+      : notifications_(notifications), actor_(actor) {}
+
+  void deliver(std::int64_t id) override {
+    auto view = notifications_.find(actor_, id);
+    if (!view) return;
+    push(sse_event("notification", notification_json(*view), id));
+    push(unread_event());
+  }
+  bool open() const override { return !const_cast<NotificationStream*>(this)->closed(); }
+
+  std::string unread_event() {
+    return sse_event("unread", {{"unread_count", notifications_.unread_count(actor_)}}, std::nullopt);
+  }
+
+ private:
+  social::Notifications& notifications_;
+  social::Actor actor_;
+};
+
+Response stream(social::Services& s, Context& ctx) {
+  if (auto status = social::authorize(ctx.actor, social::Action::kReadNotifications); !status) {
+    return Response::error(status.error());
+  }
+  auto events = std::make_shared<NotificationStream>(s.notifications, ctx.actor);
+  Response r;
+  // Tell the browser how soon to reconnect, then replay what it missed.
+  r.body = "retry: 3000\n\n";
+  std::string_view last = ctx.request.header("Last-Event-ID");
+  std::int64_t last_id = 0;
+  if (!last.empty()) {
+    auto res = std::from_chars(last.data(), last.data() + last.size(), last_id);
+    if (res.ec != std::errc() || last_id < 0) last_id = 0;
+    for (const auto& v : s.notifications.since(ctx.actor, last_id)) {
+      r.body += sse_event("notification", notification_json(v), v.row.id);
+    }
+  }
+  r.body += events->unread_event();
+  s.hub.subscribe(ctx.actor.id, events);
+  r.event_stream = events;
+  return r;
+}
+
+Response list(social::Services& s, Context& ctx) {
+  KRING_HTTP_TRY(limit, page_limit(ctx.request.query_value("limit")));
+  return reply(s.notifications.list(ctx.actor, ctx.request.query_value("cursor"), limit), 200,
+               [](const social::NotificationPage& p) {
+                 nlohmann::json j = page_json(p.page, notification_json);
+                 j["unread_count"] = p.unread_count;
+                 return j;
+               });
+}
+
+Response mark_read(social::Services& s, Context& ctx) {
+  KRING_HTTP_TRY(body, parse_object(ctx.request.body(), {"up_to"}));
+  KRING_HTTP_TRY(up_to, required_string(body, "up_to", 32));
+  std::int64_t id = 0;
+  auto res = std::from_chars(up_to.data(), up_to.data() + up_to.size(), id);
+  if (res.ec != std::errc() || res.ptr != up_to.data() + up_to.size() || id < 0) {
+    return Response::error(400, "invalid_type", "field 'up_to' must be a notification id");
+  }
+  return reply(s.notifications.mark_read(ctx.actor, id));
+}
+
+}  // namespace
+
+void register_notification_routes(Router& router, social::Services& s) {
+  using beast_http::verb;
+  router.add(verb::get, "/api/v1/notifications", [&s](Context& c) { return list(s, c); });
+  router.add(verb::post, "/api/v1/notifications/read", [&s](Context& c) { return mark_read(s, c); });
+  router.add(verb::get, "/api/v1/stream", [&s](Context& c) { return stream(s, c); });
+}
+
+}  // namespace kring::http

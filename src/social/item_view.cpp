@@ -1,0 +1,38 @@
+#include "social/item_view.h"
+
+#include "store/member_repository.h"
+#include "store/space_repository.h"
+
+namespace kring::social {
+
+ItemView view_item(store::Connection& conn, MemberId viewer, Item item) {
+  ItemView v;
+  if (auto author = store::MemberRepository(conn).find_by_id(item.author_id)) {
+    v.author = view_member(conn, viewer, std::move(*author), false);
+  }
+  if (item.space_id) {
+    if (auto space = store::SpaceRepository(conn).find_by_id(*item.space_id)) {
+      v.space = SpaceRef{space->slug, space->name};
+    }
+  }
+  v.reactions = store::ReactionRepository(conn).summary(store::ReactionTarget::kItem, item.id, viewer);
+  v.item = std::move(item);
+  return v;
+}
+
+ReplyView view_reply(store::Connection& conn, MemberId viewer, Reply reply) {
+  ReplyView v;
+  if (reply.deleted || reply.hidden) {
+    // Removed replies keep their place in the thread, not their content.
+    reply.body.clear();
+    reply.html.clear();
+  } else if (auto author = store::MemberRepository(conn).find_by_id(reply.author_id)) {
+    v.author = view_member(conn, viewer, std::move(*author), false);
+    v.reactions =
+        store::ReactionRepository(conn).summary(store::ReactionTarget::kReply, reply.id, viewer);
+  }
+  v.reply = std::move(reply);
+  return v;
+}
+
+}  // namespace kring::social

@@ -1,0 +1,37 @@
+#pragma once
+// Items and replies as one viewer sees them: with their author, their
+// space, and reaction counts.
+
+#include <optional>
+#include <string>
+
+#include "core/item.h"
+#include "social/member_view.h"
+#include "store/database.h"
+#include "store/reaction_repository.h"
+
+namespace kring::social {
+
+struct SpaceRef {
+  std::string slug;
+  std::string name;
+};
+
+struct ItemView {
+  Item item;
+  MemberView author;
+  std::optional<SpaceRef> space;
+  store::ReactionSummary reactions;
+};
+
+struct ReplyView {
+  Reply reply;
+  std::optional<MemberView> author;  // empty when removed
+  store::ReactionSummary reactions;
+};
+
+// REQUIRES: the viewer may read the item (the caller checked).
+ItemView view_item(store::Connection& conn, MemberId viewer, Item item);
+ReplyView view_reply(store::Connection& conn, MemberId viewer, Reply reply);
+
+}  // namespace kring::social

@@ -1,0 +1,59 @@
+#pragma once
+// Items: post, read, edit (history kept), delete. One API for every kind;
+// the kind table (core/item.cpp) holds what differs.
+// Thread-safe: every call leases its own connection.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "social/actor.h"
+#include "social/item_view.h"
+#include "social/notification_hub.h"
+#include "store/database.h"
+#include "store/item_repository.h"
+
+namespace kring::social {
+
+inline constexpr size_t kTitleMax = 200;
+inline constexpr size_t kBodyMax = 20000;
+
+struct NewItem {
+  std::string kind;
+  std::optional<std::string> space;  // slug
+  std::optional<std::string> title;
+  std::string body;
+  std::optional<std::string> visibility;
+};
+
+struct ItemPatch {
+  std::optional<std::string> title;
+  std::optional<std::string> body;
+  std::optional<std::string> visibility;
+};
+
+class Items {
+ public:
+  Items(store::Database& db, NotificationHub& hub) : db_(db), hub_(hub) {}
+
+  Result<ItemView> create(const Actor& actor, const NewItem& item);
+  // 404 unless the viewer may read it (one rule: store/item_visibility_sql.h).
+  Result<ItemView> view(const Actor& viewer, ItemId id);
+  // The author edits; the previous text becomes a revision.
+  Result<ItemView> update(const Actor& actor, ItemId id, const ItemPatch& patch);
+  // The author, the space's moderators or an instance admin.
+  Status remove(const Actor& actor, ItemId id);
+  Result<std::vector<store::ItemRevision>> history(const Actor& viewer, ItemId id);
+  // Space moderators (for items in their space) and admins hide and unhide.
+  Status set_hidden(const Actor& actor, ItemId id, bool hidden);
+
+ private:
+  store::Database& db_;
+  NotificationHub& hub_;
+};
+
+// Parses an item id from a path; 404 for anything that is not one.
+Result<ItemId> parse_item_id(const std::string& text);
+
+}  // namespace kring::social

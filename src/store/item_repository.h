@@ -1,0 +1,57 @@
+#pragma once
+// Items, their tags, mentions and edit history, and the feed queries.
+// Runs inside the caller's transaction.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/item.h"
+#include "store/database.h"
+
+namespace kring::store {
+
+enum class FeedKind { kHome, kPublic, kSpace, kMember, kTag };
+
+struct FeedQuery {
+  FeedKind kind = FeedKind::kPublic;
+  MemberId viewer = 0;
+  std::int64_t target = 0;  // space id (kSpace) or member id (kMember)
+  std::string tag;          // kTag
+  std::optional<ItemId> before;
+  int limit = 20;
+};
+
+struct ItemRevision {
+  std::string title;
+  std::string body;
+  Micros replaced_at = 0;
+};
+
+class ItemRepository {
+ public:
+  explicit ItemRepository(Connection& conn) : conn_(conn) {}
+
+  ItemId insert(const Item& item, const std::vector<MemberId>& mentions);
+  // Keeps the previous title and body as a revision.
+  void update_text(const Item& before, const Item& after, Micros now);
+  void set_status(ItemId id, const std::string& status);
+  void soft_delete(ItemId id, Micros now);
+  void set_hidden(ItemId id, std::optional<Micros> at);
+  std::optional<Item> find(ItemId id);  // includes deleted/hidden flags in the row
+  bool readable(ItemId id, MemberId viewer);
+  std::vector<ItemRevision> revisions(ItemId id);
+  std::vector<MemberId> mentions(ItemId id);
+
+  // Newest first; only items readable by query.viewer, muted ones left out
+  // of every feed but the member's own.
+  std::vector<Item> feed(const FeedQuery& query);
+
+ private:
+  void write_tags(ItemId id, const std::vector<std::string>& tags);
+  void index_text(const Item& item);
+  Connection& conn_;
+};
+
+}  // namespace kring::store

@@ -1,0 +1,72 @@
+#include "store/notification_repository.h"
+
+namespace kring::store {
+
+namespace {
+// Notifications from suspended actors or across a block are not shown.
+constexpr std::string_view kSelect =
+    "SELECT n.id, n.recipient_id, n.kind, n.actor_id, n.item_id, n.reply_id, n.space_id, "
+    "n.created_at, n.read_at FROM notifications n WHERE n.recipient_id = ?1 AND NOT EXISTS "
+    "(SELECT 1 FROM members a WHERE a.id = n.actor_id AND a.suspended_at IS NOT NULL) AND NOT "
+    "EXISTS (SELECT 1 FROM ties b WHERE b.kind = 'block' AND ((b.source_id = ?1 AND b.target_id = "
+    "n.actor_id) OR (b.source_id = n.actor_id AND b.target_id = ?1))) ";
+
+NotificationRow read_row(Statement& st) {
+  NotificationRow r;
+  r.id = st.int64(0);
+  r.recipient = st.int64(1);
+  r.kind = st.text(2);
+  r.actor = st.int64(3);
+  if (!st.is_null(4)) r.item_id = st.int64(4);
+  if (!st.is_null(5)) r.reply_id = st.int64(5);
+  if (!st.is_null(6)) r.space_id = st.int64(6);
+  r.created_at = st.int64(7);
+  r.read = !st.is_null(8);
+  return r;
+}
+}  // namespace
+
+std::int64_t NotificationRepository::insert(const NotificationRow& r) {
+  auto st = conn_.prepare(
+      "INSERT INTO notifications (recipient_id, kind, actor_id, item_id, reply_id, space_id, "
+      "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  st.bind(1, r.recipient).bind(2, r.kind).bind(3, r.actor).bind_optional(4, r.item_id);
+  st.bind_optional(5, r.reply_id).bind_optional(6, r.space_id).bind(7, r.created_at).run();
+  return conn_.last_insert_id();
+}
+
+std::vector<NotificationRow> NotificationRepository::list(MemberId recipient,
+                                                          std::optional<std::int64_t> before,
+                                                          int limit) {
+  auto st = conn_.prepare(std::string(kSelect) + "AND n.id < ?2 ORDER BY n.id DESC LIMIT ?3");
+  st.bind(1, recipient).bind(2, before.value_or(INT64_MAX)).bind(3, limit);
+  std::vector<NotificationRow> out;
+  while (st.step()) out.push_back(read_row(st));
+  return out;
+}
+
+std::vector<NotificationRow> NotificationRepository::since(MemberId recipient, std::int64_t after,
+                                                           int limit) {
+  auto st = conn_.prepare(std::string(kSelect) + "AND n.id > ?2 ORDER BY n.id LIMIT ?3");
+  st.bind(1, recipient).bind(2, after).bind(3, limit);
+  std::vector<NotificationRow> out;
+  while (st.step()) out.push_back(read_row(st));
+  return out;
+}
+
+std::int64_t NotificationRepository::unread_count(MemberId recipient) {
+  auto st = conn_.prepare(std::string("SELECT count(*) FROM (") + std::string(kSelect) +
+                          "AND n.read_at IS NULL)");
+  st.bind(1, recipient);
+  st.step();
+  return st.int64(0);
+}
+
+void NotificationRepository::mark_read(MemberId recipient, std::int64_t up_to, Micros now) {
+  auto st = conn_.prepare(
+      "UPDATE notifications SET read_at = ?3 WHERE recipient_id = ?1 AND id <= ?2 AND read_at IS "
+      "NULL");
+  st.bind(1, recipient).bind(2, up_to).bind(3, now).run();
+}
+
+}  // namespace kring::store

@@ -1,0 +1,50 @@
+#pragma once
+// Spaces and their memberships. Runs inside the caller's transaction.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/cursor.h"
+#include "core/space.h"
+#include "store/database.h"
+
+namespace kring::store {
+
+struct MembershipRow {
+  MemberId member_id = 0;
+  Membership membership;
+  Micros created_at = 0;
+};
+
+class SpaceRepository {
+ public:
+  explicit SpaceRepository(Connection& conn) : conn_(conn) {}
+
+  SpaceId insert(const Space& space, Micros now);
+  void update(const Space& space, Micros now);
+  std::optional<Space> find_by_slug(std::string_view slug);
+  std::optional<Space> find_by_id(SpaceId id);
+  bool slug_taken(std::string_view slug);
+
+  std::optional<Membership> membership(SpaceId space, MemberId member);
+  void set_membership(SpaceId space, MemberId member, Membership m, MemberId invited_by, Micros now);
+  void remove_membership(SpaceId space, MemberId member);
+  // Members in one state, oldest first, keyset-paged on (created_at, member id).
+  std::vector<MembershipRow> members(SpaceId space, MembershipState state,
+                                     std::optional<CursorKey> after, int limit);
+  std::vector<MemberId> member_ids_with_role_at_least(SpaceId space, SpaceRole role);
+  std::int64_t active_count(SpaceId space);
+
+  // Spaces visible to viewer (open and closed to all; secret only to active
+  // members; archived included when asked), by name; q filters by name prefix.
+  std::vector<Space> list_visible(MemberId viewer, std::string_view name_prefix,
+                                  std::optional<std::int64_t> after_id, int limit);
+  // Spaces where member has the given state (e.g. invited), newest first.
+  std::vector<Space> spaces_of(MemberId member, MembershipState state, int limit);
+
+ private:
+  Connection& conn_;
+};
+
+}  // namespace kring::store
