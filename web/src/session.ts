@@ -13,16 +13,48 @@ export type SessionState =
 export const session = createStore<SessionState>({ status: 'loading' });
 
 setUnauthenticatedHandler(() => {
-  if (session.get().status === 'member') session.set({ status: 'anonymous' });
+  if (session.get().status === 'member') {
+    mark(false);
+    session.set({ status: 'anonymous' });
+  }
 });
 
+// The cookie is HttpOnly, so the page cannot see it. A marker in
+// localStorage remembers that this browser signed in, so an anonymous
+// visitor's first page load makes no request that is bound to fail.
+const MARKER = 'kring.signed_in';
+
+function mark(signedIn: boolean): void {
+  try {
+    if (signedIn) window.localStorage.setItem(MARKER, '1');
+    else window.localStorage.removeItem(MARKER);
+  } catch {
+    // Without storage we simply ask the server every time.
+  }
+}
+
+function probablySignedIn(): boolean {
+  try {
+    return window.localStorage.getItem(MARKER) !== null;
+  } catch {
+    return true;
+  }
+}
+
 export async function loadSession(): Promise<void> {
+  if (!probablySignedIn()) {
+    session.set({ status: 'anonymous' });
+    return;
+  }
   try {
     const me = await api.get<Me>('/me');
     if (me.csrf_token) setCsrfToken(me.csrf_token);
     session.set({ status: 'member', me });
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) session.set({ status: 'anonymous' });
+    if (e instanceof ApiError && e.status === 401) {
+      mark(false);
+      session.set({ status: 'anonymous' });
+    }
     else session.set({ status: 'error', message: (e as Error).message });
   }
 }
@@ -34,6 +66,7 @@ interface Issued {
 
 async function adopt(issued: Issued): Promise<void> {
   setCsrfToken(issued.csrf_token);
+  mark(true);
   // The full view of oneself (with counts) comes from /me.
   try {
     const me = await api.get<Me>('/me');
@@ -56,6 +89,7 @@ export async function logOut(): Promise<void> {
     await api.del('/sessions/current');
   } finally {
     setCsrfToken('');
+    mark(false);
     session.set({ status: 'anonymous' });
   }
 }

@@ -29,8 +29,8 @@ export interface Member {
   // second-degree entries
   via?: Member[];
   mutual_connections?: number;
-  // space member lists
-  space_role?: string;
+  // space member lists and join requests
+  space_role?: 'owner' | 'moderator' | 'member';
   type?: string;
 }
 
@@ -60,9 +60,7 @@ export interface Space {
   type?: string;
 }
 
-export interface SpaceMember extends Member {
-  role?: SpaceRole;
-}
+export type SpaceMember = Member;
 
 export type ItemKind = 'note' | 'article' | 'question';
 export type ItemVisibility = 'public' | 'members' | 'space' | 'connections';
@@ -85,6 +83,7 @@ export interface Item {
   reply_count: number;
   created_at: string;
   edited_at: string | null;
+  status?: string | null;
   hidden?: boolean;
   type?: string;
 }
@@ -94,13 +93,14 @@ export interface Reply {
   item_id: string;
   parent_id: string | null;
   depth: number;
-  author: Member;
+  author: Member | null; // null once removed
   body: string;
   html: string;
+  removed?: boolean; // deleted by its author or hidden by a moderator
   created_at: string;
+  edited_at?: string | null;
   reactions: Partial<Record<ReactionKind, number>>;
   my_reactions: string[];
-  hidden?: boolean;
 }
 
 export type NotificationKind =
@@ -129,7 +129,7 @@ export interface Report {
   target_type: 'item' | 'reply' | 'member' | string;
   target_id: string;
   reason: string;
-  reporter?: Member;
+  reporter?: Member | null;
   created_at?: string;
   item?: Item;
   reply?: Reply;

@@ -2,6 +2,7 @@
 import { formatDate, t, tn } from '../i18n';
 import { Link } from '../router';
 import type { Item } from '../types';
+import { Icon } from './icons';
 import { ReactionBar } from './reactions';
 import { Avatar, MemberLink } from './ui';
 
@@ -66,7 +67,7 @@ export function ItemCard({ item }: { item: Item }) {
       <footer class="item-footer">
         <ReactionBar base={`/items/${item.id}`} reactions={item.reactions ?? {}} mine={item.my_reactions ?? []} compact />
         <Link href={`/items/${item.id}#replies`} class="reply-link">
-          💬 {tn('item.replies', item.reply_count ?? 0)}
+          <Icon name="reply" size={16} /> {tn('item.replies', item.reply_count ?? 0)}
         </Link>
       </footer>
     </article>

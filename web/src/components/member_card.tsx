@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { t } from '../i18n';
 import { Link } from '../router';
 import type { Member } from '../types';
+import { Icon } from './icons';
 import { Avatar, Chips, MemberLink } from './ui';
 
 // A member in a list: who they are, what they know, and optional actions.
@@ -14,7 +15,11 @@ export function MemberCard({ member, highlight, children }: { member: Member; hi
       <Avatar member={member} size={48} />
       <div class="member-card-body">
         <MemberLink member={member} />
-        {member.home_place && <p class="muted small">📍 {member.home_place}</p>}
+        {member.home_place && (
+          <p class="muted small with-icon">
+            <Icon name="place" size={14} /> {member.home_place}
+          </p>
+        )}
         {member.bio && <p class="member-bio">{member.bio.length > 160 ? member.bio.slice(0, 157) + '…' : member.bio}</p>}
         {ordered.length > 0 && (
           <div class="member-skills">

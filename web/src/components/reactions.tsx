@@ -4,15 +4,9 @@ import { t } from '../i18n';
 import { toast } from '../live';
 import { useMe } from '../session';
 import { REACTION_KINDS, type ReactionKind } from '../types';
+import { Icon } from './icons';
 import { errorText } from './ui';
 
-const EMOJI: Record<ReactionKind, string> = {
-  like: '👍',
-  love: '❤️',
-  celebrate: '🎉',
-  insightful: '💡',
-  support: '🤝',
-};
 
 interface Props {
   // "/items/1" or "/replies/7": the reactions live under it.
@@ -74,8 +68,8 @@ export function ReactionBar({ base, reactions, mine, compact }: Props) {
             title={t(`reaction.${kind}`)}
             onClick={() => toggle(kind)}
           >
-            <span aria-hidden="true">{EMOJI[kind]}</span>
-            <span class="visually-hidden">{t(`reaction.${kind}`)}</span>
+            <Icon name={kind} size={16} />
+            <span class={compact ? 'visually-hidden' : 'reaction-label'}>{t(`reaction.${kind}`)}</span>
             {n > 0 && <span class="reaction-count">{n}</span>}
           </button>
         );

@@ -12,7 +12,7 @@ import { Composer } from '../components/composer';
 import { ItemMeta, ServerHtml } from '../components/item';
 import { ReactionBar } from '../components/reactions';
 import { ReportButton } from '../components/report';
-import { Avatar, Empty, ErrorBox, InlineError, LoadMore, Loading, MemberLink } from '../components/ui';
+import { Avatar, Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, MemberLink } from '../components/ui';
 
 const MAX_INDENT = 5;
 
@@ -41,7 +41,7 @@ function ReplyForm({ itemId, parent, onPosted, onCancel, autoFocus }: { itemId: 
       }}
     >
       <label for={id} class={parent ? 'visually-hidden' : 'form-label'}>
-        {parent ? t('reply.to', { who: parent.author.display_name || parent.author.handle }) : t('reply.label')}
+        {parent ? t('reply.to', { who: parent.author ? parent.author.display_name || parent.author.handle : t('notification.someone') }) : t('reply.label')}
       </label>
       <textarea id={id} rows={parent ? 2 : 3} required maxLength={10000} autoFocus={autoFocus} value={body} placeholder={t('reply.placeholder')} onInput={(e) => setBody(e.currentTarget.value)} />
       <InlineError error={error} />
@@ -83,30 +83,61 @@ function buildTree(replies: Reply[]): Node[] {
   return roots;
 }
 
-function ReplyNode({ node, itemId, depth, onPosted }: { node: Node; itemId: string; depth: number; onPosted: (r: Reply) => void }) {
+function ReplyNode({ node, itemId, depth, moderator, onPosted, onChanged }: { node: Node; itemId: string; depth: number; moderator: boolean; onPosted: (r: Reply) => void; onChanged: (r: Reply) => void }) {
   const me = useMe();
   const [replying, setReplying] = useState(false);
   const r = node.reply;
+  const who = r.author ? r.author.display_name || r.author.handle : t('notification.someone');
+  const mine = !!me && !!r.author && me.handle === r.author.handle;
+  async function remove() {
+    if (!window.confirm(t('reply.delete_confirm'))) return;
+    try {
+      await api.del(`/replies/${r.id}`);
+      onChanged({ ...r, removed: true, html: '', body: '' });
+      toast(t('reply.deleted'));
+    } catch (e) {
+      toast(errorText(e));
+    }
+  }
+  async function hide(on: boolean) {
+    try {
+      if (on) await api.post(`/replies/${r.id}/hide`);
+      else await api.del(`/replies/${r.id}/hide`);
+      onChanged({ ...r, removed: on });
+      toast(on ? t('moderation.hidden') : t('moderation.unhidden'));
+    } catch (e) {
+      toast(errorText(e));
+    }
+  }
   return (
     <li class="reply" id={`reply-${r.id}`} data-reply-id={r.id}>
-      <article class="reply-body" aria-label={t('reply.by', { who: r.author.display_name || r.author.handle })}>
+      <article class={r.removed ? 'reply-body reply-removed' : 'reply-body'} aria-label={t('reply.by', { who })}>
         <div class="reply-meta">
-          <Avatar member={r.author} size={28} />
-          <MemberLink member={r.author} />
+          {r.author && <Avatar member={r.author} size={28} />}
+          {r.author && <MemberLink member={r.author} />}
           <time class="muted small" dateTime={r.created_at}>
             {formatDate(r.created_at)}
           </time>
         </div>
-        {r.hidden ? <p class="notice notice-warn">{t('item.hidden_notice')}</p> : null}
-        <ServerHtml html={r.html} class="reply-html" />
+        {r.removed ? <p class="muted reply-html">{t('reply.removed')}</p> : <ServerHtml html={r.html} class="reply-html" />}
         <div class="reply-actions">
-          <ReactionBar base={`/replies/${r.id}`} reactions={r.reactions ?? {}} mine={r.my_reactions ?? []} compact />
+          {!r.removed && <ReactionBar base={`/replies/${r.id}`} reactions={r.reactions ?? {}} mine={r.my_reactions ?? []} compact />}
           {me && (
             <button type="button" class="link-button" aria-expanded={replying} onClick={() => setReplying(!replying)}>
               {t('reply.reply')}
             </button>
           )}
-          {me && me.handle !== r.author.handle && <ReportButton targetType="reply" targetId={r.id} small />}
+          {mine && !r.removed && (
+            <button type="button" class="link-button danger" onClick={remove}>
+              {t('action.delete')}
+            </button>
+          )}
+          {moderator && !mine && (
+            <button type="button" class="link-button danger" onClick={() => hide(!r.removed)}>
+              {r.removed ? t('moderation.unhide') : t('moderation.hide')}
+            </button>
+          )}
+          {me && !mine && !r.removed && <ReportButton targetType="reply" targetId={r.id} small />}
         </div>
         {replying && (
           <ReplyForm
@@ -124,7 +155,7 @@ function ReplyNode({ node, itemId, depth, onPosted }: { node: Node; itemId: stri
       {node.children.length > 0 && (
         <ol class={depth + 1 < MAX_INDENT ? 'replies nested' : 'replies flat'}>
           {node.children.map((child) => (
-            <ReplyNode key={child.reply.id} node={child} itemId={itemId} depth={depth + 1} onPosted={onPosted} />
+            <ReplyNode key={child.reply.id} node={child} itemId={itemId} depth={depth + 1} moderator={moderator} onPosted={onPosted} onChanged={onChanged} />
           ))}
         </ol>
       )}
@@ -183,6 +214,7 @@ export function ItemPage({ id }: { id: string }) {
   if (!item) return <Loading />;
   const mine = me?.handle === item.author.handle;
   const moderator = me?.role === 'admin' || space.data?.my_role === 'owner' || space.data?.my_role === 'moderator';
+  const changed = (reply: Reply) => replies.setItems((list) => list.map((x) => (x.id === reply.id ? reply : x)));
   const added = (reply: Reply) => {
     replies.setItems((list) => [...list, reply]);
     r.setData({ ...item, reply_count: (item.reply_count ?? 0) + 1 });
@@ -296,7 +328,7 @@ export function ItemPage({ id }: { id: string }) {
         ) : (
           <ol class="replies">
             {tree.map((node) => (
-              <ReplyNode key={node.reply.id} node={node} itemId={item.id} depth={0} onPosted={added} />
+              <ReplyNode key={node.reply.id} node={node} itemId={item.id} depth={0} moderator={moderator} onPosted={added} onChanged={changed} />
             ))}
           </ol>
         )}

@@ -8,17 +8,18 @@ import { Link } from '../router';
 import { useStore } from '../store';
 import type { Notification } from '../types';
 import { notificationHref, notificationText } from '../components/notification';
+import { Icon, type IconName } from '../components/icons';
 import { Avatar, Empty, ErrorBox, LoadMore, Loading, PageHeader } from '../components/ui';
 
-const ICON: Record<string, string> = {
-  reply: '💬',
-  mention: '@',
-  reaction: '👍',
-  follow: '➕',
-  connection_request: '🤝',
-  connection_accepted: '✅',
-  join_request: '🚪',
-  invitation: '✉️',
+const ICON: Record<string, IconName> = {
+  reply: 'reply',
+  mention: 'mention',
+  reaction: 'like',
+  follow: 'follow',
+  connection_request: 'connect',
+  connection_accepted: 'check',
+  join_request: 'door',
+  invitation: 'mail',
 };
 
 export function NotificationsPage() {
@@ -73,8 +74,8 @@ export function NotificationsPage() {
           <ul class="notification-list" aria-live="polite">
             {all.map((n) => (
               <li key={n.id} class={n.read ? 'card notification' : 'card notification unread'} data-kind={n.kind}>
-                <span class="notification-icon" aria-hidden="true">
-                  {ICON[n.kind] ?? '•'}
+                <span class="notification-icon">
+                  <Icon name={ICON[n.kind] ?? 'reply'} size={20} />
                 </span>
                 {n.actor && <Avatar member={n.actor} size={36} />}
                 <div class="notification-body">

@@ -9,6 +9,7 @@ import { useMe } from '../session';
 import type { Item, Member } from '../types';
 import { EmptyFeed, Feed } from '../components/feed';
 import { MemberCard } from '../components/member_card';
+import { Icon } from '../components/icons';
 import { ReportButton } from '../components/report';
 import { Avatar, Chips, Empty, ErrorBox, errorText, LoadMore, Loading, Tabs } from '../components/ui';
 
@@ -170,7 +171,11 @@ export function ProfilePage({ handle, tab = 'posts' }: { handle: string; tab?: s
             {member.suspended && <span class="pill pill-warn">{t('profile.suspended')}</span>}
           </p>
           {member.bio && <p class="profile-bio">{member.bio}</p>}
-          {member.home_place && <p class="muted">📍 {member.home_place}</p>}
+          {member.home_place && (
+            <p class="muted with-icon">
+              <Icon name="place" size={16} /> {member.home_place}
+            </p>
+          )}
           {counts && (
             <ul class="counts">
               <li>

@@ -131,7 +131,7 @@ function MembersTab({ space }: { space: Space }) {
   async function setRole(m: SpaceMember, role: 'moderator' | 'member') {
     try {
       await api.post(`/spaces/${space.slug}/roles/${m.handle}`, { role });
-      list.setItems((items) => items.map((x) => (x.handle === m.handle ? { ...x, role } : x)));
+      list.setItems((items) => items.map((x) => (x.handle === m.handle ? { ...x, space_role: role } : x)));
     } catch (e) {
       toast(errorText(e));
     }
@@ -159,11 +159,11 @@ function MembersTab({ space }: { space: Space }) {
           <ul class="member-grid">
             {list.items.map((m) => (
               <MemberCard key={m.handle} member={m}>
-                {m.role && <span class={m.role === 'member' ? 'pill' : 'pill pill-ok'}>{t(`space.role.${m.role}`)}</span>}
-                {host && m.handle !== me?.handle && m.role !== 'owner' && (
+                {m.space_role && <span class={m.space_role === 'member' ? 'pill' : 'pill pill-ok'}>{t(`space.role.${m.space_role}`)}</span>}
+                {host && m.handle !== me?.handle && m.space_role !== 'owner' && (
                   <>
                     {space.my_role === 'owner' &&
-                      (m.role === 'moderator' ? (
+                      (m.space_role === 'moderator' ? (
                         <button type="button" class="btn btn-secondary btn-small" onClick={() => setRole(m, 'member')}>
                           {t('space.demote')}
                         </button>
@@ -204,9 +204,7 @@ function RequestsTab({ space }: { space: Space }) {
   return (
     <>
       <ul class="member-grid">
-        {list.items.map((raw) => {
-          // A request may be the member itself or {member, created_at}.
-          const m = ((raw as unknown as { member?: Member }).member ?? raw) as Member;
+        {list.items.map((m) => {
           return (
             <MemberCard key={m.handle} member={m}>
               <button type="button" class="btn btn-primary btn-small" onClick={() => decide(m, 'approve')}>
@@ -224,20 +222,31 @@ function RequestsTab({ space }: { space: Space }) {
   );
 }
 
-function ReportsTab({ space }: { space: Space }) {
-  const list = usePaged<Report>(`/spaces/${space.slug}/reports`, 30);
+// The moderation queue: each open report with what was reported, and the
+// actions a host takes on it (hide the post or reply, then resolve).
+export function ReportQueue({ path }: { path: string }) {
+  const list = usePaged<Report>(path, 30);
   const [hidden, setHidden] = useState<Set<string>>(new Set());
-  async function hide(itemId: string, on: boolean) {
+  async function hide(kind: 'items' | 'replies', id: string, on: boolean) {
     try {
-      if (on) await api.post(`/items/${itemId}/hide`);
-      else await api.del(`/items/${itemId}/hide`);
+      if (on) await api.post(`/${kind}/${id}/hide`);
+      else await api.del(`/${kind}/${id}/hide`);
       setHidden((s) => {
         const n = new Set(s);
-        if (on) n.add(itemId);
-        else n.delete(itemId);
+        if (on) n.add(`${kind}/${id}`);
+        else n.delete(`${kind}/${id}`);
         return n;
       });
       toast(on ? t('moderation.hidden') : t('moderation.unhidden'));
+    } catch (e) {
+      toast(errorText(e));
+    }
+  }
+  async function resolve(r: Report) {
+    try {
+      await api.post(`/reports/${r.id}/resolve`);
+      list.setItems((items) => items.filter((x) => x.id !== r.id));
+      toast(t('moderation.resolved'));
     } catch (e) {
       toast(errorText(e));
     }
@@ -249,10 +258,11 @@ function ReportsTab({ space }: { space: Space }) {
     <>
       <ul class="report-list">
         {list.items.map((r) => {
-          const itemId = r.target_type === 'item' ? r.target_id : r.item?.id ?? r.reply?.item_id;
-          const isHidden = (itemId && hidden.has(itemId)) || r.item?.hidden;
+          const itemId = r.target_type === 'item' ? r.target_id : r.reply?.item_id;
+          const hideKind = r.target_type === 'item' ? 'items' : r.target_type === 'reply' ? 'replies' : null;
+          const isHidden = hidden.has(`${hideKind}/${r.target_id}`) || (r.target_type === 'item' ? !!r.item?.hidden : !!r.reply?.removed);
           return (
-            <li key={r.id} class="card report-card">
+            <li key={r.id} class="card report-card" data-report-id={r.id}>
               <p class="report-head">
                 <span class="pill pill-warn">{t(`moderation.target.${r.target_type}`)}</span>
                 {r.reporter && (
@@ -265,22 +275,25 @@ function ReportsTab({ space }: { space: Space }) {
               <blockquote class="report-reason">{r.reason}</blockquote>
               {r.item && <p class="report-excerpt">{r.item.title || r.item.body.slice(0, 200)}</p>}
               {r.reply && <p class="report-excerpt">{r.reply.body.slice(0, 200)}</p>}
+              {r.member && (
+                <p class="report-excerpt">
+                  <MemberLink member={r.member} />
+                </p>
+              )}
               <div class="row-actions">
                 {itemId && (
                   <Link href={`/items/${itemId}${r.target_type === 'reply' ? `#reply-${r.target_id}` : ''}`} class="btn btn-secondary btn-small">
                     {t('moderation.view')}
                   </Link>
                 )}
-                {r.target_type === 'member' && (
-                  <Link href={`/members/${r.member?.handle ?? r.target_id}`} class="btn btn-secondary btn-small">
-                    {t('moderation.view')}
-                  </Link>
-                )}
-                {r.target_type === 'item' && itemId && (
-                  <button type="button" class="btn btn-danger btn-small" onClick={() => hide(itemId, !isHidden)}>
+                {hideKind && (
+                  <button type="button" class="btn btn-secondary btn-small" onClick={() => hide(hideKind, r.target_id, !isHidden)}>
                     {isHidden ? t('moderation.unhide') : t('moderation.hide')}
                   </button>
                 )}
+                <button type="button" class="btn btn-primary btn-small" onClick={() => resolve(r)}>
+                  {t('moderation.resolve')}
+                </button>
               </div>
             </li>
           );
@@ -289,6 +302,10 @@ function ReportsTab({ space }: { space: Space }) {
       <LoadMore more={list.more} loading={list.loading} onClick={list.loadMore} />
     </>
   );
+}
+
+function ReportsTab({ space }: { space: Space }) {
+  return <ReportQueue path={`/spaces/${space.slug}/reports`} />;
 }
 
 function SettingsTab({ space, onSaved }: { space: Space; onSaved: (s: Space) => void }) {
