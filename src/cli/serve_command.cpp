@@ -19,6 +19,7 @@ struct ServeOptions {
   std::string web_root = "web/dist";
   unsigned threads = 0;
   std::size_t body_limit = 1 << 20;
+  int heartbeat_s = 15;
 };
 
 int serve(const ServeOptions& o) {
@@ -39,6 +40,7 @@ int serve(const ServeOptions& o) {
   }
   server_options.threads = o.threads;
   server_options.body_limit = o.body_limit;
+  server_options.heartbeat = std::chrono::seconds(o.heartbeat_s);
 
   auto db = open_data_dir(o.data_dir);
   if (!db) {
@@ -78,6 +80,9 @@ void add_serve_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--threads", options->threads, "Worker threads (0: one per core)");
   cmd->add_option("--body-limit", options->body_limit, "Largest request body in bytes")
+      ->capture_default_str();
+  cmd->add_option("--heartbeat", options->heartbeat_s, "Seconds between SSE heartbeats")
+      ->check(CLI::Range(1, 3600))
       ->capture_default_str();
   cmd->callback([options] { set_exit_code(serve(*options)); });
 }

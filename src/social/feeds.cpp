@@ -34,6 +34,9 @@ Result<Page<ItemView>> Feeds::read(const Actor& viewer, const FeedRequest& reque
     if (!space || !may_see_space(*space, m)) {
       return Error::not_found("no space with slug '" + request.target + "'");
     }
+    if (!may_read_space_content(*space, m)) {
+      return Error::forbidden("only members see this space's content");
+    }
     q.target = space->id;
   }
   if (request.kind == store::FeedKind::kMember) {

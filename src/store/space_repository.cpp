@@ -5,8 +5,8 @@ namespace kring::store {
 namespace {
 constexpr std::string_view kColumns =
     "s.id, s.slug, s.name, s.description, s.kind, s.visibility, s.created_by, s.archived_at, "
-    "s.created_at, (SELECT count(*) FROM space_members c WHERE c.space_id = s.id AND c.state = "
-    "'active')";
+    "s.created_at, (SELECT count(*) FROM space_members c JOIN members cm ON cm.id = c.member_id "
+    "WHERE c.space_id = s.id AND c.state = 'active' AND cm.suspended_at IS NULL)";
 
 Space read_space(Statement& st) {
   Space s;
