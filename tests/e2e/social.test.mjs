@@ -145,7 +145,7 @@ describe('a member in the browser', { concurrency: false }, () => {
     const itemUrl = ada.page.url().replace(/#.*$/, '');
     await bob.page.goto(itemUrl);
     await bob.page.getByLabel('Your reply').fill('I will bring the *soldering iron*.');
-    await bob.page.getByRole('button', { name: 'Reply', exact: true }).last().click();
+    await bob.page.locator('form.reply-form').first().getByRole('button', { name: 'Reply', exact: true }).click();
     const bobsReply = bob.page.locator('.reply', { hasText: 'soldering iron' });
     await bobsReply.waitFor();
 

@@ -312,7 +312,14 @@ export function ItemPage({ id }: { id: string }) {
         <h2 id="replies-title" class="section-title">
           {tn('item.replies', item.reply_count ?? replies.items.length)}
         </h2>
-        {me ? (
+        {me && item.space && space.data && !space.data.my_role ? (
+          <div class="card notice-card">
+            <p>{t('reply.join_space', { space: item.space.name })}</p>
+            <Link href={`/spaces/${item.space.slug}`} class="btn btn-secondary btn-small">
+              {t('reply.go_to_space')}
+            </Link>
+          </div>
+        ) : me ? (
           <ReplyForm itemId={item.id} onPosted={added} />
         ) : (
           <p class="muted">
