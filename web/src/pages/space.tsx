@@ -69,7 +69,7 @@ function MembershipActions({ space, onChange }: { space: Space; onChange: () => 
       )}
       <button
         type="button"
-        class="btn btn-ghost"
+        class="btn btn-secondary"
         aria-pressed={muted}
         disabled={busy}
         onClick={() =>

@@ -58,7 +58,8 @@ export function SpacesPage() {
   useEffect(() => setText(q), [q]);
   const list = usePaged<Space>(withQuery('/spaces', { q }), 24);
   const mine = list.items.filter((s) => s.my_role);
-  const others = list.items.filter((s) => !s.my_role);
+  // Spaces one is invited to are listed under Invitations already.
+  const others = list.items.filter((s) => !s.my_role && s.my_status !== 'invited');
   return (
     <>
       <PageHeader title={t('spaces.title')}>
@@ -90,7 +91,7 @@ export function SpacesPage() {
         <ErrorBox error={list.error} retry={list.reload} />
       ) : list.loading && list.items.length === 0 ? (
         <Loading />
-      ) : list.items.length === 0 ? (
+      ) : mine.length === 0 && others.length === 0 ? (
         <Empty title={q ? t('spaces.none', { q }) : t('spaces.empty')}>
           {me && (
             <Link href="/spaces/new" class="btn btn-primary">
