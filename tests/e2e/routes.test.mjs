@@ -139,6 +139,7 @@ describe('every route', { concurrency: false }, () => {
         ['/search?q=ada&type=members', null],
         ['/search?q=repair&type=spaces', null],
         ['/settings', 'settings'],
+        ['/moderation', null],
         ['/no/such/page', null],
       ];
       for (const [path, shot] of routes) await visit(page, problems, path, shot && `${shot}-${width}`);

@@ -191,6 +191,19 @@ describe('a member in the browser', { concurrency: false }, () => {
     await screenshot(page, 'item-1280');
   });
 
+  test('edits the post and sees its history', async (t) => {
+    if (skipUnlessReady(t)) return;
+    const page = ada.page;
+    await page.locator('.item-full').getByRole('button', { name: 'Edit' }).click();
+    const body = page.locator('.item-full').getByLabel('What would you like to share?');
+    await body.fill('Saturday we fix the **small** lamp instead.');
+    await page.locator('.item-full').getByRole('button', { name: 'Save' }).click();
+    await page.locator('.item-full .item-body strong', { hasText: 'small' }).waitFor();
+    await page.locator('.item-full').getByText('edited').waitFor();
+    await page.getByRole('button', { name: 'Edit history' }).click();
+    await page.locator('.history').getByText(/big/).waitFor();
+  });
+
   test('finds people by skill in the directory', async (t) => {
     if (skipUnlessReady(t)) return;
     await server.member('carol', { display_name: 'Carol Smit', skills: ['Cooking'] });

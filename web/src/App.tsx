@@ -22,6 +22,7 @@ import { NotificationsPage } from './pages/notifications';
 import { SearchPage } from './pages/search';
 import { SettingsPage } from './pages/settings';
 import { NotFoundPage } from './pages/not_found';
+import { ModerationPage } from './pages/moderation';
 
 type Params = Record<string, string>;
 interface Route {
@@ -51,6 +52,7 @@ const ROUTES: Route[] = [
   { pattern: '/notifications', component: NotificationsPage, member: true },
   { pattern: '/search', component: SearchPage },
   { pattern: '/settings', component: SettingsPage, member: true },
+  { pattern: '/moderation', component: ModerationPage, member: true },
 ];
 
 function resolve(path: string): { route: Route | null; params: Params } {
@@ -129,6 +131,7 @@ function Header({ path }: { path: string }) {
         <NavLink href="/members" label={t('nav.people')} current={section('/members') && !(me && path.startsWith(`/members/${me.handle}`))} />
         {me && <NavLink href="/network" label={t('nav.network')} current={section('/network')} />}
         {me && <NavLink href="/notifications" label={t('nav.notifications')} current={section('/notifications')} badge={count} />}
+        {me?.role === 'admin' && <NavLink href="/moderation" label={t('moderation.title')} current={section('/moderation')} />}
         <span class="nav-spacer" />
         {me ? (
           <>
