@@ -2,7 +2,7 @@
 // moderation queue and settings.
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
-import { formatDate, t } from '../i18n';
+import { formatDate, t, tn } from '../i18n';
 import { toast } from '../live';
 import { usePaged, useResource, useTitle } from '../hooks';
 import { Link, navigate } from '../router';
@@ -382,7 +382,7 @@ export function SpacePage({ slug, tab = 'posts' }: { slug: string; tab?: string 
           </h1>
           <SpaceBadges space={space} />
           {space.description && <p class="space-desc">{space.description}</p>}
-          <p class="muted small">{t('space.members_count', { n: space.member_count })}</p>
+          <p class="muted small">{tn('space.members_count', space.member_count ?? 0)}</p>
           <MembershipActions space={space} onChange={r.reload} />
         </div>
       </section>
