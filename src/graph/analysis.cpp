@@ -15,6 +15,7 @@
 #include "graph/distance_profile.h"
 #include "graph/eigenvector.h"
 #include "graph/harmonic.h"
+#include "graph/locality_order.h"
 #include "graph/louvain.h"
 #include "graph/pagerank.h"
 #include "graph/path_length.h"
@@ -121,6 +122,13 @@ NetworkReport analyze(const Graph& g, const AnalysisOptions& options) {
     if (progress) progress->begin(name, total);
   };
 
+  // The traversal kernels run on a copy in locality order, made on first use.
+  std::optional<LocalityOrder> local_order;
+  auto local = [&]() -> const LocalityOrder& {
+    if (!local_order) local_order = locality_order(g);
+    return *local_order;
+  };
+
   NetworkReport r;
   GraphMetrics& gm = r.graph;
   NodeMetrics& nm = r.nodes;
@@ -216,16 +224,21 @@ NetworkReport analyze(const Graph& g, const AnalysisOptions& options) {
     std::vector<std::uint8_t> mask;
     if (want.has(Metric::kPaths)) {
       mask = path_component_mask(g, weak, strong);
-      dopt.pair_nodes = mask;
+      dopt.pair_nodes.assign(n, 0);
+      for (NodeId u = 0; u < n; ++u) dopt.pair_nodes[local().to_local[u]] = mask[u];
     }
     stage(exact ? "distances" : "distances (sampled)",
           exact ? n : std::min<std::uint64_t>(n, dopt.sample_sources));
-    DistanceProfile profile(g, dopt);
+    DistanceProfile profile(local().graph, dopt);
     profile.run();
     gm.distances_sampled = profile.sampled();
     gm.distance_sources = profile.source_count();
-    if (want.has(Metric::kCloseness)) nm.closeness = Closeness::from_profile(profile, n);
-    if (want.has(Metric::kHarmonic)) nm.harmonic = Harmonic::from_profile(profile, n);
+    if (want.has(Metric::kCloseness)) {
+      nm.closeness = to_original(local(), Closeness::from_profile(profile, n));
+    }
+    if (want.has(Metric::kHarmonic)) {
+      nm.harmonic = to_original(local(), Harmonic::from_profile(profile, n));
+    }
     if (want.has(Metric::kPaths)) {
       const PathLengths p = path_lengths_from_profile(profile, mask);
       gm.average_path_length = p.average;
@@ -246,9 +259,9 @@ NetworkReport analyze(const Graph& g, const AnalysisOptions& options) {
     }
     stage(exact ? "betweenness" : "betweenness (sampled)",
           exact ? n : std::min<std::uint64_t>(n, bopt.pivots));
-    Betweenness b(g, bopt);
+    Betweenness b(local().graph, bopt);
     b.run();
-    nm.betweenness = b.scores();
+    nm.betweenness = to_original(local(), b.scores());
     gm.betweenness_sampled = b.sampled();
     gm.betweenness_pivots = b.sources();
     gm.betweenness_error_bound = b.error_bound();

@@ -11,9 +11,10 @@
 //
 // Kernel: multi-source BFS with bit-parallel frontiers (Then et al. 2014,
 // "The more the merrier: efficient multi-source graph traversal", VLDB):
-// 256 sources share one traversal, one bit each. run() takes
-// O(n/256 * L * (n + m)) word operations for L BFS levels, and
-// 3 * 32 bytes * n of scratch memory per thread.
+// 512 sources share one traversal, one bit each (256 above a million
+// nodes), direction-optimizing per level. run() takes
+// O(n/512 * L * (n + m)) word operations for L BFS levels, and
+// 4 * 64 bytes * n of scratch memory per thread.
 //
 // Thread-safety: construct and run on one thread; run() uses `threads`
 // workers, each owning a batch of sources and its own accumulators.
@@ -57,6 +58,16 @@ class DistanceProfile {
   std::uint64_t pair_count() const { return pair_count_; }
   std::uint64_t pair_distance_sum() const { return pair_distance_sum_; }
   std::uint32_t max_distance() const { return max_distance_; }
+
+  // Accumulators the worker batches add into (implementation detail).
+  struct Totals {
+    std::vector<std::uint32_t>& reach;
+    std::vector<std::uint64_t>& distance_sum;
+    std::vector<double>& inverse_sum;
+    std::uint64_t pair_count;
+    std::uint64_t pair_distance_sum;
+    std::uint32_t max_distance;
+  };
 
  private:
   const Graph& g_;
