@@ -81,7 +81,7 @@ def networkx_metrics(path, work):
                                       SAMPLE, pivots),
         "closeness": lambda: scaled(lambda: [nx.closeness_centrality(G, u=v) for v in sample],
                                     SAMPLE, sources),
-        "harmonic": lambda: scaled(lambda: nx.harmonic_centrality(G, nbunch=sample),
+        "harmonic": lambda: scaled(lambda: nx.harmonic_centrality(G, sources=sample),
                                    SAMPLE, sources),
         "eigenvector": lambda: nx.eigenvector_centrality(G),
         "pagerank": lambda: nx.pagerank(G),

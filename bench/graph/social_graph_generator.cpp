@@ -44,7 +44,8 @@ EdgeList generate_social_graph(const SocialGraphSpec& spec) {
   // Rescale so the drawn mean is the target despite truncation at `hi`; the
   // 15% extra makes up for the self-loops and repeated pairs dropped below.
   const double scale = 1.15 * spec.average_degree * n / sum;
-  for (NodeId u = 0; u < n; ++u) degree[u] = static_cast<std::uint32_t>(std::lround(draw[u] * scale));
+  for (NodeId u = 0; u < n; ++u)
+    degree[u] = static_cast<std::uint32_t>(std::lround(draw[u] * scale));
 
   // Community sizes from a power law (exponent 1.5) until every node has one.
   std::vector<std::uint32_t> community(n);
@@ -53,8 +54,7 @@ EdgeList generate_social_graph(const SocialGraphSpec& spec) {
   std::shuffle(order.begin(), order.end(), rng);
   std::uint32_t communities = 0;
   for (NodeId placed = 0; placed < n; ++communities) {
-    auto size = static_cast<NodeId>(
-        power_law(rng, spec.min_community, spec.max_community, 1.5));
+    auto size = static_cast<NodeId>(power_law(rng, spec.min_community, spec.max_community, 1.5));
     size = std::min(size, n - placed);
     for (NodeId k = 0; k < size; ++k) community[order[placed + k]] = communities;
     placed += size;

@@ -94,8 +94,8 @@ Result<MetricSet> parse_metrics(std::string_view list) {
     const auto* it = std::find_if(std::begin(kMetricNames), std::end(kMetricNames),
                                   [&](const MetricName& m) { return m.name == name; });
     if (it == std::end(kMetricNames)) {
-      return Error::invalid("unknown_metric", "unknown metric '" + std::string(name) +
-                                                  "'; known: " + metric_names());
+      return Error::invalid("unknown_metric",
+                            "unknown metric '" + std::string(name) + "'; known: " + metric_names());
     }
     for (std::uint32_t b = 1; b < (1u << 15); b <<= 1) {
       if (it->bits & b) set.add(static_cast<Metric>(b));
@@ -218,8 +218,8 @@ NetworkReport analyze(const Graph& g, const AnalysisOptions& options) {
     const bool exact = options.distances == Mode::kExact ||
                        (options.distances == Mode::kAuto && n * arcs <= kExactDistanceWork);
     if (!exact) {
-      dopt.sample_sources = options.distance_sources != 0 ? options.distance_sources
-                                                          : distance_samples_for(arcs, n);
+      dopt.sample_sources =
+          options.distance_sources != 0 ? options.distance_sources : distance_samples_for(arcs, n);
     }
     std::vector<std::uint8_t> mask;
     if (want.has(Metric::kPaths)) {
@@ -254,8 +254,8 @@ NetworkReport analyze(const Graph& g, const AnalysisOptions& options) {
     const bool exact = options.betweenness == Mode::kExact ||
                        (options.betweenness == Mode::kAuto && n * arcs <= kExactBetweennessWork);
     if (!exact) {
-      bopt.pivots = options.betweenness_pivots != 0 ? options.betweenness_pivots
-                                                    : samples_for(arcs, n);
+      bopt.pivots =
+          options.betweenness_pivots != 0 ? options.betweenness_pivots : samples_for(arcs, n);
     }
     stage(exact ? "betweenness" : "betweenness (sampled)",
           exact ? n : std::min<std::uint64_t>(n, bopt.pivots));

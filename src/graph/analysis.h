@@ -29,21 +29,21 @@ namespace kring::graph {
 
 // Metric groups selectable with `--metrics` (names in metric_names()).
 enum class Metric : std::uint32_t {
-  kDegree = 1u << 0,         // degree, in/out degree, strength
-  kComponents = 1u << 1,     // weak and strong components
+  kDegree = 1u << 0,      // degree, in/out degree, strength
+  kComponents = 1u << 1,  // weak and strong components
   kBetweenness = 1u << 2,
   kCloseness = 1u << 3,
   kHarmonic = 1u << 4,
   kEigenvector = 1u << 5,
   kPageRank = 1u << 6,
-  kClustering = 1u << 7,     // local, average, transitivity
+  kClustering = 1u << 7,  // local, average, transitivity
   kCore = 1u << 8,
   kConstraint = 1u << 9,
   kEffectiveSize = 1u << 10,
-  kCommunities = 1u << 11,   // Louvain + modularity
-  kPaths = 1u << 12,         // average path length, diameter
+  kCommunities = 1u << 11,  // Louvain + modularity
+  kPaths = 1u << 12,        // average path length, diameter
   kAssortativity = 1u << 13,
-  kRoles = 1u << 14,         // needs degree, pagerank, betweenness, constraint, core, components
+  kRoles = 1u << 14,  // needs degree, pagerank, betweenness, constraint, core, components
 };
 
 class MetricSet {
@@ -87,8 +87,8 @@ struct AnalysisOptions {
   Mode betweenness = Mode::kAuto;
   std::uint32_t betweenness_pivots = 0;  // 0: from the work budget
   Mode distances = Mode::kAuto;
-  std::uint32_t distance_sources = 0;    // 0: from the work budget
-  std::uint64_t seed = 42;               // samples and Louvain order
+  std::uint32_t distance_sources = 0;  // 0: from the work budget
+  std::uint64_t seed = 42;             // samples and Louvain order
   ProgressMeter* progress = nullptr;
 };
 

@@ -5,7 +5,7 @@
 // a self-loop once) or of (out_deg(u), in_deg(v)) over every tie u->v
 // (directed). Newman 2002, "Assortative mixing in networks"; Foster et al.
 // 2010 for the directed variant. NaN (null) without ties or when all
-// degrees are equal (networkx divides 0 by 0). O(n + m), two passes.
+// degrees are equal (networkx divides 0 by 0). O(n + m), one pass of exact integer moments.
 //
 // Thread-safety: pure function of an immutable Graph.
 

@@ -65,8 +65,7 @@ struct BrandesWorkspace {
 
 }  // namespace
 
-Betweenness::Betweenness(const Graph& g, BetweennessOptions options)
-    : g_(g), options_(options) {}
+Betweenness::Betweenness(const Graph& g, BetweennessOptions options) : g_(g), options_(options) {}
 
 void Betweenness::run() {
   const NodeId n = g_.node_count();
@@ -97,8 +96,8 @@ void Betweenness::run() {
   error_bound_ = 0;
   if (sampled_) {
     const double delta = 1.0 - options_.confidence;
-    error_bound_ = static_cast<double>(n) / (n - 1) *
-                   std::sqrt(std::log(2.0 * n / delta) / (2.0 * sources_));
+    error_bound_ =
+        static_cast<double>(n) / (n - 1) * std::sqrt(std::log(2.0 * n / delta) / (2.0 * sources_));
   }
 }
 

@@ -28,10 +28,10 @@
 namespace kring::graph {
 
 struct BetweennessOptions {
-  unsigned threads = 0;         // 0: all hardware threads
-  std::uint32_t pivots = 0;     // 0: exact; otherwise the sample size k
-  std::uint64_t seed = 42;      // pivot sample
-  double confidence = 0.95;     // for error_bound()
+  unsigned threads = 0;               // 0: all hardware threads
+  std::uint32_t pivots = 0;           // 0: exact; otherwise the sample size k
+  std::uint64_t seed = 42;            // pivot sample
+  double confidence = 0.95;           // for error_bound()
   ProgressMeter* progress = nullptr;  // advanced once per source
 };
 

@@ -1,9 +1,8 @@
-#include "graph/structural_holes.h"
-
 #include <limits>
 #include <memory>
 
 #include "graph/parallel.h"
+#include "graph/structural_holes.h"
 
 namespace kring::graph {
 

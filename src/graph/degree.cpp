@@ -16,7 +16,8 @@ Degrees compute_degrees(const Graph& g) {
     double s = 0;
     auto nbrs = g.out_neighbors(u);
     auto w = g.out_weights(u);
-    for (std::size_t i = 0; i < nbrs.size(); ++i) s += (nbrs[i] == u && !g.directed()) ? 2 * w[i] : w[i];
+    for (std::size_t i = 0; i < nbrs.size(); ++i)
+      s += (nbrs[i] == u && !g.directed()) ? 2 * w[i] : w[i];
     if (g.directed()) {
       for (double x : g.in_weights(u)) s += x;
     }

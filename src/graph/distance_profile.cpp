@@ -176,8 +176,7 @@ struct MsBfsWorkspace {
 template <unsigned W>
 void run_batches(const Graph& g, const std::vector<NodeId>& sources,
                  const DistanceProfileOptions& options, const std::vector<std::uint32_t>& component,
-                 std::uint32_t component_count,
-                 DistanceProfile::Totals& totals) {
+                 std::uint32_t component_count, DistanceProfile::Totals& totals) {
   const NodeId n = g.node_count();
   const unsigned threads = resolve_threads(options.threads);
   std::vector<std::unique_ptr<MsBfsWorkspace<W>>> spaces(threads);

@@ -1,16 +1,15 @@
-#include "graph/parse_util.h"
-#include "graph/readers.h"
-
 #include <algorithm>
 #include <array>
 #include <cctype>
+
+#include "graph/parse_util.h"
+#include "graph/readers.h"
 
 namespace kring::graph {
 namespace {
 
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) ==
                   std::tolower(static_cast<unsigned char>(y));
          });
@@ -53,7 +52,8 @@ Result<EdgeList> read_edge_list(std::string_view text, bool directed, Separator 
     const auto nl = text.find('\n');
     std::string_view line = text.substr(0, nl);
     text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
-    if (const auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    if (const auto hash = line.find('#'); hash != std::string_view::npos)
+      line = line.substr(0, hash);
     line = trim(line);
     if (line.empty()) continue;
     std::array<std::string_view, 4> f;
@@ -77,8 +77,8 @@ Result<EdgeList> read_edge_list(std::string_view text, bool directed, Separator 
       if (count == 3) {
         auto w = parse_weight(f[2]);
         if (!w) {
-          return parse_error(line_no, "weight " + quote_token(f[2]) +
-                                          " is not a finite number >= 0");
+          return parse_error(line_no,
+                             "weight " + quote_token(f[2]) + " is not a finite number >= 0");
         }
         weight = *w;
       }

@@ -1,10 +1,9 @@
-#include "graph/structural_holes.h"
-
 #include <algorithm>
 #include <limits>
 #include <memory>
 
 #include "graph/parallel.h"
+#include "graph/structural_holes.h"
 
 namespace kring::graph {
 

@@ -8,9 +8,12 @@ namespace {
 
 const char* gexf_type(NodeAttribute::Type t) {
   switch (t) {
-    case NodeAttribute::Type::kDouble: return "double";
-    case NodeAttribute::Type::kInt: return "long";
-    case NodeAttribute::Type::kString: return "string";
+    case NodeAttribute::Type::kDouble:
+      return "double";
+    case NodeAttribute::Type::kInt:
+      return "long";
+    case NodeAttribute::Type::kString:
+      return "string";
   }
   return "string";
 }
@@ -22,8 +25,8 @@ Status write_gexf(std::ostream& out, const Graph& g, const NodeAttributes& attri
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
          "  <meta><creator>kring</creator></meta>\n"
-      << "  <graph mode=\"static\" defaultedgetype=\""
-      << (g.directed() ? "directed" : "undirected") << "\">\n";
+      << "  <graph mode=\"static\" defaultedgetype=\"" << (g.directed() ? "directed" : "undirected")
+      << "\">\n";
   if (!attributes.empty()) {
     out << "    <attributes class=\"node\">\n";
     for (std::size_t i = 0; i < attributes.size(); ++i) {

@@ -159,7 +159,8 @@ Result<EdgeList> read_gml(std::string_view text, bool directed) {
     } else if (ctx == Context::kEdge && key->text == "weight") {
       auto w = parse_weight(v);
       if (!w) {
-        return parse_error(value->line, "weight " + quote_token(v) + " is not a finite number >= 0");
+        return parse_error(value->line,
+                           "weight " + quote_token(v) + " is not a finite number >= 0");
       }
       edges.back().weight = *w;
     }

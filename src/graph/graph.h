@@ -111,8 +111,8 @@ class Graph {
   std::vector<std::string> labels_;
   std::vector<std::uint8_t> self_loop_;
   Csr out_;
-  Csr in_;   // directed only
-  Csr sym_;  // directed only
+  Csr in_;                                  // directed only
+  Csr sym_;                                 // directed only
   std::vector<std::uint8_t> multiplicity_;  // directed only, parallel to sym_
   std::vector<std::uint8_t> ones_;          // undirected: all 1, parallel to out_
 };

@@ -21,10 +21,10 @@ struct Extension {
 };
 
 constexpr Extension kExtensions[] = {
-    {".txt", FileFormat::kEdgeList},    {".edges", FileFormat::kEdgeList},
+    {".txt", FileFormat::kEdgeList},      {".edges", FileFormat::kEdgeList},
     {".edgelist", FileFormat::kEdgeList}, {".csv", FileFormat::kCsv},
-    {".tsv", FileFormat::kTsv},    {".graphml", FileFormat::kGraphMl},
-    {".gml", FileFormat::kGml},         {".net", FileFormat::kPajek},
+    {".tsv", FileFormat::kTsv},           {".graphml", FileFormat::kGraphMl},
+    {".gml", FileFormat::kGml},           {".net", FileFormat::kPajek},
     {".pajek", FileFormat::kPajek},
 };
 

@@ -24,7 +24,7 @@ Result<EdgeList> read_graphml(std::string_view text, bool directed) {
   EdgeListBuilder builder(directed);
   std::unordered_set<std::string> weight_keys;
   double weight_default = 1.0;
-  std::string current_key;           // id of the <key> being read
+  std::string current_key;  // id of the <key> being read
   bool in_key_default = false;
   std::string key_default_text;
   int graphs = 0, graph_depth = 0;
@@ -46,8 +46,8 @@ Result<EdgeList> read_graphml(std::string_view text, bool directed) {
     }
     if (e.kind == XmlEvent::Kind::kStart) {
       if (!saw_root && e.name != "graphml") {
-        return parse_error(e.line, "expected a <graphml> root element, found <" +
-                                       e.name.substr(0, 40) + ">");
+        return parse_error(
+            e.line, "expected a <graphml> root element, found <" + e.name.substr(0, 40) + ">");
       }
       saw_root = true;
       if (e.name == "key") {
@@ -115,8 +115,8 @@ Result<EdgeList> read_graphml(std::string_view text, bool directed) {
       in_weight_data = false;
       auto w = parse_weight(data_text);
       if (!w) {
-        return parse_error(data_line, "weight " + quote_token(data_text) +
-                                          " is not a finite number >= 0");
+        return parse_error(data_line,
+                           "weight " + quote_token(data_text) + " is not a finite number >= 0");
       }
       edge->weight = *w;
     } else if (e.name == "edge" && edge) {

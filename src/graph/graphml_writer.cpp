@@ -8,9 +8,12 @@ namespace {
 
 const char* graphml_type(NodeAttribute::Type t) {
   switch (t) {
-    case NodeAttribute::Type::kDouble: return "double";
-    case NodeAttribute::Type::kInt: return "long";
-    case NodeAttribute::Type::kString: return "string";
+    case NodeAttribute::Type::kDouble:
+      return "double";
+    case NodeAttribute::Type::kInt:
+      return "long";
+    case NodeAttribute::Type::kString:
+      return "string";
   }
   return "string";
 }
@@ -25,9 +28,8 @@ Status write_graphml(std::ostream& out, const Graph& g, const NodeAttributes& at
          "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   for (std::size_t i = 0; i < attributes.size(); ++i) {
-    out << "  <key id=\"n" << i << "\" for=\"node\" attr.name=\""
-        << xml_escape(attributes[i].name) << "\" attr.type=\""
-        << graphml_type(attributes[i].type) << "\"/>\n";
+    out << "  <key id=\"n" << i << "\" for=\"node\" attr.name=\"" << xml_escape(attributes[i].name)
+        << "\" attr.type=\"" << graphml_type(attributes[i].type) << "\"/>\n";
   }
   out << "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
       << "  <graph edgedefault=\"" << (g.directed() ? "directed" : "undirected") << "\">\n";

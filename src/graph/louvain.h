@@ -4,7 +4,7 @@
 // the directed modularity gain of Dugue & Perez 2015 for directed graphs,
 // as networkx.community.louvain_communities(G, weight="weight",
 // resolution=1, threshold=1e-7): local moves in random order until no node
-// moves, then aggregation, repeated while modularity grows by more than
+// can improve (revisiting only neighbours of moved nodes), then aggregation, repeated while modularity grows by more than
 // `threshold`. The partition is not bitwise nx's (random orders differ);
 // its modularity is tested to be within 1% of networkx's.
 // Communities are numbered by decreasing size, ties by lowest node id.

@@ -129,8 +129,8 @@ Result<EdgeList> read_pajek(std::string_view text, bool directed) {
       if (f->size() >= 3) {
         auto w = parse_weight((*f)[2]);
         if (!w) {
-          return parse_error(line_no, "weight " + quote_token((*f)[2]) +
-                                          " is not a finite number >= 0");
+          return parse_error(line_no,
+                             "weight " + quote_token((*f)[2]) + " is not a finite number >= 0");
         }
         weight = *w;
       }
@@ -148,8 +148,8 @@ Result<EdgeList> read_pajek(std::string_view text, bool directed) {
     std::unordered_set<std::string_view> seen;
     for (std::size_t i = 0; i < labels.size(); ++i) {
       if (!seen.insert(labels[i]).second) {
-        return parse_error(1, "vertex label " + quote_token(labels[i]) +
-                                  " is used twice (vertex " + std::to_string(i + 1) + ")");
+        return parse_error(1, "vertex label " + quote_token(labels[i]) + " is used twice (vertex " +
+                                  std::to_string(i + 1) + ")");
       }
     }
   }

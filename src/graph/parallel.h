@@ -27,8 +27,8 @@ inline unsigned resolve_threads(unsigned requested) {
 // demand, so uneven chunk costs (BFS from a hub vs a leaf) balance out.
 template <typename Body>
 void parallel_chunks(unsigned threads, std::uint64_t count, std::uint64_t chunk, Body body) {
-  threads = static_cast<unsigned>(std::min<std::uint64_t>(threads, std::max<std::uint64_t>(
-                                                                       1, (count + chunk - 1) / chunk)));
+  threads = static_cast<unsigned>(
+      std::min<std::uint64_t>(threads, std::max<std::uint64_t>(1, (count + chunk - 1) / chunk)));
   std::atomic<std::uint64_t> next{0};
   auto worker = [&](unsigned id) {
     for (;;) {

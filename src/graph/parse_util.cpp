@@ -7,7 +7,8 @@
 namespace kring::graph {
 
 Error parse_error(std::size_t line, std::string_view message) {
-  return Error::invalid("parse_error", "line " + std::to_string(line) + ": " + std::string(message));
+  return Error::invalid("parse_error",
+                        "line " + std::to_string(line) + ": " + std::string(message));
 }
 
 std::optional<double> parse_weight(std::string_view text) {
@@ -38,7 +39,11 @@ std::string label_problem(std::string_view label) {
   for (std::size_t i = 0; i < label.size();) {
     const auto c = static_cast<unsigned char>(label[i]);
     if (c < 0x20 || c == 0x7f) return "control character in node label";
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+    std::size_t len = c < 0x80           ? 1
+                      : (c >> 5) == 0x6  ? 2
+                      : (c >> 4) == 0xe  ? 3
+                      : (c >> 3) == 0x1e ? 4
+                                         : 0;
     if (len == 0 || i + len > label.size()) return "node label is not valid UTF-8";
     for (std::size_t k = 1; k < len; ++k) {
       if ((static_cast<unsigned char>(label[i + k]) >> 6) != 0x2) {

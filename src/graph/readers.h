@@ -6,10 +6,9 @@
 // Edge list (.txt .edges .edgelist .csv .tsv): one tie per line,
 //   `source target [weight]`. Fields are separated by commas in .csv files,
 //   by tabs in .tsv files (labels may then contain spaces), and otherwise by
-//   whitespace, or by commas when the line has a comma; `#` starts a comment; a line with a single label adds
-//   an isolated node; a first line `source,target[,weight]` is a header and
-//   skipped. Weights must be finite and >= 0. Undirected unless
-//   `directed` is set.
+//   whitespace, or by commas when the line has a comma; `#` starts a comment; a line with a single
+//   label adds an isolated node; a first line `source,target[,weight]` is a header and skipped.
+//   Weights must be finite and >= 0. Undirected unless `directed` is set.
 // GraphML (.graphml): <node id>, <edge source target>, edge weight from the
 //   <data> of the <key> whose attr.name is "weight"; directed when
 //   edgedefault="directed" or `directed` is set. Nested graphs and

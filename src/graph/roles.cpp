@@ -18,8 +18,7 @@ double top_cutoff(std::vector<double> values, double share) {
 }  // namespace
 
 std::string_view role_name(Role r) {
-  static constexpr std::string_view kNames[] = {"isolate", "hub", "broker", "peripheral",
-                                                "member"};
+  static constexpr std::string_view kNames[] = {"isolate", "hub", "broker", "peripheral", "member"};
   return kNames[static_cast<int>(r)];
 }
 

@@ -34,7 +34,7 @@ struct RoleInputs {
   std::vector<std::uint32_t> degree;  // total degree without self-loops
   std::vector<double> pagerank;       // NaN when unavailable
   std::vector<double> betweenness;
-  std::vector<double> constraint;     // NaN when undefined
+  std::vector<double> constraint;  // NaN when undefined
   std::vector<std::uint32_t> core;
   std::vector<std::uint8_t> in_largest_component;
 };

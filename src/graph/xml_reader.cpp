@@ -69,16 +69,22 @@ Result<std::string> XmlReader::decode(std::string_view raw, std::size_t line) co
       return parse_error(line, "unterminated entity reference");
     }
     const std::string_view name = raw.substr(i + 1, semi - i - 1);
-    if (name == "lt") out += '<';
-    else if (name == "gt") out += '>';
-    else if (name == "amp") out += '&';
-    else if (name == "quot") out += '"';
-    else if (name == "apos") out += '\'';
+    if (name == "lt")
+      out += '<';
+    else if (name == "gt")
+      out += '>';
+    else if (name == "amp")
+      out += '&';
+    else if (name == "quot")
+      out += '"';
+    else if (name == "apos")
+      out += '\'';
     else if (name.size() > 1 && name[0] == '#') {
       const bool hex = name[1] == 'x' || name[1] == 'X';
       const std::string_view digits = name.substr(hex ? 2 : 1);
       std::uint32_t cp = 0;
-      auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
+      auto [p, ec] =
+          std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
       if (ec != std::errc() || p != digits.data() + digits.size() || digits.empty() || cp == 0 ||
           cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
         return parse_error(line, "bad character reference &" + std::string(name) + ";");
@@ -117,8 +123,8 @@ Result<XmlEvent> XmlReader::start_tag() {
     const std::size_t key_start = pos_;
     while (pos_ < text_.size() && is_name_char(text_[pos_])) ++pos_;
     if (pos_ == key_start) {
-      return parse_error(line_, "unexpected " + quote_token(text_.substr(pos_, 1)) + " in <" +
-                                    ev.name + ">");
+      return parse_error(
+          line_, "unexpected " + quote_token(text_.substr(pos_, 1)) + " in <" + ev.name + ">");
     }
     std::string key(text_.substr(key_start, pos_ - key_start));
     while (pos_ < text_.size() && is_space(text_[pos_])) advance(1);
@@ -201,8 +207,8 @@ Result<XmlEvent> XmlReader::next() {
       if (!skip_past("?>")) return parse_error(start_line, "unterminated processing instruction");
     } else if (rest.starts_with("<!")) {
       const auto gt = text_.find('>', pos_);
-      if (gt == std::string_view::npos || text_.substr(pos_, gt - pos_).find('[') !=
-                                              std::string_view::npos) {
+      if (gt == std::string_view::npos ||
+          text_.substr(pos_, gt - pos_).find('[') != std::string_view::npos) {
         return parse_error(start_line, "unsupported or unterminated declaration");
       }
       advance(gt + 1 - pos_);

@@ -24,9 +24,9 @@ inline constexpr std::size_t kMaxXmlDepth = 256;
 struct XmlEvent {
   enum class Kind { kStart, kEnd, kText, kEndOfDocument };
   Kind kind = Kind::kEndOfDocument;
-  std::string name;  // kStart / kEnd
+  std::string name;                                             // kStart / kEnd
   std::vector<std::pair<std::string, std::string>> attributes;  // kStart, decoded
-  std::string text;  // kText, decoded
+  std::string text;                                             // kText, decoded
   std::size_t line = 1;
   // Returns the attribute's value, or nullptr.
   const std::string* attribute(std::string_view key) const;

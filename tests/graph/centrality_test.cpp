@@ -196,21 +196,32 @@ TEST_P(PageRankVariants, MatchesNetworkx) {
   EXPECT_NEAR(pr.scores()[id_of(g, "d")], pc.d, 1e-6);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    All, PageRankVariants,
-    ::testing::Values(
-        PageRankCase{{true, true}, 0.3155049332436094, 0.26718355286125317, 0.17779079384707377,
-                     0.23952072004806346},
-        PageRankCase{{true, false}, 0.2824424804198452, 0.21755751958015487,
-                     0.21755751958015487, 0.2824424804198452},
-        PageRankCase{{false, true}, 0.2299619986554233, 0.1352336718011604, 0.3647663281988396,
-                     0.2700380013445767},
-        PageRankCase{{false, false}, 0.32456160227748454, 0.17543839772251532,
-                     0.32456160227748454, 0.17543839772251532}),
-    [](const ::testing::TestParamInfo<PageRankCase>& info) {
-      return std::string(info.param.variant.directed ? "Directed" : "Undirected") +
-             (info.param.variant.weighted ? "Weighted" : "Unweighted");
-    });
+INSTANTIATE_TEST_SUITE_P(All, PageRankVariants,
+                         ::testing::Values(PageRankCase{{true, true},
+                                                        0.3155049332436094,
+                                                        0.26718355286125317,
+                                                        0.17779079384707377,
+                                                        0.23952072004806346},
+                                           PageRankCase{{true, false},
+                                                        0.2824424804198452,
+                                                        0.21755751958015487,
+                                                        0.21755751958015487,
+                                                        0.2824424804198452},
+                                           PageRankCase{{false, true},
+                                                        0.2299619986554233,
+                                                        0.1352336718011604,
+                                                        0.3647663281988396,
+                                                        0.2700380013445767},
+                                           PageRankCase{{false, false},
+                                                        0.32456160227748454,
+                                                        0.17543839772251532,
+                                                        0.32456160227748454,
+                                                        0.17543839772251532}),
+                         [](const ::testing::TestParamInfo<PageRankCase>& info) {
+                           return std::string(info.param.variant.directed ? "Directed"
+                                                                          : "Undirected") +
+                                  (info.param.variant.weighted ? "Weighted" : "Unweighted");
+                         });
 
 }  // namespace
 }  // namespace kring::graph

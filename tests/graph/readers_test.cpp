@@ -28,7 +28,8 @@ TEST(EdgeListReader, WhitespaceCommasCommentsWeightsAndIsolates) {
 }
 
 TEST(EdgeListReader, CsvKeepsSpacesInLabelsAndSkipsHeader) {
-  auto r = read_edge_list("source,target,weight\nAnn Lee,Bo Yu,3\nCy Po\n", false, Separator::kComma);
+  auto r =
+      read_edge_list("source,target,weight\nAnn Lee,Bo Yu,3\nCy Po\n", false, Separator::kComma);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->labels, (std::vector<std::string>{"Ann Lee", "Bo Yu", "Cy Po"}));
 }
@@ -100,8 +101,10 @@ graph [
 }
 
 TEST(GmlReader, ErrorsNameTheLine) {
-  expect_error_on_line(read_gml("graph [\n node [ id 1 ]\n node [ id 1 label \"x\" ]\n]", false), 3);
-  expect_error_on_line(read_gml("graph [\n node [ id 1 ]\n edge [ source 1 target 2 ]\n]", false), 3);
+  expect_error_on_line(read_gml("graph [\n node [ id 1 ]\n node [ id 1 label \"x\" ]\n]", false),
+                       3);
+  expect_error_on_line(read_gml("graph [\n node [ id 1 ]\n edge [ source 1 target 2 ]\n]", false),
+                       3);
   expect_error_on_line(read_gml("graph [\n node [ id 1 \n", false), 3);
   expect_error_on_line(read_gml("graph [\n ] ]", false), 2);
   expect_error_on_line(read_gml("graph [\n edge [ source 1 target 1 weight -2 ]\n]", false), 2);

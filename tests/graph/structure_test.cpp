@@ -130,8 +130,8 @@ TEST(StructuralHoles, DirectedAsNetworkx) {
 // -0.612372... directed (out-degree of source vs in-degree of target).
 TEST(Assortativity, AsNetworkx) {
   EXPECT_NEAR(degree_assortativity(make_graph("a-b b-c c-a c-d")), -0.7142857142857143, 1e-12);
-  EXPECT_NEAR(degree_assortativity(make_graph("a>b b>c c>a a>c c>d", true)),
-              -0.6123724356957942, 1e-12);
+  EXPECT_NEAR(degree_assortativity(make_graph("a>b b>c c>a a>c c>d", true)), -0.6123724356957942,
+              1e-12);
 }
 
 TEST(Assortativity, RegularGraphIsUndefined) {

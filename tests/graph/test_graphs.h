@@ -13,8 +13,7 @@ namespace kring::graph::testing {
 
 // "a-b:2 b-c c" : ties separated by spaces; ':w' sets a weight; a bare
 // label adds an isolate. Nodes get ids in order of first appearance.
-inline Graph make_graph(const std::string& spec, bool directed = false,
-                        BuildOptions options = {}) {
+inline Graph make_graph(const std::string& spec, bool directed = false, BuildOptions options = {}) {
   EdgeListBuilder b(directed);
   std::istringstream in(spec);
   std::string token;
