@@ -157,7 +157,7 @@ NetworkReport analyze(const Graph& g, const AnalysisOptions& options) {
   if (need_components) {
     stage("components", 1);
     weak = weak_components(g);
-    strong = strong_components(g);
+    strong = g.directed() ? strong_components(g) : weak;
     gm.components = weak.count();
     gm.strong_components = strong.count();
     if (weak.count() > 0) gm.largest_component = weak.sizes[weak.largest()];
