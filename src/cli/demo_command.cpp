@@ -46,7 +46,9 @@ void add_demo_command(CLI::App& app) {
     }
     std::cout << "demo community: " << summary->members << " members, " << summary->follows
               << " follows, " << summary->connections << " connections, "
-              << summary->pending_requests << " pending requests\n"
+              << summary->pending_requests << " pending requests, " << summary->spaces
+              << " spaces, " << summary->items << " posts, " << summary->replies << " replies, "
+              << summary->reactions << " reactions\n"
               << "log in with password '" << social::demo::kDemoPassword << "' as:\n"
               << "  " << summary->admin_handle << "  (instance admin)\n"
               << "  " << summary->analyst_handle << "  (analyst)\n";

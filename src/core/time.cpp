@@ -20,8 +20,11 @@ std::string format_rfc3339(Micros t) {
   }
   std::tm tm{};
   gmtime_r(&secs, &tm);
-  char buf[40];
-  size_t n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+  char buf[64];
+  // %Y does not pad years before 1000; RFC 3339 wants four digits.
+  size_t n = static_cast<size_t>(std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d",
+                                               tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                                               tm.tm_hour, tm.tm_min, tm.tm_sec));
   if (frac != 0) {
     n += std::snprintf(buf + n, sizeof buf - n, ".%06ld", frac);
   }
@@ -52,7 +55,11 @@ std::optional<Micros> parse_rfc3339(std::string_view s) {
       !read_digits(s, 17, 2, second)) {
     return std::nullopt;
   }
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+  static constexpr int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  int days = (month >= 1 && month <= 12) ? kDaysInMonth[month - 1] + (month == 2 && leap ? 1 : 0) : 0;
+  // timegm would roll 31 February into March; such a date is simply wrong.
+  if (month < 1 || month > 12 || day < 1 || day > days || hour > 23 || minute > 59 || second > 59) {
     return std::nullopt;
   }
   size_t pos = 19;
@@ -91,7 +98,12 @@ std::optional<Micros> parse_rfc3339(std::string_view s) {
   tm.tm_min = minute;
   tm.tm_sec = second;
   std::time_t secs = timegm(&tm);
-  return (static_cast<Micros>(secs) - offset_s) * 1'000'000 + micros;
+  Micros result = (static_cast<Micros>(secs) - offset_s) * 1'000'000 + micros;
+  // Offsets can push a time outside years 0001-9999, which has no four-digit form.
+  constexpr Micros kFirst = -62135596800LL * 1'000'000;        // 0001-01-01T00:00:00Z
+  constexpr Micros kLast = 253402300799LL * 1'000'000 + 999999;  // 9999-12-31T23:59:59.999999Z
+  if (result < kFirst || result > kLast) return std::nullopt;
+  return result;
 }
 
 }  // namespace kring

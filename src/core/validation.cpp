@@ -91,8 +91,9 @@ bool is_clean_utf8(std::string_view text, bool allow_newlines) {
       cp = (cp << 6) | (cc & 0x3f);
     }
     // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    // C1 controls (U+0080-U+009F) include CSI, a terminal escape: refused like C0.
     if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) {
+        (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff || (cp >= 0x80 && cp <= 0x9f)) {
       return false;
     }
     i += len;

@@ -78,6 +78,9 @@ Result<std::optional<std::int64_t>> optional_integer(const Json& obj, const char
   auto it = obj.find(field);
   if (it == obj.end() || it->is_null()) return std::optional<std::int64_t>();
   if (!it->is_number_integer()) return wrong_type(field, "an integer");
+  if (it->is_number_unsigned() && it->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
+    return wrong_type(field, "an integer that fits in 64 bits");
+  }
   return std::optional<std::int64_t>(it->get<std::int64_t>());
 }
 

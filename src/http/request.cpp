@@ -25,6 +25,8 @@ bool percent_decode(std::string_view in, std::string& out, bool plus_is_space) {
       if (decoded == '\0') return false;
       out += decoded;
       i += 2;
+    } else if (c == '\0') {
+      return false;
     } else if (c == '+' && plus_is_space) {
       out += ' ';
     } else {

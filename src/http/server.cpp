@@ -5,6 +5,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <array>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -20,6 +21,8 @@ using tcp = net::ip::tcp;
 namespace {
 
 class Session;
+
+constexpr auto kLingerTime = std::chrono::seconds(5);
 
 // Live sessions, so shutdown can close idle keep-alive connections at once.
 class SessionRegistry {
@@ -116,7 +119,10 @@ class Session : public std::enable_shared_from_this<Session> {
           request_.method() == beast::http::verb::head);
   }
 
+  // The request was refused before its body was read: the client may still
+  // be sending it, so close lingering or it gets a reset instead of the error.
   void send_error(int status, const char* code, std::string message) {
+    linger_on_close_ = true;
     write(Response::error(status, code, std::move(message)), false, 11, false);
   }
 
@@ -139,7 +145,11 @@ class Session : public std::enable_shared_from_this<Session> {
     beast::http::async_write(stream_, *res,
                              [self = shared_from_this(), res, keep_alive](beast::error_code ec,
                                                                           std::size_t) {
-                               if (ec || !keep_alive) return self->close();
+                               if (ec) return self->close();
+                               if (!keep_alive) {
+                                 return self->linger_on_close_ ? self->linger_close()
+                                                               : self->close();
+                               }
                                self->read(false);
                              });
   }
@@ -192,6 +202,23 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // Lingering close, as nginx's lingering_close: stop sending, then read and
+  // discard what the client still sends until it closes or time runs out.
+  void linger_close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.expires_after(kLingerTime);
+    drain();
+  }
+
+  void drain() {
+    stream_.async_read_some(net::buffer(drain_buffer_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (ec) return self->close();
+                              self->drain();
+                            });
+  }
+
   void close() {
     if (closed_) return;
     closed_ = true;
@@ -215,6 +242,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string client_address_;
   std::shared_ptr<EventStream> event_stream_;
   std::string outgoing_;
+  std::array<char, 16 * 1024> drain_buffer_;
+  bool linger_on_close_ = false;
   bool reading_ = false;
   bool writing_ = false;
   bool closed_ = false;

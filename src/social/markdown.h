@@ -22,8 +22,10 @@ struct RenderedText {
   std::vector<std::string> mentions;  // lowercase handles, unique
 };
 
+// REQUIRES: source is valid UTF-8 (callers run validate_text first).
 // GFM (tables, strikethrough, autolinks) in cmark's safe mode: raw HTML is
-// dropped and javascript:, vbscript:, file: and data: links are emptied.
+// dropped and javascript:, vbscript:, file: and data: links are emptied,
+// except data:image/png|gif|jpeg|webp, which cannot run script.
 // #tag links to /tags/{tag}, @handle to /members/{handle}; neither is
 // recognised inside code or links. Errors: tag_too_long, too_many_tags,
 // too_many_mentions (400).

@@ -139,4 +139,24 @@ Status Members::set_suspended(const Actor& actor, const std::string& handle, boo
   return {};
 }
 
+Status Members::set_role(const Actor& actor, const std::string& handle, const std::string& role) {
+  KRING_TRY(authorize(actor, Action::kSetMemberRole));
+  std::optional<MemberRole> parsed;
+  for (auto r : {MemberRole::kMember, MemberRole::kAnalyst, MemberRole::kAdmin}) {
+    if (member_role_name(r) == role) parsed = r;
+  }
+  if (!parsed) return Error::invalid("invalid_role", "role must be member, analyst or admin");
+  auto conn = db_.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
+  store::MemberRepository members(*conn);
+  auto member = members.find_by_handle(handle);
+  if (!member) return Error::not_found("no member with handle '" + handle + "'");
+  if (member->id == actor.id && *parsed != MemberRole::kAdmin) {
+    return Error::invalid("self_demotion", "admins cannot remove their own admin role");
+  }
+  members.set_role(member->id, *parsed);
+  tx.commit();
+  return {};
+}
+
 }  // namespace kring::social

@@ -55,6 +55,8 @@ class Members {
   // Admin only: suspends (or reinstates) a member. A suspended member may
   // still log in and read, but writes nothing and is hidden from others.
   Status set_suspended(const Actor& actor, const std::string& handle, bool suspended);
+  // Admin only: role is member, analyst or admin. An admin cannot demote themself.
+  Status set_role(const Actor& actor, const std::string& handle, const std::string& role);
 
  private:
   store::Database& db_;

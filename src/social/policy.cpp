@@ -26,6 +26,7 @@ constexpr std::array kRules = {
     Rule{Action::kBlock, Need::kMember},
     Rule{Action::kViewOwnRequests, Need::kMember},
     Rule{Action::kSuspendMember, Need::kAdmin},
+    Rule{Action::kSetMemberRole, Need::kAdmin},
     Rule{Action::kViewNetworkMetrics, Need::kAnalyst},
     Rule{Action::kCreateSpace, Need::kActiveMember},
     Rule{Action::kViewSpace, Need::kAnyone},

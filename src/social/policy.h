@@ -26,6 +26,7 @@ enum class Action {
   kBlock,
   kViewOwnRequests,
   kSuspendMember,
+  kSetMemberRole,
   kViewNetworkMetrics,
   kCreateSpace,
   kViewSpace,

@@ -9,10 +9,12 @@
 #include "social/login_throttle.h"
 #include "social/members.h"
 #include "social/moderation.h"
+#include "social/network.h"
 #include "social/notification_hub.h"
 #include "social/notifications.h"
 #include "social/search.h"
 #include "social/spaces.h"
+#include "social/suggestions.h"
 #include "social/ties.h"
 #include "store/database.h"
 
@@ -30,7 +32,9 @@ struct Services {
         feeds(db),
         notifications(db),
         search(db),
-        moderation(db) {}
+        moderation(db),
+        network(db),
+        suggestions(db) {}
 
   store::Database& db;
   LoginThrottle login_throttle;
@@ -45,6 +49,8 @@ struct Services {
   Notifications notifications;
   Search search;
   Moderation moderation;
+  Network network;
+  SuggestionService suggestions;
 };
 
 }  // namespace kring::social

@@ -198,9 +198,48 @@ CREATE VIRTUAL TABLE items_fts USING fts5(title, body, tags, tokenize = 'unicode
 CREATE VIRTUAL TABLE spaces_fts USING fts5(name, description, tokenize = 'unicode61 remove_diacritics 2');
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations = {{
+// The network's version: every change to what the analytics read bumps it,
+// so cached metrics know when they are stale without scanning anything.
+// Figures per computed snapshot are kept for "figures over time".
+constexpr std::string_view kNetworkSchema = R"sql(
+CREATE TABLE network_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+INSERT INTO network_version (id, version) VALUES (1, 0);
+CREATE TRIGGER ties_bump_insert AFTER INSERT ON ties BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER ties_bump_delete AFTER DELETE ON ties BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER ties_bump_update AFTER UPDATE ON ties BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER replies_bump_insert AFTER INSERT ON replies BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER replies_bump_update AFTER UPDATE OF deleted_at ON replies BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER reactions_bump_insert AFTER INSERT ON reactions BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER reactions_bump_delete AFTER DELETE ON reactions BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER members_bump_insert AFTER INSERT ON members BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER members_bump_suspend AFTER UPDATE OF suspended_at ON members BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER space_members_bump_insert AFTER INSERT ON space_members BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER space_members_bump_update AFTER UPDATE ON space_members BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER space_members_bump_delete AFTER DELETE ON space_members BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER items_bump_delete AFTER UPDATE OF deleted_at ON items BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER member_terms_bump AFTER INSERT ON member_terms BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TABLE network_history (
+  id INTEGER PRIMARY KEY,
+  scope TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  computed_at INTEGER NOT NULL,
+  nodes INTEGER NOT NULL,
+  edges INTEGER NOT NULL,
+  density REAL,
+  components INTEGER,
+  average_clustering REAL,
+  modularity REAL,
+  communities INTEGER,
+  average_path_length REAL,
+  isolates INTEGER
+);
+CREATE INDEX network_history_by_scope ON network_history(scope, id);
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
+    {3, "network version and history", kNetworkSchema},
 }};
 
 int user_version(Connection& conn) {

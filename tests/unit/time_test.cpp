@@ -32,3 +32,23 @@ TEST(Rfc3339, RejectsMalformedText) {
 
 }  // namespace
 }  // namespace kring
+
+namespace kring {
+namespace {
+
+TEST(Rfc3339, RejectsImpossibleDatesAndYearsOutsideFourDigits) {
+  for (const char* bad : {"2026-02-31T00:00:00Z", "2025-02-29T00:00:00Z", "9999-12-31T23:59:59-23:59",
+                          "0000-01-01T00:00:00+00:01", "2026-01-01T00:00:60Z"}) {
+    EXPECT_FALSE(parse_rfc3339(bad).has_value()) << bad;
+  }
+  EXPECT_TRUE(parse_rfc3339("2024-02-29T00:00:00Z").has_value());
+}
+
+TEST(Rfc3339, PadsEarlyYearsToFourDigits) {
+  auto t = parse_rfc3339("0999-12-31T23:59:59Z");
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(format_rfc3339(*t), "0999-12-31T23:59:59Z");
+}
+
+}  // namespace
+}  // namespace kring

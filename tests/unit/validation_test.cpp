@@ -64,3 +64,14 @@ TEST(UrlRules, OnlyHttpAndHttps) {
 
 }  // namespace
 }  // namespace kring
+
+namespace kring {
+namespace {
+
+TEST(Utf8, RejectsC1ControlCharacters) {
+  EXPECT_FALSE(is_clean_utf8("name\xC2\x9B" "31m", false));  // CSI
+  EXPECT_TRUE(is_clean_utf8("caf\xC3\xA9", false));
+}
+
+}  // namespace
+}  // namespace kring

@@ -14,6 +14,7 @@ Router build_router(social::Services& services, std::function<Metrics&()> metric
   register_notification_routes(router, services);
   register_search_routes(router, services);
   register_moderation_routes(router, services);
+  register_network_routes(router, services);
   return router;
 }
 

@@ -18,6 +18,7 @@ void register_feed_routes(Router& router, social::Services& services);
 void register_notification_routes(Router& router, social::Services& services);
 void register_search_routes(Router& router, social::Services& services);
 void register_moderation_routes(Router& router, social::Services& services);
+void register_network_routes(Router& router, social::Services& services);
 // metrics is resolved lazily: the dispatcher that owns it is built after the routes.
 void register_operation_routes(Router& router, social::Services& services,
                                std::function<Metrics&()> metrics);

@@ -26,12 +26,19 @@ Response suspend(social::Services& services, Context& ctx, bool suspended) {
   return reply(services.members.set_suspended(ctx.actor, ctx.request.param("h"), suspended));
 }
 
+Response set_role(social::Services& services, Context& ctx) {
+  KRING_HTTP_TRY(body, parse_object(ctx.request.body(), {"role"}));
+  KRING_HTTP_TRY(role, required_string(body, "role", 32));
+  return reply(services.members.set_role(ctx.actor, ctx.request.param("h"), role));
+}
+
 }  // namespace
 
 void register_member_routes(Router& router, social::Services& s) {
   using beast_http::verb;
   router.add(verb::get, "/api/v1/members", [&s](Context& c) { return list_members(s, c); });
   router.add(verb::get, "/api/v1/members/{h}", [&s](Context& c) { return get_member(s, c); });
+  router.add(verb::put, "/api/v1/members/{h}/role", [&s](Context& c) { return set_role(s, c); });
   router.add(verb::post, "/api/v1/members/{h}/suspend",
              [&s](Context& c) { return suspend(s, c, true); });
   router.add(verb::delete_, "/api/v1/members/{h}/suspend",

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "core/secrets.h"
+#include "social/demo/demo_content.h"
 #include "social/demo/vocabulary.h"
 #include "store/member_repository.h"
 #include "store/tie_repository.h"
@@ -22,6 +23,7 @@ constexpr Micros kTwoYears = 2LL * 365 * 24 * 3600 * 1'000'000;
 class Random {
  public:
   explicit Random(std::uint64_t seed) : engine_(seed) {}
+  std::mt19937_64& engine() { return engine_; }
   // Uniform integer in [0, n). Modulo bias is irrelevant for demo data.
   std::uint64_t below(std::uint64_t n) { return engine_() % n; }
   double unit() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
@@ -249,6 +251,18 @@ Result<DemoSummary> load_demo_community(store::Database& db, const DemoOptions& 
     }
     if (k % 50000 == 0) report(0.6 + 0.4 * static_cast<double>(k) / static_cast<double>(ties.size()));
   }
+  std::vector<DemoMember> people;
+  people.reserve(members.size());
+  for (size_t i = 0; i < members.size(); ++i) {
+    const auto& p = members[i].row.profile;
+    people.push_back({ids[i], members[i].community, members[i].activity, p.skills.front(),
+                      p.interests.front(), members[i].row.created_at});
+  }
+  auto content = load_demo_content(*conn, people, rng.engine());
+  summary.spaces = content.spaces;
+  summary.items = content.items;
+  summary.replies = content.replies;
+  summary.reactions = content.reactions;
   tx.commit();
   report(1.0);
 

@@ -35,6 +35,10 @@ struct DemoSummary {
   std::int64_t follows = 0;
   std::int64_t connections = 0;
   std::int64_t pending_requests = 0;
+  std::int64_t spaces = 0;
+  std::int64_t items = 0;
+  std::int64_t replies = 0;
+  std::int64_t reactions = 0;
   std::string admin_handle;
   std::string analyst_handle;
   std::vector<std::string> popular_handles;

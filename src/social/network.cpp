@@ -1,0 +1,182 @@
+#include "social/network.h"
+
+#include <spdlog/spdlog.h>
+
+#include "social/policy.h"
+#include "store/member_repository.h"
+#include "store/space_repository.h"
+
+namespace kring::social {
+
+Result<NetworkResult> analyse_scope(store::Database& db, const NetworkScope& scope) {
+  auto conn = db.lease();
+  NetworkResult out;
+  out.scope = scope;
+  {
+    store::Transaction tx(*conn, store::Transaction::Kind::kRead);
+    auto snap = build_snapshot(*conn, scope, now_micros());
+    if (!snap) return std::move(snap).error();
+    out.version = snap->version;
+    out.members = std::move(snap->members);
+    // Repeated interactions between two members strengthen one tie.
+    auto g = graph::Graph::build(std::move(snap->edges), {graph::DuplicatePolicy::kSum});
+    if (!g) return std::move(g).error();
+    out.graph = std::move(*g);
+  }
+  out.report = graph::analyze(out.graph);
+  out.computed_at = now_micros();
+  const auto& m = out.report.graph;
+  store::NetworkHistoryRow row;
+  row.scope = scope.text();
+  row.version = out.version;
+  row.computed_at = out.computed_at;
+  row.nodes = static_cast<std::int64_t>(m.nodes);
+  row.edges = static_cast<std::int64_t>(m.edges);
+  row.density = m.density;
+  row.components = m.components.value_or(0);
+  row.average_clustering = m.average_clustering;
+  row.modularity = m.modularity;
+  row.communities = m.communities.value_or(0);
+  row.average_path_length = m.average_path_length;
+  for (auto r : out.report.nodes.role) row.isolates += r == graph::Role::kIsolate ? 1 : 0;
+  store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
+  store::NetworkRepository repo(*conn);
+  repo.record_history(row);
+  out.history = repo.history(row.scope, 50);
+  tx.commit();
+  return out;
+}
+
+Network::Network(store::Database& db) : db_(db), worker_([this] { run_worker(); }) {}
+
+Network::~Network() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  worker_.join();
+}
+
+Status Network::authorize_scope(const Actor& actor, const NetworkScope& scope) {
+  if (!actor.signed_in()) return Error::unauthenticated("log in first");
+  if (scope.kind != NetworkScope::Kind::kSpace) {
+    return authorize(actor, Action::kViewNetworkMetrics);
+  }
+  auto conn = db_.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kRead);
+  store::SpaceRepository spaces(*conn);
+  auto space = spaces.find_by_slug(scope.key);
+  std::optional<Membership> m;
+  if (space) m = spaces.membership(space->id, actor.id);
+  if (!space || !may_see_space(*space, m)) {
+    return Error::not_found("no space with slug '" + scope.key + "'");
+  }
+  // Hosts see their own space's network; analysts see spaces whose content
+  // they may read (a secret space's network stays with its members).
+  if (may_moderate_space(m)) return {};
+  if (actor.is_analyst() && may_read_space_content(*space, m)) return {};
+  return Error::forbidden("only the space's hosts and analysts see its network");
+}
+
+Result<NetworkLookup> Network::lookup(const Actor& actor, const std::string& scope_text) {
+  auto scope = parse_scope(scope_text);
+  if (!scope) return std::move(scope).error();
+  KRING_TRY(authorize_scope(actor, *scope));
+  std::int64_t version;
+  {
+    auto conn = db_.lease();
+    version = store::NetworkRepository(*conn).version();
+  }
+  NetworkLookup out;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = cache_.find(scope->text()); it != cache_.end()) out.result = it->second;
+  }
+  out.stale = !out.result || out.result->version != version;
+  if (out.stale) enqueue(*scope);
+  return out;
+}
+
+Result<NetworkLookup> Network::lookup_member(const Actor& actor, const std::string& handle,
+                                             const std::string& scope_text, MemberId& member_id) {
+  auto conn = db_.lease();
+  std::optional<Member> member;
+  {
+    store::Transaction tx(*conn, store::Transaction::Kind::kRead);
+    member = store::MemberRepository(*conn).find_by_handle(handle);
+  }
+  if (!member || (member->suspended && !actor.is_admin())) {
+    return Error::not_found("no member with handle '" + handle + "'");
+  }
+  member_id = member->id;
+  if (member->id != actor.id) {
+    if (!actor.signed_in()) return Error::unauthenticated("log in first");
+    auto scope = parse_scope(scope_text);
+    if (!scope) return std::move(scope).error();
+    KRING_TRY(authorize_scope(actor, *scope));
+    return lookup(actor, scope_text);
+  }
+  // Members may see their own position in the instance network.
+  auto scope = parse_scope(scope_text);
+  if (!scope) return std::move(scope).error();
+  if (scope->kind != NetworkScope::Kind::kInstance) KRING_TRY(authorize_scope(actor, *scope));
+  Actor as_analyst = actor;
+  as_analyst.role = MemberRole::kAnalyst;
+  return lookup(as_analyst, scope_text);
+}
+
+void Network::enqueue(const NetworkScope& scope) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!queued_.insert(scope.text()).second) return;
+    queue_.push_back(scope);
+  }
+  wake_.notify_one();
+}
+
+void Network::wait_idle() {
+  std::unique_lock lock(mutex_);
+  idle_.wait(lock, [&] { return queue_.empty() && !busy_; });
+}
+
+void Network::run_worker() {
+  for (;;) {
+    NetworkScope scope;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (stopping_) return;
+      scope = queue_.front();
+      queue_.pop_front();
+      busy_ = true;
+    }
+    compute(scope);
+    {
+      std::lock_guard lock(mutex_);
+      queued_.erase(scope.text());
+      busy_ = false;
+    }
+    idle_.notify_all();
+  }
+}
+
+void Network::compute(const NetworkScope& scope) {
+  try {
+    auto result = analyse_scope(db_, scope);
+    if (!result) {
+      spdlog::warn("network scope={} not computed: {}", scope.text(), result.error().message);
+      return;
+    }
+    spdlog::info("network scope={} nodes={} edges={} seconds={:.3f}", scope.text(),
+                 result->report.graph.nodes, result->report.graph.edges,
+                 result->report.graph.seconds);
+    auto shared = std::make_shared<const NetworkResult>(std::move(*result));
+    std::lock_guard lock(mutex_);
+    cache_[scope.text()] = std::move(shared);
+  } catch (const std::exception& e) {
+    spdlog::error("network scope={} failed: {}", scope.text(), e.what());
+  }
+}
+
+}  // namespace kring::social

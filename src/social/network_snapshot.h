@@ -1,0 +1,48 @@
+#pragma once
+// The network the analytics read, built from the model and never stored
+// twice (DESIGN.md): members are nodes; follows, connections, replies and
+// reactions are directed edges, weighted by kind and recency (the table in
+// network_snapshot.cpp), summed per ordered pair.
+//
+// Scopes: the instance; a space (its active members, and interactions
+// among them, including those inside that space); a tag (members carrying
+// the skill or interest, or posting with the tag). Interactions inside closed
+// and secret spaces never enter instance or tag networks.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/member.h"
+#include "core/result.h"
+#include "graph/edge_list.h"
+#include "store/database.h"
+
+namespace kring::social {
+
+struct NetworkScope {
+  enum class Kind { kInstance, kSpace, kTag };
+  Kind kind = Kind::kInstance;
+  std::string key;  // slug or tag
+
+  std::string text() const;  // "instance", "space:slug", "tag:t"
+};
+
+// 400 invalid_scope for anything but instance, space:SLUG or tag:TAG.
+Result<NetworkScope> parse_scope(std::string_view text);
+
+struct NetworkSnapshot {
+  graph::EdgeList edges;          // directed = false; labels are handles
+  std::vector<MemberId> members;  // node index -> member id
+  std::int64_t version = 0;       // store::NetworkRepository::version() when read
+};
+
+// Half-life of an interaction's weight; ties themselves do not fade.
+inline constexpr double kInteractionHalfLifeDays = 180.0;
+
+// REQUIRES: a read transaction on conn. 404 for an unknown space.
+// Takes O(n + m) time.
+Result<NetworkSnapshot> build_snapshot(store::Connection& conn, const NetworkScope& scope,
+                                       Micros now);
+
+}  // namespace kring::social

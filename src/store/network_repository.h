@@ -1,0 +1,63 @@
+#pragma once
+// What the network analytics read: members, ties and interactions, as raw
+// rows; social/network_snapshot turns them into a graph. Runs inside the
+// caller's transaction.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/member.h"
+#include "core/space.h"
+#include "store/database.h"
+
+namespace kring::store {
+
+enum class InteractionKind { kFollow, kConnection, kReply, kReaction };
+
+struct InteractionRow {
+  MemberId source = 0;
+  MemberId target = 0;
+  InteractionKind kind = InteractionKind::kFollow;
+  Micros at = 0;
+};
+
+struct NetworkHistoryRow {
+  std::string scope;
+  std::int64_t version = 0;
+  Micros computed_at = 0;
+  std::int64_t nodes = 0, edges = 0;
+  double density = 0;
+  std::int64_t components = 0;
+  double average_clustering = 0, modularity = 0;
+  std::int64_t communities = 0;
+  double average_path_length = 0;
+  std::int64_t isolates = 0;
+};
+
+class NetworkRepository {
+ public:
+  explicit NetworkRepository(Connection& conn) : conn_(conn) {}
+
+  // Bumped by triggers on every change the analytics read (migration 3).
+  std::int64_t version();
+  // Active (not suspended) members: id and handle, ascending id.
+  void members(const std::function<void(MemberId, std::string)>& visit);
+  // Active members of a space / carrying a skill or interest term or having
+  // posted with that tag outside closed and secret spaces.
+  std::vector<MemberId> space_members(SpaceId space);
+  std::vector<MemberId> tag_members(const std::string& tag);
+  // Every tie and interaction. Interactions on items in closed or secret
+  // spaces are left out, except those in `include_space`.
+  void interactions(std::optional<SpaceId> include_space,
+                    const std::function<void(const InteractionRow&)>& visit);
+
+  void record_history(const NetworkHistoryRow& row);
+  std::vector<NetworkHistoryRow> history(const std::string& scope, int limit);
+
+ private:
+  Connection& conn_;
+};
+
+}  // namespace kring::store
