@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "graph/analysis.h"
+#include "graph/assortativity.h"
 #include "graph/betweenness.h"
 #include "graph/clustering.h"
 #include "graph/core_number.h"
@@ -38,6 +39,11 @@ void BM_PageRank(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_PageRank)->Unit(benchmark::kMillisecond);
+
+void BM_Assortativity(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(degree_assortativity(bench_graph()));
+}
+BENCHMARK(BM_Assortativity)->Unit(benchmark::kMicrosecond);
 
 void BM_SampledBetweenness(benchmark::State& state) {
   for (auto _ : state) {

@@ -143,12 +143,19 @@ def run_table(table):
             continue
         signal.alarm(WORKER_TIMEOUT)
         try:
-            t0 = time.perf_counter()
-            result = f()
-            seconds, note = time.perf_counter() - t0, ""
-            if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], str):
-                seconds, note = result
-            yield name, seconds, note
+            best, note = None, ""
+            # Fast metrics are timed best of REPEATS, as kring's are, so that
+            # millisecond figures compare runs, not scheduler noise.
+            for _ in range(REPEATS):
+                t0 = time.perf_counter()
+                result = f()
+                seconds = time.perf_counter() - t0
+                if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], str):
+                    seconds, note = result
+                best = seconds if best is None else min(best, seconds)
+                if seconds > REPEAT_BELOW:
+                    break
+            yield name, best, note
         except Timeout:
             yield name, None, f"timeout >{WORKER_TIMEOUT}s"
         finally:
@@ -156,6 +163,8 @@ def run_table(table):
 
 
 WORKER_TIMEOUT = 120
+REPEATS = 5          # best of, for metrics faster than REPEAT_BELOW seconds
+REPEAT_BELOW = 1.0
 
 
 def worker(lib, path, work_json, timeout):
@@ -185,14 +194,23 @@ def run_worker(lib, path, work, timeout):
 
 
 def kring_time(kring, path, metric):
-    out = subprocess.run([kring, "analyze", path, "--metrics", metric, "--format", "json",
-                          "--threads", "2"], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)["graph"]
+    best = None
+    for _ in range(REPEATS):
+        out = subprocess.run([kring, "analyze", path, "--metrics", metric, "--format", "json",
+                              "--threads", "2"], capture_output=True, text=True, check=True)
+        graph = json.loads(out.stdout)["graph"]
+        if best is None or graph["seconds"] < best["seconds"]:
+            best = graph
+        if graph["seconds"] > REPEAT_BELOW:
+            break
+    return best
 
 
 def fmt(seconds):
     if seconds is None:
         return "-"
+    if seconds < 0.01:
+        return f"{seconds:.5f}"
     return f"{seconds:.3f}" if seconds < 10 else f"{seconds:.1f}"
 
 
