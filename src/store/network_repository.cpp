@@ -12,14 +12,22 @@ void NetworkRepository::members(const std::function<void(MemberId, std::string)>
   while (st.step()) visit(st.int64(0), st.text(1));
 }
 
+namespace {
+
+std::vector<MemberId> first_column_ids(Statement& st) {
+  std::vector<MemberId> out;
+  while (st.step()) out.push_back(st.int64(0));
+  return out;
+}
+
+}  // namespace
+
 std::vector<MemberId> NetworkRepository::space_members(SpaceId space) {
   auto st = conn_.prepare(
       "SELECT sm.member_id FROM space_members sm JOIN members m ON m.id = sm.member_id WHERE "
       "sm.space_id = ?1 AND sm.state = 'active' AND m.suspended_at IS NULL ORDER BY sm.member_id");
   st.bind(1, space);
-  std::vector<MemberId> out;
-  while (st.step()) out.push_back(st.int64(0));
-  return out;
+  return first_column_ids(st);
 }
 
 std::vector<MemberId> NetworkRepository::tag_members(const std::string& tag) {
@@ -28,9 +36,7 @@ std::vector<MemberId> NetworkRepository::tag_members(const std::string& tag) {
       "t JOIN items i ON i.id = t.item_id LEFT JOIN spaces s ON s.id = i.space_id WHERE t.tag = ?1 "
       "AND i.deleted_at IS NULL AND (s.id IS NULL OR s.visibility = 'open') ORDER BY 1");
   st.bind(1, tag);
-  std::vector<MemberId> out;
-  while (st.step()) out.push_back(st.int64(0));
-  return out;
+  return first_column_ids(st);
 }
 
 void NetworkRepository::interactions(std::optional<SpaceId> include_space,

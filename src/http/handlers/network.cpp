@@ -49,6 +49,15 @@ json graph_figures(const graph::GraphMetrics& m) {
           {"seconds", number(m.seconds)}};
 }
 
+// Answers from the scope's cached network, or 202 while it is computed.
+template <typename Body>
+Response with_network(social::Services& s, Context& ctx, Body body) {
+  std::string scope = ctx.request.query_value("scope", "instance");
+  KRING_HTTP_TRY(lookup, s.network.lookup(ctx.actor, scope));
+  if (!lookup.result) return computing(scope);
+  return body(lookup, *lookup.result);
+}
+
 json envelope(const social::NetworkLookup& lookup) {
   const auto& r = *lookup.result;
   return {{"scope", r.scope.text()},
@@ -57,11 +66,7 @@ json envelope(const social::NetworkLookup& lookup) {
           {"stale", lookup.stale}};
 }
 
-Response metrics(social::Services& s, Context& ctx) {
-  std::string scope = ctx.request.query_value("scope", "instance");
-  KRING_HTTP_TRY(lookup, s.network.lookup(ctx.actor, scope));
-  if (!lookup.result) return computing(scope);
-  const auto& r = *lookup.result;
+Response metrics(const social::NetworkLookup& lookup, const social::NetworkResult& r) {
   const auto& nodes = r.report.nodes;
   json body = envelope(lookup);
   body["graph"] = graph_figures(r.report.graph);
@@ -104,8 +109,10 @@ json node_metrics(const social::NetworkResult& r, graph::NodeId v) {
   auto at = [v](const auto& column) -> json {
     if (column.empty()) return nullptr;
     using T = std::decay_t<decltype(column[0])>;
-    if constexpr (std::is_floating_point_v<T>) return number(column[v]);
-    else return json(column[v]);
+    if constexpr (std::is_floating_point_v<T>)
+      return number(column[v]);
+    else
+      return json(column[v]);
   };
   return {{"degree", at(n.degree)},
           {"strength", at(n.strength)},
@@ -144,8 +151,9 @@ Response member_metrics(social::Services& s, Context& ctx) {
   for (size_t k = 0; k < around.size(); ++k) {
     if (around[k] == v) continue;
     ego_nodes.push_back({{"id", r.graph.label(around[k])},
-                         {"community", r.report.nodes.community.empty() ? json(nullptr)
-                                                                        : json(r.report.nodes.community[around[k]])}});
+                         {"community", r.report.nodes.community.empty()
+                                           ? json(nullptr)
+                                           : json(r.report.nodes.community[around[k]])}});
     ego_edges.push_back({r.graph.label(v), r.graph.label(around[k]), weights[k]});
   }
   // Ties among the neighbours show how closed the ego network is.
@@ -160,15 +168,13 @@ Response member_metrics(social::Services& s, Context& ctx) {
   return Response::json(200, body);
 }
 
-Response communities(social::Services& s, Context& ctx) {
-  std::string scope = ctx.request.query_value("scope", "instance");
-  KRING_HTTP_TRY(lookup, s.network.lookup(ctx.actor, scope));
-  if (!lookup.result) return computing(scope);
-  const auto& r = *lookup.result;
+Response communities(const social::NetworkLookup& lookup, const social::NetworkResult& r) {
   const auto& nodes = r.report.nodes;
   std::map<std::uint32_t, std::vector<graph::NodeId>> groups;
-  for (graph::NodeId v = 0; v < nodes.community.size(); ++v) groups[nodes.community[v]].push_back(v);
-  std::vector<std::pair<std::uint32_t, std::vector<graph::NodeId>>> ordered(groups.begin(), groups.end());
+  for (graph::NodeId v = 0; v < nodes.community.size(); ++v)
+    groups[nodes.community[v]].push_back(v);
+  std::vector<std::pair<std::uint32_t, std::vector<graph::NodeId>>> ordered(groups.begin(),
+                                                                            groups.end());
   std::sort(ordered.begin(), ordered.end(),
             [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
   json items = json::array();
@@ -178,7 +184,8 @@ Response communities(social::Services& s, Context& ctx) {
                 [&](auto a, auto b) { return nodes.pagerank[a] > nodes.pagerank[b]; });
     }
     json top = json::array();
-    for (size_t k = 0; k < std::min<size_t>(10, members.size()); ++k) top.push_back(r.graph.label(members[k]));
+    for (size_t k = 0; k < std::min<size_t>(10, members.size()); ++k)
+      top.push_back(r.graph.label(members[k]));
     items.push_back({{"id", id}, {"size", members.size()}, {"top_members", top}});
     if (items.size() >= 200) break;
   }
@@ -188,18 +195,9 @@ Response communities(social::Services& s, Context& ctx) {
   return Response::json(200, body);
 }
 
-Response network_graph(social::Services& s, Context& ctx) {
-  std::string scope = ctx.request.query_value("scope", "instance");
-  std::string max_text = ctx.request.query_value("max_nodes", "5000");
-  std::uint32_t max_nodes = 0;
-  auto parsed = std::from_chars(max_text.data(), max_text.data() + max_text.size(), max_nodes);
-  if (parsed.ec != std::errc() || parsed.ptr != max_text.data() + max_text.size() || max_nodes < 1 ||
-      max_nodes > 20000) {
-    return Response::error(400, "invalid_limit", "max_nodes must be from 1 to 20000");
-  }
-  KRING_HTTP_TRY(lookup, s.network.lookup(ctx.actor, scope));
-  if (!lookup.result) return computing(scope);
-  const auto& r = *lookup.result;
+// The map's nodes and ties: every member, or the max_nodes best connected.
+Response map_graph(const social::NetworkLookup& lookup, const social::NetworkResult& r,
+                   std::uint32_t max_nodes) {
   const auto& g = r.graph;
   // The most connected nodes when the network is larger than the map shows.
   std::vector<graph::NodeId> chosen(g.node_count());
@@ -234,6 +232,19 @@ Response network_graph(social::Services& s, Context& ctx) {
   return Response::json(200, body);
 }
 
+Response network_graph(social::Services& s, Context& ctx) {
+  std::string max_text = ctx.request.query_value("max_nodes", "5000");
+  std::uint32_t max_nodes = 0;
+  auto parsed = std::from_chars(max_text.data(), max_text.data() + max_text.size(), max_nodes);
+  if (parsed.ec != std::errc() || parsed.ptr != max_text.data() + max_text.size() ||
+      max_nodes < 1 || max_nodes > 20000) {
+    return Response::error(400, "invalid_limit", "max_nodes must be from 1 to 20000");
+  }
+  return with_network(s, ctx, [max_nodes](const auto& lookup, const auto& r) {
+    return map_graph(lookup, r, max_nodes);
+  });
+}
+
 Response suggestions(social::Services& s, Context& ctx) {
   KRING_HTTP_TRY(found, s.suggestions.for_member(ctx.actor));
   json connect = json::array();
@@ -262,9 +273,12 @@ Response suggestions(social::Services& s, Context& ctx) {
 
 void register_network_routes(Router& router, social::Services& s) {
   using beast_http::verb;
-  router.add(verb::get, "/api/v1/network/metrics", [&s](Context& c) { return metrics(s, c); });
-  router.add(verb::get, "/api/v1/network/members/{h}", [&s](Context& c) { return member_metrics(s, c); });
-  router.add(verb::get, "/api/v1/network/communities", [&s](Context& c) { return communities(s, c); });
+  router.add(verb::get, "/api/v1/network/metrics",
+             [&s](Context& c) { return with_network(s, c, metrics); });
+  router.add(verb::get, "/api/v1/network/members/{h}",
+             [&s](Context& c) { return member_metrics(s, c); });
+  router.add(verb::get, "/api/v1/network/communities",
+             [&s](Context& c) { return with_network(s, c, communities); });
   router.add(verb::get, "/api/v1/network/graph", [&s](Context& c) { return network_graph(s, c); });
   router.add(verb::get, "/api/v1/me/suggestions", [&s](Context& c) { return suggestions(s, c); });
 }
