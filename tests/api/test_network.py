@@ -116,5 +116,34 @@ class SpaceNetworks(ApiTestCase):
         self.assertError(self.anonymous().get("/api/v1/me/suggestions"), 401)
 
 
+
+class SecretSpaceNetworks(ApiTestCase):
+    def test_interactions_in_secret_spaces_stay_out_of_the_instance_network(self):
+        admin = self.register("sx_admin")  # the first member of this instance is its admin
+        host, guest = self.register("sx_host"), self.register("sx_guest")
+        host.post("/api/v1/spaces", {"name": "Kring", "slug": "sx-secret", "kind": "team",
+                                     "visibility": "secret"})
+        host.post("/api/v1/spaces/sx-secret/invites", {"handle": "sx_guest"})
+        guest.post("/api/v1/spaces/sx-secret/members")
+        item = guest.post("/api/v1/items", {"kind": "note", "space": "sx-secret",
+                                             "visibility": "space", "body": "secret plan"})
+        self.assertEqual(item.status, 201)
+        self.assertEqual(host.post(f"/api/v1/items/{item.json['id']}/replies", {"body": "yes"}).status, 201)
+        host.put(f"/api/v1/items/{item.json['id']}/reactions/like")
+
+        def fresh(client, path):
+            reply = client.get(path)
+            return reply if reply.status == 200 and not reply.json.get("stale") else None
+
+        instance = wait_until(lambda: fresh(admin, "/api/v1/network/graph"), timeout=30,
+                              what="instance graph").json
+        handles = [n["id"] for n in instance["nodes"]]
+        self.assertIn("sx_host", handles)
+        self.assertEqual(instance["edges"], [])  # the reply and reaction are inside the secret space
+        space = wait_until(lambda: fresh(host, "/api/v1/network/graph?scope=space:sx-secret"),
+                           timeout=30, what="space graph").json
+        self.assertEqual(len(space["edges"]), 1)  # the host's own space sees them
+
+
 if __name__ == "__main__":
     unittest.main()
