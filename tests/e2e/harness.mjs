@@ -7,12 +7,13 @@
 //   KRING_WEB_DIST     the built web app          (web/dist)
 //   KRING_SCREENSHOTS  where PNGs go              (build/screenshots)
 //   CHROMIUM           the browser                (/usr/bin/chromium)
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(HERE, '../..');
@@ -58,10 +59,27 @@ export async function waitFor(predicate, { timeout = 20000, what = 'condition', 
   }
 }
 
+export const DEMO_PASSWORD = 'kring-demo';
+
 export class Server {
-  async start() {
+  // With `demo: { members, seed }`, the data directory first gets the demo
+  // community (`kring demo`); `this.demo` then names its admin, its analyst
+  // and a few ordinary members, as the command prints them.
+  async start({ demo } = {}) {
     this.dir = mkdtempSync(path.join(tmpdir(), 'kring-e2e-'));
     this.logText = '';
+    if (demo) {
+      const args = ['demo', '--data', path.join(this.dir, 'data'), '--members', String(demo.members ?? 150), '--seed', String(demo.seed ?? 1)];
+      const run = spawnSync(KRING, args, { encoding: 'utf8', timeout: 120000 });
+      if (run.status !== 0) throw new Error(`kring demo failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
+      const handles = [...run.stdout.matchAll(/^\s+(\S+)(?:\s+\((.+)\))?\s*$/gm)].map((m) => ({ handle: m[1], note: m[2] ?? '' }));
+      this.demo = {
+        admin: handles.find((h) => h.note.includes('admin'))?.handle,
+        analyst: handles.find((h) => h.note.includes('analyst'))?.handle,
+        members: handles.filter((h) => !h.note).map((h) => h.handle),
+      };
+      if (!this.demo.admin || !this.demo.analyst || this.demo.members.length === 0) throw new Error(`unexpected demo output:\n${run.stdout}`);
+    }
     this.process = spawn(
       KRING,
       ['serve', '--data', path.join(this.dir, 'data'), '--listen', '127.0.0.1:0', '--web', WEB_DIST],
@@ -99,6 +117,18 @@ export class Server {
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
   }
 
+  // An existing member's API client, logged in with their password.
+  async login(handle, password = PASSWORD) {
+    const res = await fetch(`${this.url}/api/v1/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ login: handle, password }),
+    });
+    if (res.status !== 201) throw new Error(`log-in of ${handle} failed: ${res.status} ${await res.text()}`);
+    const { token } = await res.json();
+    return new ApiClient(this.url, token, handle);
+  }
+
   // A member made over the API (bearer token): quick set-up for scenes the
   // test is not about.
   async member(handle, profile = {}) {
@@ -120,6 +150,13 @@ export class ApiClient {
     this.url = url;
     this.token = token;
     this.handle = handle;
+  }
+
+  // Status and body, for checks that expect an error.
+  async raw(method, pathname) {
+    const res = await fetch(`${this.url}/api/v1${pathname}`, { method, headers: { Authorization: `Bearer ${this.token}` } });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
   }
 
   async call(method, pathname, body, expected) {
@@ -203,10 +240,10 @@ export async function signUpInBrowser(page, url, handle) {
   await page.waitForURL(/\/profile\/edit/);
 }
 
-export async function logInInBrowser(page, url, handle) {
+export async function logInInBrowser(page, url, handle, password = PASSWORD) {
   await page.goto(`${url}/login`);
   await page.getByLabel('Handle or e-mail').fill(handle);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
@@ -220,4 +257,61 @@ export function messages(lang) {
 export async function settled(page) {
   await page.waitForSelector('#main');
   await page.waitForFunction(() => !document.querySelector('.state-loading') && !document.querySelector('[aria-busy="true"]'));
+}
+
+// Pixels of a PNG screenshot (8-bit RGB or RGBA, not interlaced: what
+// Chromium writes), so tests can check what a canvas actually drew.
+export function decodePng(buffer) {
+  let offset = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 0;
+  const idat = [];
+  while (offset < buffer.length) {
+    const length = buffer.readUInt32BE(offset);
+    const type = buffer.toString('ascii', offset + 4, offset + 8);
+    const body = buffer.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+      if (body[8] !== 8 || body[12] !== 0) throw new Error('only 8-bit, non-interlaced PNGs');
+      channels = { 2: 3, 6: 4 }[body[9]];
+      if (!channels) throw new Error(`PNG colour type ${body[9]} not supported`);
+    } else if (type === 'IDAT') idat.push(body);
+    else if (type === 'IEND') break;
+    offset += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const out = Buffer.alloc(width * height * 4);
+  let previous = Buffer.alloc(stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = Buffer.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
+    for (let i = 0; i < stride; i++) {
+      const a = i >= channels ? line[i - channels] : 0;
+      const b = previous[i];
+      const c = i >= channels ? previous[i - channels] : 0;
+      let add = 0;
+      if (filter === 1) add = a;
+      else if (filter === 2) add = b;
+      else if (filter === 3) add = (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        add = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      line[i] = (line[i] + add) & 0xff;
+    }
+    for (let x = 0; x < width; x++) {
+      out[(y * width + x) * 4] = line[x * channels];
+      out[(y * width + x) * 4 + 1] = line[x * channels + 1];
+      out[(y * width + x) * 4 + 2] = line[x * channels + 2];
+      out[(y * width + x) * 4 + 3] = channels === 4 ? line[x * channels + 3] : 255;
+    }
+    previous = line;
+  }
+  return { width, height, data: out };
 }

@@ -57,6 +57,11 @@ test('keys built from API values exist for every value', () => {
     'moderation.target': ['item', 'reply', 'member'],
     'profile.tab': ['posts', 'followers', 'following', 'connections'],
     'search.type': ['items', 'members', 'spaces'],
+    'analytics.role': ['hub', 'broker', 'member', 'peripheral', 'isolate'],
+    'analytics.role_help': ['hub', 'broker', 'member', 'peripheral', 'isolate'],
+    'analytics.metric': ['degree', 'strength', 'pagerank', 'betweenness', 'eigenvector', 'closeness', 'harmonic', 'core', 'effective_size', 'clustering', 'constraint'],
+    'analytics.history': ['nodes', 'edges', 'density', 'average_clustering', 'modularity', 'communities', 'components', 'average_path_length', 'isolates'],
+    'suggest.position': ['isolate', 'peripheral'],
   };
   const missing = [];
   for (const [prefix, values] of Object.entries(families)) {

@@ -98,7 +98,7 @@ describe('every route', { concurrency: false }, () => {
       ];
       for (const [path, shot] of routes) await visit(page, problems, path, shot && `${shot}-${width}`);
       // Screens for members send an anonymous visitor to log in, and back after.
-      for (const path of ['/notifications', '/settings', '/network', '/profile/edit', '/spaces/new']) {
+      for (const path of ['/notifications', '/settings', '/network', '/profile/edit', '/spaces/new', '/analytics']) {
         await page.goto(`${server.url}${path}`);
         await page.waitForURL(`${server.url}/login?next=${encodeURIComponent(path)}`);
       }
@@ -140,6 +140,9 @@ describe('every route', { concurrency: false }, () => {
         ['/search?q=repair&type=spaces', null],
         ['/settings', 'settings'],
         ['/moderation', null],
+        ['/analytics', 'analytics-small'],
+        ['/analytics?scope=space:repair-cafe', null],
+        ['/analytics?scope=tag:repair', null],
         ['/no/such/page', null],
       ];
       for (const [path, shot] of routes) await visit(page, problems, path, shot && `${shot}-${width}`);

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, useLanguage } from './i18n';
 import { startLive, stopLive, toast, toasts, unread } from './live';
 import { Link, match, navigate, useLocation } from './router';
-import { logOut, useSession } from './session';
+import { isAnalyst, logOut, useSession } from './session';
 import { useStore } from './store';
 import { notificationHref, notificationText } from './components/notification';
 import { Avatar, ErrorBox, Loading } from './components/ui';
@@ -23,6 +23,10 @@ import { SearchPage } from './pages/search';
 import { SettingsPage } from './pages/settings';
 import { NotFoundPage } from './pages/not_found';
 import { ModerationPage } from './pages/moderation';
+import { lazyScreen } from './components/lazy';
+
+// sigma.js and graphology load with the analytics screen, not before.
+const AnalyticsPage = lazyScreen(() => import('./pages/analytics').then((m) => m.AnalyticsPage));
 
 type Params = Record<string, string>;
 interface Route {
@@ -53,6 +57,7 @@ const ROUTES: Route[] = [
   { pattern: '/search', component: SearchPage },
   { pattern: '/settings', component: SettingsPage, member: true },
   { pattern: '/moderation', component: ModerationPage, member: true },
+  { pattern: '/analytics', component: AnalyticsPage, member: true },
 ];
 
 function resolve(path: string): { route: Route | null; params: Params } {
@@ -131,6 +136,7 @@ function Header({ path }: { path: string }) {
         <NavLink href="/members" label={t('nav.people')} current={section('/members') && !(me && path.startsWith(`/members/${me.handle}`))} />
         {me && <NavLink href="/network" label={t('nav.network')} current={section('/network')} />}
         {me && <NavLink href="/notifications" label={t('nav.notifications')} current={section('/notifications')} badge={count} />}
+        {isAnalyst(me) && <NavLink href="/analytics" label={t('nav.analytics')} current={section('/analytics')} />}
         {me?.role === 'admin' && <NavLink href="/moderation" label={t('moderation.title')} current={section('/moderation')} />}
         <span class="nav-spacer" />
         {me ? (

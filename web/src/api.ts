@@ -36,13 +36,12 @@ export function withQuery(path: string, query?: Query): string {
   return text ? `${path}${path.includes('?') ? '&' : '?'}${text}` : path;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function send(method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, {
+    return await fetch(`/api/v1${path}`, {
       method,
       headers,
       credentials: 'same-origin',
@@ -51,7 +50,10 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   } catch {
     throw new ApiError(0, 'network', 'network');
   }
-  if (response.status === 204) return undefined as T;
+}
+
+// The JSON body of a response, or ApiError for a status outside 2xx.
+async function read(response: Response, path: string): Promise<unknown> {
   let data: unknown = null;
   const text = await response.text();
   if (text) {
@@ -66,7 +68,29 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     if (response.status === 401 && path !== '/sessions' && onUnauthenticated) onUnauthenticated();
     throw new ApiError(response.status, err?.code ?? 'http_' + response.status, err?.message ?? response.statusText);
   }
-  return data as T;
+  return data;
+}
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await send(method, path, body);
+  if (response.status === 204) return undefined as T;
+  return (await read(response, path)) as T;
+}
+
+// A GET that also reports the status and Retry-After, for endpoints that
+// answer 202 while the server computes in the background (network metrics).
+export interface Fetched<T> {
+  status: number;
+  data: T;
+  retryAfter: number | null; // seconds
+}
+
+export async function getWithStatus<T>(path: string, query?: Query): Promise<Fetched<T>> {
+  const full = withQuery(path, query);
+  const response = await send('GET', full);
+  const data = (await read(response, full)) as T;
+  const retry = Number(response.headers.get('Retry-After'));
+  return { status: response.status, data, retryAfter: Number.isFinite(retry) && retry > 0 ? retry : null };
 }
 
 export const api = {

@@ -106,3 +106,8 @@ export function useMe(): Me | null {
   const s = useStore(session);
   return s.status === 'member' ? s.me : null;
 }
+
+// Analysts (and admins) see the network analytics of the whole instance.
+export function isAnalyst(me: Me | null | undefined): boolean {
+  return me?.role === 'analyst' || me?.role === 'admin';
+}

@@ -142,3 +142,125 @@ export interface Page<T> {
   next_cursor: string | null;
   unread_count?: number;
 }
+
+// ---- network analytics (/network/*, /me/suggestions) ----
+
+// Figures of one computed network; null where a figure is undefined (an
+// empty network has no clustering) or was not computed.
+export interface GraphFigures {
+  nodes: number;
+  edges: number;
+  directed: boolean;
+  density: number | null;
+  reciprocity: number | null;
+  components: number | null;
+  strong_components: number | null;
+  largest_component: number | null;
+  transitivity: number | null;
+  average_clustering: number | null;
+  modularity: number | null;
+  communities: number | null;
+  average_path_length: number | null;
+  diameter: number | null;
+  assortativity: number | null;
+  metcalfe_potential: number | null;
+  metcalfe_ratio: number | null;
+  betweenness_sampled: boolean;
+  betweenness_error_bound: number | null;
+  distances_sampled: boolean;
+  seconds: number | null;
+}
+
+export interface NetworkEnvelope {
+  scope: string;
+  version: number;
+  computed_at: string;
+  stale: boolean;
+}
+
+export interface HistoryPoint {
+  computed_at: string;
+  nodes: number;
+  edges: number;
+  density: number | null;
+  components: number;
+  average_clustering: number | null;
+  modularity: number | null;
+  communities: number;
+  average_path_length: number | null;
+  isolates: number;
+}
+
+export type NetworkRole = 'hub' | 'broker' | 'peripheral' | 'isolate' | 'member';
+
+export interface NetworkMetrics extends NetworkEnvelope {
+  graph: GraphFigures;
+  degree_distribution: { degree: number; count: number }[];
+  community_sizes: number[];
+  roles: Partial<Record<NetworkRole | string, number>>;
+  history: HistoryPoint[];
+}
+
+// Per-member metrics; null when not computed for this network.
+export interface NodeMetrics {
+  degree: number | null;
+  strength: number | null;
+  betweenness: number | null;
+  closeness: number | null;
+  harmonic: number | null;
+  eigenvector: number | null;
+  pagerank: number | null;
+  clustering: number | null;
+  core: number | null;
+  constraint: number | null;
+  effective_size: number | null;
+  community: number | null;
+  role: NetworkRole | string | null;
+}
+
+export interface GraphNode extends NodeMetrics {
+  id: string; // the member's handle
+}
+
+export interface NetworkGraph extends NetworkEnvelope {
+  total_nodes: number;
+  nodes: GraphNode[];
+  edges: [number, number, number][]; // [source index, target index, weight]
+}
+
+export interface MemberNetwork extends NetworkEnvelope {
+  handle: string;
+  metrics: NodeMetrics;
+  ego: { nodes: { id: string; community: number | null }[]; edges: [string, string, number][] };
+}
+
+export interface Community {
+  id: number;
+  size: number;
+  top_members: string[];
+}
+
+export interface NetworkCommunities extends NetworkEnvelope {
+  modularity: number | null;
+  items: Community[];
+}
+
+export interface ConnectSuggestion extends Member {
+  score: number;
+  reason: { mutual_connections: string[]; shared_skills: string[]; shared_spaces: string[] };
+}
+
+export interface BridgeSuggestion {
+  space: string;
+  member: Member;
+  bridge: Member;
+  position: 'isolate' | 'peripheral' | string;
+  reach_before: number;
+  reach_after: number;
+  shared_skills: string[];
+}
+
+export interface Suggestions {
+  connect: ConnectSuggestion[];
+  bridges: BridgeSuggestion[];
+}

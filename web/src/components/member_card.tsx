@@ -5,8 +5,9 @@ import type { Member } from '../types';
 import { Icon } from './icons';
 import { Avatar, Chips, MemberLink } from './ui';
 
-// A member in a list: who they are, what they know, and optional actions.
-export function MemberCard({ member, highlight, children }: { member: Member; highlight?: string; children?: ComponentChildren }) {
+// A member in a list: who they are, what they know, optional details (such
+// as why they are suggested) and optional actions.
+export function MemberCard({ member, highlight, details, children }: { member: Member; highlight?: string; details?: ComponentChildren; children?: ComponentChildren }) {
   const skills = member.skills ?? [];
   const h = highlight?.toLowerCase();
   const ordered = h ? [...skills].sort((a, b) => Number(b.toLowerCase().includes(h)) - Number(a.toLowerCase().includes(h))) : skills;
@@ -38,6 +39,7 @@ export function MemberCard({ member, highlight, children }: { member: Member; hi
             ))}
           </p>
         )}
+        {details}
       </div>
       {children && <div class="member-card-actions">{children}</div>}
     </li>

@@ -1,11 +1,14 @@
-// Your network: connection requests to answer, friends of friends, and blocks.
+// Your network: connection requests to answer, people you may know (with
+// the reason), introductions for the spaces you host, friends of friends,
+// and blocks.
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { t } from '../i18n';
 import { toast } from '../live';
-import { usePaged, useTitle } from '../hooks';
-import type { Member } from '../types';
+import { usePaged, useResource, useTitle } from '../hooks';
+import type { Member, Suggestions } from '../types';
 import { MemberCard } from '../components/member_card';
+import { BridgeCard, ConnectSuggestionCard } from '../components/suggestions';
 import { Empty, ErrorBox, errorText, LoadMore, Loading, PageHeader } from '../components/ui';
 
 function Section({ id, title, children }: { id: string; title: string; children: preact.ComponentChildren }) {
@@ -42,6 +45,7 @@ export function NetworkPage() {
   const requests = usePaged<Member>('/me/connection-requests');
   const fof = usePaged<Member>('/me/second-degree', 12);
   const blocked = usePaged<Member>('/me/blocked');
+  const suggestions = useResource<Suggestions>('/me/suggestions');
   const [busy, setBusy] = useState<string | null>(null);
 
   async function answer(m: Member, accept: boolean) {
@@ -63,6 +67,7 @@ export function NetworkPage() {
     try {
       await api.post(`/members/${m.handle}/connection`);
       fof.setItems((items) => items.filter((x) => x.handle !== m.handle));
+      if (suggestions.data) suggestions.setData({ ...suggestions.data, connect: suggestions.data.connect.filter((x) => x.handle !== m.handle) });
       toast(t('network.requested', { handle: m.handle }));
     } catch (e) {
       toast(errorText(e));
@@ -102,6 +107,32 @@ export function NetworkPage() {
           )}
         />
       </Section>
+      <Section id="suggestions" title={t('suggest.title')}>
+        <p class="muted">{t('suggest.lead')}</p>
+        {suggestions.error ? (
+          <ErrorBox error={suggestions.error} retry={suggestions.reload} />
+        ) : !suggestions.data ? (
+          <Loading />
+        ) : suggestions.data.connect.length === 0 ? (
+          <Empty title={t('suggest.none')} />
+        ) : (
+          <ul class="member-grid" data-testid="connect-suggestions">
+            {suggestions.data.connect.map((m) => (
+              <ConnectSuggestionCard key={m.handle} suggestion={m} busy={busy === m.handle} onConnect={() => connect(m)} />
+            ))}
+          </ul>
+        )}
+      </Section>
+      {suggestions.data && suggestions.data.bridges.length > 0 && (
+        <Section id="bridges" title={t('suggest.bridges_title')}>
+          <p class="muted">{t('suggest.bridges_lead')}</p>
+          <ul class="bridge-list" data-testid="bridge-suggestions">
+            {suggestions.data.bridges.map((b) => (
+              <BridgeCard key={`${b.space}/${b.member.handle}`} bridge={b} />
+            ))}
+          </ul>
+        </Section>
+      )}
       <Section id="second-degree" title={t('network.second_degree')}>
         <p class="muted">{t('network.second_degree_lead')}</p>
         <MemberList

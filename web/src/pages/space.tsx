@@ -6,7 +6,7 @@ import { formatDate, t, tn } from '../i18n';
 import { toast } from '../live';
 import { usePaged, useResource, useTitle } from '../hooks';
 import { Link, navigate } from '../router';
-import { useMe } from '../session';
+import { isAnalyst, useMe } from '../session';
 import type { Item, Member, Report, Space, SpaceMember } from '../types';
 import { Composer } from '../components/composer';
 import { EmptyFeed, Feed } from '../components/feed';
@@ -338,6 +338,7 @@ function SettingsTab({ space, onSaved }: { space: Space; onSaved: (s: Space) => 
 }
 
 export function SpacePage({ slug, tab = 'posts' }: { slug: string; tab?: string }) {
+  const me = useMe();
   const r = useResource<Space>(`/spaces/${encodeURIComponent(slug)}`);
   const space = r.data;
   useTitle(space?.name ?? slug);
@@ -384,6 +385,13 @@ export function SpacePage({ slug, tab = 'posts' }: { slug: string; tab?: string 
           {space.description && <p class="space-desc">{space.description}</p>}
           <p class="muted small">{tn('space.members_count', space.member_count ?? 0)}</p>
           <MembershipActions space={space} onChange={r.reload} />
+          {(host || (isAnalyst(me) && canRead)) && (
+            <p class="space-analytics">
+              <Link href={`/analytics?scope=space:${encodeURIComponent(space.slug)}`}>
+                {t('space.network_analytics')}
+              </Link>
+            </p>
+          )}
         </div>
       </section>
       <Tabs tabs={tabs} current={tab} />
