@@ -4,6 +4,8 @@
 
 #include <chrono>
 
+#include "http/compression.h"
+
 namespace kring::http {
 
 namespace {
@@ -119,6 +121,7 @@ Response Dispatcher::handle(const BeastRequest& raw, const std::string& client_a
   } else {
     try {
       response = route(request, route_index);
+      compress_response(response, request.header("Accept-Encoding"));
     } catch (const std::exception& e) {
       spdlog::error("unhandled exception path={} what={}", request.path, e.what());
       response = Response::error(500, "internal", "internal error; it has been logged");

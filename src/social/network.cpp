@@ -92,6 +92,15 @@ Result<NetworkLookup> Network::lookup(const Actor& actor, const std::string& sco
   {
     std::lock_guard lock(mutex_);
     if (auto it = cache_.find(scope->text()); it != cache_.end()) out.result = it->second;
+    auto failed = failed_.find(scope->text());
+    if (failed != failed_.end() && failed->second == version) {
+      if (!out.result) {
+        return Error{ErrorCode::kInternal, "network_failed",
+                     "this network could not be computed; it is tried again when it changes"};
+      }
+      out.stale = true;
+      return out;
+    }
   }
   out.stale = !out.result || out.result->version != version;
   if (out.stale) enqueue(*scope);
@@ -162,20 +171,28 @@ void Network::run_worker() {
 }
 
 void Network::compute(const NetworkScope& scope) {
+  std::int64_t version = 0;
+  auto fail = [&](std::string_view why) {
+    spdlog::error("network scope={} version={} not computed: {}", scope.text(), version, why);
+    std::lock_guard lock(mutex_);
+    failed_[scope.text()] = version;
+  };
   try {
-    auto result = analyse_scope(db_, scope);
-    if (!result) {
-      spdlog::warn("network scope={} not computed: {}", scope.text(), result.error().message);
-      return;
+    {
+      auto conn = db_.lease();
+      version = store::NetworkRepository(*conn).version();
     }
+    auto result = analyse_scope(db_, scope);
+    if (!result) return fail(result.error().message);
     spdlog::info("network scope={} nodes={} edges={} seconds={:.3f}", scope.text(),
                  result->report.graph.nodes, result->report.graph.edges,
                  result->report.graph.seconds);
     auto shared = std::make_shared<const NetworkResult>(std::move(*result));
     std::lock_guard lock(mutex_);
     cache_[scope.text()] = std::move(shared);
+    failed_.erase(scope.text());
   } catch (const std::exception& e) {
-    spdlog::error("network scope={} failed: {}", scope.text(), e.what());
+    fail(e.what());
   }
 }
 

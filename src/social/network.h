@@ -31,7 +31,7 @@ struct NetworkResult {
   Micros computed_at = 0;
   graph::Graph graph;
   graph::NetworkReport report;
-  std::vector<MemberId> members;  // node index -> member id
+  std::vector<MemberId> members;                  // node index -> member id
   std::vector<store::NetworkHistoryRow> history;  // oldest first, this one last
 };
 
@@ -52,6 +52,7 @@ class Network {
   Status authorize_scope(const Actor& actor, const NetworkScope& scope);
 
   // The cached report, queueing a recomputation when it is missing or stale.
+  // 500 network_failed when there is none and computing this version failed.
   Result<NetworkLookup> lookup(const Actor& actor, const std::string& scope_text);
   // The network of a member's scope, for their own metrics: analysts for
   // anyone, members for themselves.
@@ -75,6 +76,9 @@ class Network {
   bool busy_ = false;
   bool stopping_ = false;
   std::map<std::string, std::shared_ptr<const NetworkResult>> cache_;
+  // Scope -> network version whose computation failed: not retried, and
+  // reported, until the network changes.
+  std::map<std::string, std::int64_t> failed_;
   std::thread worker_;
 };
 

@@ -38,7 +38,8 @@ bool hosts_bridging(SpaceKind kind) { return kind != SpaceKind::kTeam; }
 
 std::vector<BridgeSuggestion> bridges_for_space(store::Connection& conn, const Actor& actor,
                                                 const Space& space) {
-  auto snap = build_snapshot(conn, NetworkScope{NetworkScope::Kind::kSpace, space.slug}, now_micros());
+  auto snap =
+      build_snapshot(conn, NetworkScope{NetworkScope::Kind::kSpace, space.slug}, now_micros());
   if (!snap || snap->members.size() < 3) return {};
   auto g = graph::Graph::build(std::move(snap->edges), {graph::DuplicatePolicy::kSum});
   if (!g) return {};
@@ -60,9 +61,8 @@ std::vector<BridgeSuggestion> bridges_for_space(store::Connection& conn, const A
   for (graph::NodeId v = 0; v < n; ++v) {
     if (components.component[v] == largest) hubs.push_back(v);
   }
-  std::sort(hubs.begin(), hubs.end(), [&](auto a, auto b) {
-    return graph.neighbors(a).size() > graph.neighbors(b).size();
-  });
+  std::sort(hubs.begin(), hubs.end(),
+            [&](auto a, auto b) { return graph.neighbors(a).size() > graph.neighbors(b).size(); });
   if (hubs.size() > 50) hubs.resize(50);
 
   store::MemberRepository members(conn);
@@ -91,6 +91,7 @@ std::vector<BridgeSuggestion> bridges_for_space(store::Connection& conn, const A
     if (!bridge) continue;
     BridgeSuggestion s;
     s.space = space.slug;
+    s.space_name = space.name;
     s.position = isolate ? "isolate" : "peripheral";
     s.reach_before = static_cast<std::int64_t>(reach.size()) - 1;
     s.reach_after = s.reach_before + static_cast<std::int64_t>(best_gain);
@@ -122,7 +123,8 @@ Result<Suggestions> SuggestionService::for_member(const Actor& actor) {
     std::vector<std::string> spaces;
   };
   std::map<MemberId, Candidate> candidates;
-  for (const auto& row : ties.second_degree(actor.id, 0, 200)) candidates[row.other].mutual = row.via;
+  for (const auto& row : ties.second_degree(actor.id, 0, 200))
+    candidates[row.other].mutual = row.via;
   auto my_spaces = spaces.spaces_of(actor.id, MembershipState::kActive, 50);
   for (const auto& space : my_spaces) {
     for (const auto& row : spaces.members(space.id, MembershipState::kActive, std::nullopt, 200)) {
@@ -153,7 +155,8 @@ Result<Suggestions> SuggestionService::for_member(const Actor& actor) {
   std::sort(out.connect.begin(), out.connect.end(), [](const auto& a, const auto& b) {
     return a.score != b.score ? a.score > b.score : a.member.member.id < b.member.member.id;
   });
-  if (out.connect.size() > static_cast<size_t>(kSuggestionLimit)) out.connect.resize(kSuggestionLimit);
+  if (out.connect.size() > static_cast<size_t>(kSuggestionLimit))
+    out.connect.resize(kSuggestionLimit);
 
   for (const auto& space : my_spaces) {
     if (!hosts_bridging(space.kind)) continue;

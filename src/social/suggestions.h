@@ -22,16 +22,17 @@ struct ConnectSuggestion {
   double score = 0;
   std::vector<std::string> mutual_connections;  // handles
   std::vector<std::string> shared_skills;
-  std::vector<std::string> shared_spaces;       // slugs
+  std::vector<std::string> shared_spaces;  // slugs
 };
 
 // Reach: members within two steps in the space's network. A new tie p-b
 // adds b and b's neighbours to p's two-step neighbourhood.
 struct BridgeSuggestion {
-  std::string space;         // slug
-  MemberView member;         // the isolated or peripheral member
-  MemberView bridge;         // whom to introduce them to
-  std::string position;      // "isolate" or "peripheral"
+  std::string space;  // slug
+  std::string space_name;
+  MemberView member;     // the isolated or peripheral member
+  MemberView bridge;     // whom to introduce them to
+  std::string position;  // "isolate" or "peripheral"
   std::int64_t reach_before = 0;
   std::int64_t reach_after = 0;
   std::vector<std::string> shared_skills;

@@ -56,7 +56,9 @@ class NetworkApi(ApiTestCase):
         self.assertAlmostEqual(m["clustering"], 1 / 3)
         self.assertEqual(m["core"], 2)
         self.assertEqual(sorted(n["id"] for n in body["ego"]["nodes"]), ["net_b", "net_c", "net_d"])
-        self.assertIn(["net_b", "net_c", 1.0], body["ego"]["edges"])
+        # A connection is stored both ways at weight 2 each; a follow weighs 1.
+        self.assertIn(["net_b", "net_c", 4.0], body["ego"]["edges"])
+        self.assertIn(["net_a", "net_d", 1.0], body["ego"]["edges"])
         self.assertEqual(self.wait_for(self.e, "/api/v1/network/members/net_e").json["metrics"]["role"], "isolate")
         self.assertError(self.e.get("/api/v1/network/members/net_a"), 403)
 
@@ -111,6 +113,7 @@ class SpaceNetworks(ApiTestCase):
         bridges = me.get("/api/v1/me/suggestions").json["bridges"]
         lonely_bridge = next(b for b in bridges if b["member"]["handle"] == "sg_lonely")
         self.assertEqual(lonely_bridge["position"], "isolate")
+        self.assertEqual(lonely_bridge["space_name"], "Zorg")
         self.assertEqual(lonely_bridge["bridge"]["handle"], "sg_friend")
         self.assertEqual((lonely_bridge["reach_before"], lonely_bridge["reach_after"]), (0, 3))
         self.assertError(self.anonymous().get("/api/v1/me/suggestions"), 401)

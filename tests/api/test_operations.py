@@ -1,4 +1,7 @@
-"""Operations: health, metrics, request log, graceful shutdown, durability, demo data."""
+"""Operations: health, metrics, request log, compression, graceful shutdown, durability, demo data."""
+import gzip
+import http.client
+import json
 import os
 import re
 import signal
@@ -30,6 +33,40 @@ class Health(ApiTestCase):
         for _ in range(5):
             self.assertEqual(client.get("/healthz").status, 200)
         self.assertIsNotNone(client.conn)  # still the same open connection
+
+
+class Compression(ApiTestCase):
+    def raw_get(self, path, accept_encoding):
+        conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=30)
+        conn.request("GET", path, headers={"Accept-Encoding": accept_encoding})
+        resp = conn.getresponse()
+        body = resp.read()
+        conn.close()
+        return resp, body
+
+    def test_large_json_is_gzipped_for_clients_that_accept_it(self):
+        author = self.register()
+        for i in range(30):
+            author.post("/api/v1/items", {"kind": "note", "visibility": "public",
+                                          "body": f"Note {i}: " + "the same words again " * 10})
+        path = "/api/v1/feeds/public?limit=30"
+        plain = self.anonymous().get(path)
+        self.assertIsNone(plain.header("Content-Encoding"))
+        self.assertGreater(len(plain.body), 4096)
+        resp, body = self.raw_get(path, "deflate, gzip;q=0.5")
+        self.assertEqual(resp.getheader("Content-Encoding"), "gzip")
+        self.assertEqual(resp.getheader("Vary"), "Accept-Encoding")
+        self.assertEqual(json.loads(gzip.decompress(body)), plain.json)
+        self.assertLess(len(body), len(plain.body) // 4)
+
+    def test_no_gzip_when_refused_or_small(self):
+        self.register()
+        resp, body = self.raw_get("/api/v1/feeds/public", "gzip;q=0")
+        self.assertIsNone(resp.getheader("Content-Encoding"))
+        json.loads(body)
+        resp, body = self.raw_get("/healthz", "gzip")
+        self.assertIsNone(resp.getheader("Content-Encoding"))  # under 1 KiB: not worth it
+        self.assertEqual(json.loads(body), {"status": "ok"})
 
 
 class Lifecycle(unittest.TestCase):

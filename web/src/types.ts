@@ -252,6 +252,7 @@ export interface ConnectSuggestion extends Member {
 
 export interface BridgeSuggestion {
   space: string;
+  space_name: string;
   member: Member;
   bridge: Member;
   position: 'isolate' | 'peripheral' | string;

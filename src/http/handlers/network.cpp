@@ -138,6 +138,8 @@ Response member_metrics(social::Services& s, Context& ctx) {
   const auto& r = *lookup.result;
   auto it = std::lower_bound(r.members.begin(), r.members.end(), member_id);
   if (it == r.members.end() || *it != member_id) {
+    // A member who joined since the cached run is in the one being computed.
+    if (lookup.stale) return computing(scope);
     return Response::error(404, "not_found", "'" + handle + "' is not in this network");
   }
   auto v = static_cast<graph::NodeId>(it - r.members.begin());
@@ -158,9 +160,12 @@ Response member_metrics(social::Services& s, Context& ctx) {
   }
   // Ties among the neighbours show how closed the ego network is.
   for (size_t a = 0; a < around.size(); ++a) {
-    for (auto w : r.graph.neighbors(around[a])) {
+    auto next = r.graph.neighbors(around[a]);
+    auto next_weights = r.graph.neighbor_weights(around[a]);
+    for (size_t k = 0; k < next.size(); ++k) {
+      auto w = next[k];
       if (w > around[a] && w != v && std::binary_search(around.begin(), around.end(), w)) {
-        ego_edges.push_back({r.graph.label(around[a]), r.graph.label(w), 1.0});
+        ego_edges.push_back({r.graph.label(around[a]), r.graph.label(w), next_weights[k]});
       }
     }
   }
@@ -259,6 +264,7 @@ Response suggestions(social::Services& s, Context& ctx) {
   json bridges = json::array();
   for (const auto& b : found.bridges) {
     bridges.push_back({{"space", b.space},
+                       {"space_name", b.space_name},
                        {"member", member_json(b.member, false)},
                        {"bridge", member_json(b.bridge, false)},
                        {"position", b.position},

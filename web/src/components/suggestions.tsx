@@ -68,7 +68,7 @@ export function BridgeCard({ bridge }: { bridge: BridgeSuggestion }) {
   return (
     <li class="card bridge-card" data-member={bridge.member.handle} data-bridge={bridge.bridge.handle}>
       <p class="bridge-space small muted">
-        {t('suggest.in_space')} <Link href={`/spaces/${encodeURIComponent(bridge.space)}`}>{bridge.space}</Link>
+        {t('suggest.in_space')} <Link href={`/spaces/${encodeURIComponent(bridge.space)}`}>{bridge.space_name}</Link>
       </p>
       <div class="bridge-pair">
         <div class="bridge-person">
