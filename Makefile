@@ -27,8 +27,13 @@ web/node_modules/.installed: web/package-lock.json
 	cd web && npm ci --no-audit --no-fund
 	touch $@
 
-web: web/node_modules/.installed
+# Rebuilt only when a source of the app changed, so a second `make run` is quick.
+WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) \
+               web/index.html web/vite.config.ts web/tsconfig.json web/package.json
+web/dist/index.html: web/node_modules/.installed $(WEB_SOURCES)
 	cd web && npm run build
+
+web: web/dist/index.html
 
 demo: build
 	$(BUILD)/kring demo --data $(DATA) --members $(MEMBERS) --seed 1
