@@ -9,9 +9,11 @@
 
 #include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/http.hpp>
+#include <cctype>
 #include <string>
 
 #include "fuzz_check.h"
+#include "http/compression.h"
 #include "http/request.h"
 #include "http/router.h"
 
@@ -62,6 +64,13 @@ void dispatch(const kring::http::BeastRequest& raw) {
   (void)request.query_value("cursor");
   std::string session = request.cookie("kring_session");
   KRING_FUZZ_CHECK(session.find(';') == std::string::npos);
+
+  // accepts_gzip never says yes to a header that does not name gzip.
+  std::string accept(request.header("Accept-Encoding"));
+  for (char& c : accept) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (kring::http::accepts_gzip(accept)) {
+    KRING_FUZZ_CHECK(accept.find("gzip") != std::string::npos);
+  }
 }
 
 }  // namespace
