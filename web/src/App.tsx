@@ -102,6 +102,7 @@ function Header({ path }: { path: string }) {
         <form
           class="header-search"
           role="search"
+          aria-label={t('search.label')}
           onSubmit={(e) => {
             e.preventDefault();
             if (q.trim()) navigate(`/search?q=${encodeURIComponent(q.trim())}`);

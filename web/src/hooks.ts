@@ -46,6 +46,10 @@ export interface Paged<T> {
 // path null means "nothing to load yet" (e.g. an empty search box).
 export function usePaged<T>(path: string | null, limit = 20): Paged<T> {
   const [items, setItems] = useState<T[]>([]);
+  // The path the items came from: when the path changes (a link that only
+  // changes the query, e.g. another tab of the search results), the screen
+  // must not draw the old path's items, of another type, for a frame.
+  const [itemsPath, setItemsPath] = useState(path);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(path !== null);
@@ -62,6 +66,7 @@ export function usePaged<T>(path: string | null, limit = 20): Paged<T> {
         .page<T>(path, { limit, cursor: after })
         .then((page) => {
           if (mine !== generation.current) return;
+          setItemsPath(path);
           setItems((old) => (replace ? page.items : [...old, ...page.items]));
           setCursor(page.next_cursor ?? null);
         })
@@ -73,6 +78,7 @@ export function usePaged<T>(path: string | null, limit = 20): Paged<T> {
 
   useEffect(() => {
     setItems([]);
+    setItemsPath(path);
     setCursor(null);
     if (path === null) {
       generation.current++;
@@ -83,11 +89,12 @@ export function usePaged<T>(path: string | null, limit = 20): Paged<T> {
     fetchPage(null, true);
   }, [path, version]);
 
+  const current = itemsPath === path;
   return {
-    items,
-    error,
-    loading,
-    more: cursor !== null,
+    items: current ? items : [],
+    error: current ? error : null,
+    loading: loading || !current,
+    more: current && cursor !== null,
     loadMore: () => fetchPage(cursor, false),
     reload: () => setVersion((v) => v + 1),
     setItems: (change) => setItems(change),

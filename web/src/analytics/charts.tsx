@@ -33,7 +33,8 @@ function DataTable({ caption, head, rows }: { caption: string; head: string[]; r
   return (
     <details class="chart-data">
       <summary>{t('analytics.show_numbers')}</summary>
-      <div class="table-scroll">
+      {/* A region that scrolls takes focus, so the keyboard can scroll it too. */}
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={caption}>
         <table>
           <caption class="visually-hidden">{caption}</caption>
           <thead>

@@ -15,16 +15,19 @@ export function SpaceBadges({ space }: { space: Space }) {
   );
 }
 
-export function SpaceCard({ space, children }: { space: Space; children?: ComponentChildren }) {
+// The name is a heading one level below the list's own heading: h3 under
+// the sections of the spaces screen, h2 where the list follows the page's h1.
+export function SpaceCard({ space, children, level = 3 }: { space: Space; children?: ComponentChildren; level?: 2 | 3 }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <li class="card space-card" data-slug={space.slug}>
       <div class="space-icon" aria-hidden="true">
         {space.name.slice(0, 1).toUpperCase()}
       </div>
       <div class="space-card-body">
-        <h3 class="space-name">
+        <Heading class="space-name">
           <Link href={`/spaces/${space.slug}`}>{space.name}</Link>
-        </h3>
+        </Heading>
         <SpaceBadges space={space} />
         {space.description && <p class="space-desc">{space.description.length > 180 ? space.description.slice(0, 177) + '…' : space.description}</p>}
         <p class="muted small">{tn('space.members_count', space.member_count ?? 0)}</p>

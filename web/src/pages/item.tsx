@@ -12,7 +12,7 @@ import { Composer } from '../components/composer';
 import { ItemMeta, ServerHtml } from '../components/item';
 import { ReactionBar } from '../components/reactions';
 import { ReportButton } from '../components/report';
-import { Avatar, Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, MemberLink } from '../components/ui';
+import { Avatar, Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, MemberLink, PageHeader } from '../components/ui';
 
 const MAX_INDENT = 5;
 
@@ -202,11 +202,14 @@ export function ItemPage({ id }: { id: string }) {
 
   if (r.error) {
     return r.error instanceof ApiError && r.error.status === 404 ? (
-      <Empty title={t('item.not_found')}>
-        <Link href="/" class="btn btn-secondary">
-          {t('notfound.home')}
-        </Link>
-      </Empty>
+      <>
+        <PageHeader title={t('notfound.title')} />
+        <Empty title={t('item.not_found')}>
+          <Link href="/" class="btn btn-secondary">
+            {t('notfound.home')}
+          </Link>
+        </Empty>
+      </>
     ) : (
       <ErrorBox error={r.error} retry={r.reload} />
     );

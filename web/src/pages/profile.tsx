@@ -11,7 +11,7 @@ import { EmptyFeed, Feed } from '../components/feed';
 import { MemberCard } from '../components/member_card';
 import { Icon } from '../components/icons';
 import { ReportButton } from '../components/report';
-import { Avatar, Chips, Empty, ErrorBox, errorText, LoadMore, Loading, Tabs } from '../components/ui';
+import { Avatar, Chips, Empty, ErrorBox, errorText, LoadMore, Loading, PageHeader, Tabs } from '../components/ui';
 
 const TABS = ['posts', 'followers', 'following', 'connections'] as const;
 
@@ -141,17 +141,27 @@ export function ProfilePage({ handle, tab = 'posts' }: { handle: string; tab?: s
 
   if (r.error) {
     return r.error instanceof ApiError && r.error.status === 404 ? (
-      <Empty title={t('profile.not_found', { handle })}>
-        <Link href="/members" class="btn btn-secondary">
-          {t('nav.people')}
-        </Link>
-      </Empty>
+      <>
+        <PageHeader title={t('notfound.title')} />
+        <Empty title={t('profile.not_found', { handle })}>
+          <Link href="/members" class="btn btn-secondary">
+            {t('nav.people')}
+          </Link>
+        </Empty>
+      </>
     ) : (
       <ErrorBox error={r.error} retry={r.reload} />
     );
   }
   if (!member) return <Loading />;
-  if (!(TABS as readonly string[]).includes(tab)) return <Empty title={t('notfound.title')} />;
+  if (!(TABS as readonly string[]).includes(tab)) {
+    return (
+      <>
+        <PageHeader title={t('notfound.title')} />
+        <Empty title={t('notfound.body')} />
+      </>
+    );
+  }
 
   const rel = member.relationship;
   const counts = member.counts;

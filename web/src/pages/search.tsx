@@ -29,6 +29,7 @@ export function SearchPage() {
       <form
         class="inline-search"
         role="search"
+        aria-label={t('search.title')}
         onSubmit={(e) => {
           e.preventDefault();
           navigate(withQuery('/search', { q: text.trim(), type }));
@@ -62,7 +63,7 @@ export function SearchPage() {
           ) : type === 'spaces' ? (
             <ul class="space-list">
               {list.items.map((s) => (
-                <SpaceCard key={(s as Space).slug} space={s as Space} />
+                <SpaceCard key={(s as Space).slug} space={s as Space} level={2} />
               ))}
             </ul>
           ) : (

@@ -12,7 +12,7 @@ import { Composer } from '../components/composer';
 import { EmptyFeed, Feed } from '../components/feed';
 import { MemberCard } from '../components/member_card';
 import { SpaceBadges } from '../components/space_card';
-import { Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, MemberLink, Tabs } from '../components/ui';
+import { Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, MemberLink, PageHeader, Tabs } from '../components/ui';
 import { SpaceForm } from './spaces';
 
 function isHost(space: Space) {
@@ -347,11 +347,14 @@ export function SpacePage({ slug, tab = 'posts' }: { slug: string; tab?: string 
 
   if (r.error) {
     return r.error instanceof ApiError && r.error.status === 404 ? (
-      <Empty title={t('space.not_found')}>
-        <Link href="/spaces" class="btn btn-secondary">
-          {t('nav.spaces')}
-        </Link>
-      </Empty>
+      <>
+        <PageHeader title={t('notfound.title')} />
+        <Empty title={t('space.not_found')}>
+          <Link href="/spaces" class="btn btn-secondary">
+            {t('nav.spaces')}
+          </Link>
+        </Empty>
+      </>
     ) : (
       <ErrorBox error={r.error} retry={r.reload} />
     );

@@ -74,6 +74,7 @@ export function SpacesPage() {
       <form
         class="inline-search"
         role="search"
+        aria-label={t('spaces.search')}
         onSubmit={(e) => {
           e.preventDefault();
           navigate(withQuery('/spaces', { q: text.trim() }));
