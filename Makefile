@@ -42,6 +42,7 @@ serve: build
 	$(BUILD)/kring serve --data $(DATA) --listen $(LISTEN) --web web/dist
 
 bench: build
+	KRING_WITH_BENCH=1 ./scripts/install-deps.sh
 	./bench/run_all.sh
 
 fuzz:

@@ -14,6 +14,9 @@ packages=(
 if [ "${KRING_WITH_BROWSER:-0}" = 1 ]; then
   packages+=(chromium)
 fi
+if [ "${KRING_WITH_BENCH:-0}" = 1 ]; then
+  packages+=(wrk)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -18,7 +18,8 @@ Result<Page<ItemView>> Feeds::read(const Actor& viewer, const FeedRequest& reque
     if (!key) return std::move(key).error();
     q.before = key->id;
   }
-  if (request.kind == store::FeedKind::kHome) KRING_TRY(authorize(viewer, Action::kReadNotifications));
+  if (request.kind == store::FeedKind::kHome)
+    KRING_TRY(authorize(viewer, Action::kReadNotifications));
   if (request.kind == store::FeedKind::kTag) {
     auto tag = normalize_tag(request.target);
     if (!tag) return std::move(tag).error();
@@ -53,7 +54,14 @@ Result<Page<ItemView>> Feeds::read(const Actor& viewer, const FeedRequest& reque
   bool more = static_cast<int>(items.size()) > request.limit;
   if (more) items.pop_back();
   Page<ItemView> page;
-  for (auto& item : items) page.items.push_back(view_item(*conn, viewer.id, std::move(item)));
+  page.items.reserve(items.size());
+  for (auto& entry : items) {
+    std::optional<SpaceRef> space;
+    if (entry.item.space_id && !entry.space_slug.empty()) {
+      space = SpaceRef{std::move(entry.space_slug), std::move(entry.space_name)};
+    }
+    page.items.push_back(view_item(*conn, viewer.id, std::move(entry.item), std::move(space)));
+  }
   if (more) page.next_cursor = encode_cursor({0, page.items.back().item.id});
   return page;
 }

@@ -6,16 +6,24 @@
 namespace kring::social {
 
 ItemView view_item(store::Connection& conn, MemberId viewer, Item item) {
+  std::optional<SpaceRef> space;
+  if (item.space_id) {
+    if (auto found = store::SpaceRepository(conn).find_by_id(*item.space_id)) {
+      space = SpaceRef{found->slug, found->name};
+    }
+  }
+  return view_item(conn, viewer, std::move(item), std::move(space));
+}
+
+ItemView view_item(store::Connection& conn, MemberId viewer, Item item,
+                   std::optional<SpaceRef> space) {
   ItemView v;
   if (auto author = store::MemberRepository(conn).find_by_id(item.author_id)) {
     v.author = view_member(conn, viewer, std::move(*author), false);
   }
-  if (item.space_id) {
-    if (auto space = store::SpaceRepository(conn).find_by_id(*item.space_id)) {
-      v.space = SpaceRef{space->slug, space->name};
-    }
-  }
-  v.reactions = store::ReactionRepository(conn).summary(store::ReactionTarget::kItem, item.id, viewer);
+  v.space = std::move(space);
+  v.reactions =
+      store::ReactionRepository(conn).summary(store::ReactionTarget::kItem, item.id, viewer);
   v.item = std::move(item);
   return v;
 }

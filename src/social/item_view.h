@@ -32,6 +32,11 @@ struct ReplyView {
 
 // REQUIRES: the viewer may read the item (the caller checked).
 ItemView view_item(store::Connection& conn, MemberId viewer, Item item);
+// As above, with the item's space already known: feeds read slug and name
+// with the item, and the lookup above also counts the space's members
+// (0.5 ms an item in a space of 1,659 members; bench/store).
+ItemView view_item(store::Connection& conn, MemberId viewer, Item item,
+                   std::optional<SpaceRef> space);
 ReplyView view_reply(store::Connection& conn, MemberId viewer, Reply reply);
 
 }  // namespace kring::social

@@ -2,6 +2,7 @@
 // Items, their tags, mentions and edit history, and the feed queries.
 // Runs inside the caller's transaction.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,6 +22,14 @@ struct FeedQuery {
   std::string tag;          // kTag
   std::optional<ItemId> before;
   int limit = 20;
+};
+
+// One feed entry: the item with its tags, and its space's slug and name,
+// which every entry shows (empty outside spaces).
+struct FeedItem {
+  Item item;
+  std::string space_slug;
+  std::string space_name;
 };
 
 struct ItemRevision {
@@ -46,9 +55,22 @@ class ItemRepository {
 
   // Newest first; only items readable by query.viewer, muted ones left out
   // of every feed but the member's own.
-  std::vector<Item> feed(const FeedQuery& query);
+  std::vector<FeedItem> feed(const FeedQuery& query);
 
  private:
+  // Ids lower <= id < upper; for home, the sources to read as JSON arrays.
+  struct FeedWindow {
+    ItemId lower = 0;
+    ItemId upper = INT64_MAX;
+    std::string authors;
+    std::string spaces;
+  };
+  std::vector<Item> home_feed(const FeedQuery& query);
+  // Sets window.lower below window.upper and the sources with items in
+  // between; false when no source has an item below window.upper.
+  bool home_window(MemberId viewer, int k, FeedWindow& window);
+  // The window's readable rows of the feed, newest first, at most limit.
+  std::vector<Item> feed_rows(const FeedQuery& query, const FeedWindow& window, int limit);
   void write_tags(ItemId id, const std::vector<std::string>& tags);
   void index_text(const Item& item);
   Connection& conn_;

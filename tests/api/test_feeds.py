@@ -89,5 +89,49 @@ class FeedPaging(ApiTestCase):
         self.assertEqual(len(seen), len(set(seen)))
 
 
+class HomeFeedPaging(ApiTestCase):
+    def test_home_pages_mix_busy_and_quiet_sources_without_gaps(self):
+        # The home read works source by source and widens its id range when
+        # visibility rules drop items: quiet sources, a busy one, a space, and
+        # items the reader may not see must all page out exactly.
+        reader = self.register("hp_reader")
+        busy, quiet1, quiet2, friend, host = (self.register(h) for h in
+                                              ("hp_busy", "hp_quiet1", "hp_quiet2", "hp_friend", "hp_host"))
+        for followed in ("hp_busy", "hp_quiet1", "hp_quiet2"):
+            reader.post(f"/api/v1/members/{followed}/follow")
+        self.connect(reader, friend)
+        host.post("/api/v1/spaces", {"name": "Plein", "slug": "hp-plein", "kind": "community", "visibility": "open"})
+        reader.post("/api/v1/spaces/hp-plein/members")
+        expected = []
+
+        def post(client, body, visible=True, **extra):
+            self.assertEqual(client.post("/api/v1/items", {"kind": "note", "body": body, **extra}).status, 201)
+            if visible:
+                expected.append(body)
+
+        post(quiet1, "quiet1 early")
+        for i in range(25):
+            post(busy, f"busy {i}")
+            # Only the busy member's connections may read these: not the reader.
+            post(busy, f"busy private {i}", visible=False, visibility="connections")
+            if i % 6 == 0:
+                post(host, f"plein {i}", space="hp-plein")
+            if i % 9 == 0:
+                post(friend, f"friend {i}", visibility="connections")
+        post(quiet2, "quiet2 late")
+        seen, cursor = [], None
+        for _ in range(50):
+            page = reader.get("/api/v1/feeds/home?limit=4" + (f"&cursor={cursor}" if cursor else "")).json
+            seen += bodies_of(page)
+            cursor = page["next_cursor"]
+            if not cursor:
+                break
+        self.assertEqual(seen, list(reversed(expected)))
+
+
+def bodies_of(page):
+    return [i["body"] for i in page["items"]]
+
+
 if __name__ == "__main__":
     unittest.main()
