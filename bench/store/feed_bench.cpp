@@ -166,16 +166,9 @@ void register_all() {
 int main(int argc, char** argv) {
   if (sodium_init() < 0) return 1;
   benchmark::Initialize(&argc, argv);
-  auto options = kring::bench::fixture_options_from_env();
-  auto dir = kring::bench::fixture_dir_from_env(options);
-  auto fixture = kring::bench::open_feed_fixture(dir, options, [](double f) {
-    std::fprintf(stderr, "\rbuilding feed fixture %3d%%", static_cast<int>(f * 100));
-    if (f >= 1.0) std::fputc('\n', stderr);
-  });
-  if (!fixture) {
-    std::cerr << "kring_feed_bench: " << fixture.error().message << "\n";
-    return 1;
-  }
+  std::string dir;
+  auto fixture = kring::bench::open_feed_fixture_from_env("kring_feed_bench", dir);
+  if (!fixture) return 1;
   auto& c = context();
   c.fixture = *fixture;
   // Through the data dir like `kring serve`: pending migrations (a new

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -143,6 +145,17 @@ std::string fixture_dir_from_env(const FeedFixtureOptions& options) {
   const char* dir = std::getenv("KRING_FEED_DATA");
   if (dir && *dir) return dir;
   return (fs::path(KRING_FEED_CACHE_DIR) / (std::to_string(options.items) + "-items")).string();
+}
+
+Result<FeedFixture> open_feed_fixture_from_env(std::string_view program, std::string& data_dir) {
+  auto options = fixture_options_from_env();
+  data_dir = fixture_dir_from_env(options);
+  auto fixture = open_feed_fixture(data_dir, options, [](double f) {
+    std::fprintf(stderr, "\rbuilding feed fixture %3d%%", static_cast<int>(f * 100));
+    if (f >= 1.0) std::fputc('\n', stderr);
+  });
+  if (!fixture) std::cerr << program << ": " << fixture.error().message << "\n";
+  return fixture;
 }
 
 }  // namespace kring::bench

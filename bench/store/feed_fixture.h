@@ -66,4 +66,9 @@ Result<FeedFixture> open_feed_fixture(const std::string& data_dir,
 FeedFixtureOptions fixture_options_from_env();
 std::string fixture_dir_from_env(const FeedFixtureOptions& options);
 
+// The fixture the environment names, built with a progress line on stderr
+// when it is not cached yet; `program` prefixes the error message.
+// Sets data_dir to where it is.
+Result<FeedFixture> open_feed_fixture_from_env(std::string_view program, std::string& data_dir);
+
 }  // namespace kring::bench

@@ -32,15 +32,6 @@ struct Body {
   std::vector<std::string> tags;
 };
 
-std::string tag_of(std::string_view text) {
-  std::string tag;
-  for (char c : text) {
-    if (c >= 'a' && c <= 'z') tag += c;
-    if (c >= 'A' && c <= 'Z') tag += static_cast<char>(c + 32);
-  }
-  return tag.empty() ? "kring" : tag;
-}
-
 // Rendered once: Markdown rendering a million bodies would double the build
 // time and the feed reads the stored html either way.
 std::vector<Body> body_pool() {
@@ -54,7 +45,7 @@ std::vector<Body> body_pool() {
             text.replace(at, key.size(), value);
         };
         put("{skill}", std::string(skill));
-        put("{tag}", tag_of(skill));
+        put("{tag}", social::demo::tag_of(skill));
         auto rendered = social::render_markdown(text);
         if (rendered) pool.push_back({text, rendered->html, rendered->tags});
       }

@@ -90,7 +90,8 @@ std::vector<PlannedMember> plan_members(int n, Random& rng, const std::string& p
     m.community = static_cast<std::uint32_t>(
         std::upper_bound(community_cumulative.begin(), community_cumulative.end(), x) -
         community_cumulative.begin());
-    m.community = std::min<std::uint32_t>(m.community, static_cast<std::uint32_t>(community_count - 1));
+    m.community =
+        std::min<std::uint32_t>(m.community, static_cast<std::uint32_t>(community_count - 1));
     m.activity = std::min(rng.pareto(2.1), 200.0);
     std::string_view first = rng.pick(first_names());
     std::string_view last = rng.pick(last_names());
@@ -123,7 +124,8 @@ std::vector<PlannedMember> plan_members(int n, Random& rng, const std::string& p
             " or " + p.skills[1] + ".";
     p.visibility.fill(Visibility::kPublic);
     p.visibility[static_cast<size_t>(ProfileField::kHomePlace)] = Visibility::kMembers;
-    if (rng.chance(0.1)) p.visibility[static_cast<size_t>(ProfileField::kBio)] = Visibility::kMembers;
+    if (rng.chance(0.1))
+      p.visibility[static_cast<size_t>(ProfileField::kBio)] = Visibility::kMembers;
     if (rng.chance(0.05)) {
       p.visibility[static_cast<size_t>(ProfileField::kSkills)] = Visibility::kConnections;
     }
@@ -151,7 +153,8 @@ std::vector<PlannedTie> plan_ties(const std::vector<PlannedMember>& members, Ran
   ties.reserve(static_cast<size_t>(n) * 6);
   for (std::uint32_t i = 0; i < n; ++i) {
     const auto& m = members[i];
-    int wanted = std::min<int>(static_cast<int>(n) - 1, static_cast<int>(std::lround(m.activity * 2.5)));
+    int wanted =
+        std::min<int>(static_cast<int>(n) - 1, static_cast<int>(std::lround(m.activity * 2.5)));
     const WeightedPool& home = pools[m.community];
     for (int k = 0; k < wanted; ++k) {
       bool local = home.members.size() > 1 && rng.chance(0.8);
@@ -234,7 +237,8 @@ Result<DemoSummary> load_demo_community(store::Database& db, const DemoOptions& 
   std::vector<MemberId> ids(members.size());
   for (size_t i = 0; i < members.size(); ++i) {
     ids[i] = member_repo.insert(members[i].row);
-    if (i % 10000 == 0) report(0.1 + 0.5 * static_cast<double>(i) / static_cast<double>(members.size()));
+    if (i % 10000 == 0)
+      report(0.1 + 0.5 * static_cast<double>(i) / static_cast<double>(members.size()));
   }
   store::TieRepository tie_repo(*conn);
   for (size_t k = 0; k < ties.size(); ++k) {
@@ -249,7 +253,8 @@ Result<DemoSummary> load_demo_community(store::Database& db, const DemoOptions& 
     } else {
       ++summary.follows;
     }
-    if (k % 50000 == 0) report(0.6 + 0.4 * static_cast<double>(k) / static_cast<double>(ties.size()));
+    if (k % 50000 == 0)
+      report(0.6 + 0.4 * static_cast<double>(k) / static_cast<double>(ties.size()));
   }
   std::vector<DemoMember> people;
   people.reserve(members.size());

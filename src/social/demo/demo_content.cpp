@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/item.h"
+#include "social/demo/vocabulary.h"
 #include "social/markdown.h"
 #include "store/item_repository.h"
 #include "store/reaction_repository.h"
@@ -24,36 +25,32 @@ constexpr std::array<std::string_view, 8> kPostTemplates = {
     "Repair cafe on Saturday: bring things that need {skill}. #{tag}",
     "Does anyone have experience with {skill}? Happy to learn together. #{tag}",
 };
-constexpr std::array<std::string_view, 6> kReplies = {
-    "Count me in!", "I can help with that.", "Great idea, thanks for organising.",
-    "Sent you a message.", "My neighbour knows a lot about this.", "Same question here."};
+constexpr std::array<std::string_view, 6> kReplies = {"Count me in!",
+                                                      "I can help with that.",
+                                                      "Great idea, thanks for organising.",
+                                                      "Sent you a message.",
+                                                      "My neighbour knows a lot about this.",
+                                                      "Same question here."};
 constexpr std::array<std::string_view, 4> kSpaceKinds = {"community", "neighbourhood", "team",
-                                                          "place"};
-
-std::string tag_of(std::string_view text) {
-  std::string tag;
-  for (char c : text) {
-    if (c >= 'a' && c <= 'z') tag += c;
-    if (c >= 'A' && c <= 'Z') tag += static_cast<char>(c + 32);
-  }
-  return tag.empty() ? "kring" : tag;
-}
+                                                         "place"};
 
 std::string fill(std::string_view pattern, const DemoMember& m) {
   std::string out(pattern);
   auto replace = [&](std::string_view key, const std::string& value) {
-    for (size_t pos; (pos = out.find(key)) != std::string::npos;) out.replace(pos, key.size(), value);
+    for (size_t pos; (pos = out.find(key)) != std::string::npos;)
+      out.replace(pos, key.size(), value);
   };
   replace("{skill}", m.first_skill);
   replace("{interest}", m.first_interest);
   replace("{tag}", tag_of(pattern.find("{skill}") != std::string_view::npos ? m.first_skill
-                                                                             : m.first_interest));
+                                                                            : m.first_interest));
   return out;
 }
 
 }  // namespace
 
-DemoContentSummary load_demo_content(store::Connection& conn, const std::vector<DemoMember>& members,
+DemoContentSummary load_demo_content(store::Connection& conn,
+                                     const std::vector<DemoMember>& members,
                                      std::mt19937_64& engine) {
   auto below = [&](std::uint64_t n) { return engine() % n; };
   auto unit = [&] { return static_cast<double>(engine() >> 11) * 0x1.0p-53; };
@@ -89,7 +86,8 @@ DemoContentSummary load_demo_content(store::Connection& conn, const std::vector<
     space_visibility[c] = s.visibility;
     for (size_t k = 0; k < group.size(); ++k) {
       const DemoMember& m = members[group[k]];
-      SpaceRole role = k == 0 ? SpaceRole::kOwner : (k == 1 ? SpaceRole::kModerator : SpaceRole::kMember);
+      SpaceRole role =
+          k == 0 ? SpaceRole::kOwner : (k == 1 ? SpaceRole::kModerator : SpaceRole::kMember);
       if (k > 1 && unit() > 0.85) continue;  // not everyone in a community joins its space
       spaces.set_membership(id, m.id, {role, MembershipState::kActive}, 0, m.joined_at);
     }
@@ -120,7 +118,8 @@ DemoContentSummary load_demo_content(store::Connection& conn, const std::vector<
       if (!rendered) continue;
       item.html = rendered->html;
       item.tags = rendered->tags;
-      item.created_at = std::max(m.joined_at, base) + static_cast<Micros>(below(400ULL * 86400)) * 1'000'000;
+      item.created_at =
+          std::max(m.joined_at, base) + static_cast<Micros>(below(400ULL * 86400)) * 1'000'000;
       item.id = items.insert(item, {});
       ++summary.items;
       const auto& group = by_community[m.community];
@@ -142,7 +141,8 @@ DemoContentSummary load_demo_content(store::Connection& conn, const std::vector<
         const DemoMember& other = members[group[below(group.size())]];
         if (other.id == m.id) continue;
         if (reactions.put(store::ReactionTarget::kItem, item.id, other.id,
-                          std::string(reaction_kinds()[below(2)]), item.created_at + 3'600'000'000LL)) {
+                          std::string(reaction_kinds()[below(2)]),
+                          item.created_at + 3'600'000'000LL)) {
           ++summary.reactions;
         }
       }

@@ -31,7 +31,8 @@ struct DemoContentSummary {
 
 // REQUIRES: inside a write transaction on conn; members non-empty.
 // Deterministic for a given engine state.
-DemoContentSummary load_demo_content(store::Connection& conn, const std::vector<DemoMember>& members,
+DemoContentSummary load_demo_content(store::Connection& conn,
+                                     const std::vector<DemoMember>& members,
                                      std::mt19937_64& engine);
 
 }  // namespace kring::social::demo

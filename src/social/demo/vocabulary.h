@@ -4,6 +4,7 @@
 // coworking communities (after the ESCO skill groups), interests and places.
 
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace kring::social::demo {
@@ -20,5 +21,9 @@ struct SkillTheme {
   std::span<const std::string_view> skills;
 };
 std::span<const SkillTheme> skill_themes();
+
+// A #tag for a skill or interest: its ASCII letters, lowercased
+// ("Tuinieren & moestuin" -> "tuinierenmoestuin"); "kring" when none.
+std::string tag_of(std::string_view text);
 
 }  // namespace kring::social::demo
