@@ -5,7 +5,9 @@
 // non-raster-image data: URL even after entity decoding, and no "<script"
 // appears anywhere; extracted tags and mentions are unique, lowercase and
 // within the per-text limits, and, for text that passed validate_text as
-// every caller's does, every tag is one normalize_tag accepts.
+// every caller's does, every tag is one normalize_tag accepts. With the
+// default MarkdownOptions (remote images off) every <img src> is empty, a
+// data: URL or a path on this site: nothing a browser fetches elsewhere.
 
 #include <algorithm>
 #include <array>
@@ -82,9 +84,24 @@ constexpr std::array<std::string_view, 26> kTags = {
 constexpr std::array<std::string_view, 8> kAttributes = {"href",  "src",   "alt", "title",
                                                          "align", "start", "lang", "class"};
 
+// An image source a browser resolves against this site, as the URL parser
+// reads it: tabs and newlines dropped, leading spaces and controls stripped,
+// and '\\' is '/' in http(s) URLs.
+void check_local_image(std::string_view value) {
+  std::string url;
+  for (char c : decode_entities(value)) {
+    if (c != '\t' && c != '\n' && c != '\r') url += c;
+  }
+  size_t start = 0;
+  while (start < url.size() && static_cast<unsigned char>(url[start]) <= ' ') ++start;
+  std::string_view u = std::string_view(url).substr(start);
+  if (u.empty() || lower(u).starts_with("data:")) return;
+  KRING_FUZZ_CHECK(u.size() >= 2 && u[0] == '/' && u[1] != '/' && u[1] != '\\');
+}
+
 // Walks every tag cmark wrote. Text '<' is always escaped as &lt;, so each
 // raw '<' opens a real tag (or the "raw HTML omitted" comment).
-void check_html(std::string_view html) {
+void check_html(std::string_view html, bool remote_images) {
   KRING_FUZZ_CHECK(lower(html).find("<script") == std::string::npos);
   size_t i = 0;
   while ((i = html.find('<', i)) != std::string_view::npos) {
@@ -116,6 +133,7 @@ void check_html(std::string_view html) {
       KRING_FUZZ_CHECK(close != std::string_view::npos);
       std::string_view value = rest.substr(eq + 2, close - eq - 2);
       if (attr == "href" || attr == "src") check_url(value);
+      if (attr == "src" && !remote_images) check_local_image(value);
       rest.remove_prefix(close + 1);
     }
     i = end + 1;
@@ -134,14 +152,21 @@ bool unique(const List& list) {
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
   std::string_view source = kring::fuzz::as_text(data, size);
+  auto allowed = kring::social::render_markdown(source, {.remote_images = true});
+  if (allowed.ok()) check_html(allowed->html, true);
   auto rendered = kring::social::render_markdown(source);
+  // The setting changes only how images render, never what is found.
+  KRING_FUZZ_CHECK(rendered.ok() == allowed.ok());
+  if (rendered.ok()) {
+    KRING_FUZZ_CHECK(rendered->tags == allowed->tags && rendered->mentions == allowed->mentions);
+  }
   if (!rendered.ok()) {
     const auto& reason = rendered.error().reason;
     KRING_FUZZ_CHECK(reason == "tag_too_long" || reason == "too_many_tags" ||
                      reason == "too_many_mentions");
     return 0;
   }
-  check_html(rendered->html);
+  check_html(rendered->html, false);
 
   const auto& tags = rendered->tags;
   KRING_FUZZ_CHECK(tags.size() <= kring::social::kTagsPerText && unique(tags));

@@ -1,11 +1,14 @@
 #include <spdlog/spdlog.h>
 
+#include <fstream>
 #include <iostream>
+#include <thread>
 
 #include "cli/commands.h"
 #include "cli/data_dir.h"
 #include "http/dispatcher.h"
 #include "http/handlers/handlers.h"
+#include "http/same_origin.h"
 #include "http/server.h"
 #include "social/services.h"
 
@@ -20,49 +23,140 @@ struct ServeOptions {
   unsigned threads = 0;
   std::size_t body_limit = 1 << 20;
   int heartbeat_s = 15;
+  bool allow_remote_images = false;
+  std::string public_origin;
+  std::string metrics_token;
+  std::string metrics_token_file;
+  std::string metrics_listen;
 };
 
-int serve(const ServeOptions& o) {
-  auto colon = o.listen.rfind(':');
+// The shortest scrape token accepted: 128 bits as hex.
+constexpr size_t kMinMetricsTokenBytes = 32;
+
+// Splits HOST:PORT into options; false (after saying why) when malformed.
+bool parse_listen(const char* flag, const std::string& listen, http::ServerOptions& out) {
+  auto colon = listen.rfind(':');
   if (colon == std::string::npos) {
-    std::cerr << "kring serve: --listen must be HOST:PORT\n";
+    std::cerr << "kring serve: " << flag << " must be HOST:PORT\n";
+    return false;
+  }
+  out.address = listen.substr(0, colon);
+  try {
+    int port = std::stoi(listen.substr(colon + 1));
+    if (port < 0 || port > 65535) throw std::out_of_range("port");
+    out.port = static_cast<unsigned short>(port);
+  } catch (const std::exception&) {
+    std::cerr << "kring serve: bad port in " << flag << " " << listen << "\n";
+    return false;
+  }
+  return true;
+}
+
+// The scrape token from --metrics-token or the first line of
+// --metrics-token-file (which keeps it out of `ps`); empty when neither.
+Result<std::string> metrics_token(const ServeOptions& o) {
+  std::string token = o.metrics_token;
+  if (!o.metrics_token_file.empty()) {
+    std::ifstream in(o.metrics_token_file);
+    if (!in || !std::getline(in, token)) {
+      return Error::invalid("metrics_token_file",
+                            "cannot read --metrics-token-file " + o.metrics_token_file);
+    }
+    while (!token.empty() && (token.back() == '\r' || token.back() == ' ')) token.pop_back();
+    if (token.empty()) {
+      return Error::invalid("metrics_token_file",
+                            "--metrics-token-file " + o.metrics_token_file + " is empty");
+    }
+  }
+  if (!token.empty() && token.size() < kMinMetricsTokenBytes) {
+    return Error::invalid("metrics_token", "the metrics token must be at least " +
+                                               std::to_string(kMinMetricsTokenBytes) +
+                                               " characters (e.g. `openssl rand -hex 32`)");
+  }
+  return token;
+}
+
+int serve(const ServeOptions& o) {
+  http::ServerOptions server_options;
+  if (!parse_listen("--listen", o.listen, server_options)) return 2;
+  http::ServerOptions metrics_options;
+  metrics_options.threads = 1;
+  if (!o.metrics_listen.empty() &&
+      !parse_listen("--metrics-listen", o.metrics_listen, metrics_options)) {
     return 2;
   }
-  http::ServerOptions server_options;
-  server_options.address = o.listen.substr(0, colon);
-  try {
-    int port = std::stoi(o.listen.substr(colon + 1));
-    if (port < 0 || port > 65535) throw std::out_of_range("port");
-    server_options.port = static_cast<unsigned short>(port);
-  } catch (const std::exception&) {
-    std::cerr << "kring serve: bad port in --listen " << o.listen << "\n";
+  auto token = metrics_token(o);
+  if (!token) {
+    std::cerr << "kring serve: " << token.error().message << "\n";
+    return 2;
+  }
+  if (!o.public_origin.empty() && http::normalize_origin(o.public_origin).empty()) {
+    std::cerr << "kring serve: --public-origin must be http(s)://HOST[:PORT], got "
+              << o.public_origin << "\n";
     return 2;
   }
   server_options.threads = o.threads;
   server_options.body_limit = o.body_limit;
   server_options.heartbeat = std::chrono::seconds(o.heartbeat_s);
 
+  // Before the data directory is created: a web root that holds it is refused.
+  auto remote_images =
+      o.allow_remote_images ? http::RemoteImages::kAllowed : http::RemoteImages::kBlocked;
+  auto static_files = http::StaticFiles::open(o.web_root, o.data_dir, remote_images);
+  if (!static_files) {
+    std::cerr << "kring serve: " << static_files.error().message << "\n";
+    return 2;
+  }
   auto db = open_data_dir(o.data_dir);
   if (!db) {
     std::cerr << "kring serve: " << db.error().message << "\n";
     return 1;
   }
-  social::Services services(**db);
+  social::Services services(**db, social::MarkdownOptions{.remote_images = o.allow_remote_images});
   http::Dispatcher* dispatcher_ptr = nullptr;
-  http::Router router = http::build_router(services, [&]() -> http::Metrics& {
-    return dispatcher_ptr->metrics();
-  });
-  http::StaticFiles static_files(o.web_root);
-  http::Dispatcher dispatcher(router, services, static_files);
+  auto metrics = [&]() -> http::Metrics& { return dispatcher_ptr->metrics(); };
+  // --metrics-listen moves /metrics to its own listener; --metrics-token
+  // guards it wherever it is served. Neither: nobody reads it.
+  bool separate_metrics = !o.metrics_listen.empty();
+  http::MetricsAccess public_metrics{!separate_metrics && !token->empty(), *token};
+  http::Router router = http::build_router(services, metrics, public_metrics);
+  http::Dispatcher dispatcher(router, services, *static_files,
+                              http::normalize_origin(o.public_origin));
   dispatcher_ptr = &dispatcher;
   http::Server server(server_options, dispatcher);
   if (auto status = server.listen(); !status) {
     std::cerr << "kring serve: " << status.error().message << "\n";
     return 1;
   }
-  spdlog::info("kring serving on http://{}:{} data={}", server_options.address, server.port(),
-               o.data_dir);
+
+  // The metrics listener: /metrics and /healthz only, one thread.
+  http::Router metrics_router;
+  http::register_health_route(metrics_router, services);
+  http::register_metrics_route(metrics_router, metrics, {true, *token});
+  auto no_web = http::StaticFiles::open({}, {}, remote_images);
+  http::Dispatcher metrics_dispatcher(metrics_router, services, *no_web);
+  std::optional<http::Server> metrics_server;
+  if (separate_metrics) {
+    metrics_server.emplace(metrics_options, metrics_dispatcher);
+    if (auto status = metrics_server->listen(); !status) {
+      std::cerr << "kring serve: " << status.error().message << "\n";
+      return 1;
+    }
+  }
+
+  spdlog::info("kring serving on http://{}:{} data={} web_files={}", server_options.address,
+               server.port(), o.data_dir, static_files->file_count());
+  std::thread metrics_thread;
+  if (metrics_server) {
+    spdlog::info("kring metrics on http://{}:{}/metrics", metrics_options.address,
+                 metrics_server->port());
+    metrics_thread = std::thread([&] { metrics_server->run(); });
+  }
   server.run();
+  if (metrics_server) {
+    metrics_server->stop();
+    metrics_thread.join();
+  }
   spdlog::info("kring stopped");
   return 0;
 }
@@ -76,8 +170,21 @@ void add_serve_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--listen", options->listen, "HOST:PORT to listen on (port 0: any free port)")
       ->capture_default_str();
-  cmd->add_option("--web", options->web_root, "Directory of the built web app")
+  cmd->add_option("--web", options->web_root,
+                  "Directory of the built web app; must not contain the data directory")
       ->capture_default_str();
+  cmd->add_flag("--allow-remote-images", options->allow_remote_images,
+                "Show images from other sites in posts (off: they become links, so readers' "
+                "addresses are not sent to third parties)");
+  cmd->add_option("--public-origin", options->public_origin,
+                  "Origin browsers use, e.g. https://kring.example, when a proxy rewrites Host");
+  auto* token = cmd->add_option("--metrics-token", options->metrics_token,
+                                "Serve /metrics only with 'Authorization: Bearer TOKEN'");
+  cmd->add_option("--metrics-token-file", options->metrics_token_file,
+                  "Read the metrics token from this file's first line")
+      ->excludes(token);
+  cmd->add_option("--metrics-listen", options->metrics_listen,
+                  "HOST:PORT of a separate listener for /metrics (off the public one)");
   cmd->add_option("--threads", options->threads, "Worker threads (0: one per core)");
   cmd->add_option("--body-limit", options->body_limit, "Largest request body in bytes")
       ->capture_default_str();

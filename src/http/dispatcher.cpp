@@ -5,6 +5,8 @@
 #include <chrono>
 
 #include "http/compression.h"
+#include "http/json_input.h"
+#include "http/same_origin.h"
 
 namespace kring::http {
 
@@ -34,10 +36,11 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
 }  // namespace
 
 Dispatcher::Dispatcher(const Router& router, social::Services& services,
-                       const StaticFiles& static_files)
+                       const StaticFiles& static_files, std::string public_origin)
     : router_(router),
       services_(services),
       static_files_(static_files),
+      public_origin_(std::move(public_origin)),
       metrics_(route_names(router)) {}
 
 Status Dispatcher::authenticate(Context& ctx) {
@@ -76,6 +79,26 @@ Status Dispatcher::authenticate(Context& ctx) {
   return {};
 }
 
+std::optional<Response> Dispatcher::refuse_foreign_request(const Request& request) const {
+  // Every body the API reads is JSON; checking here, once, means no handler
+  // can forget it. A cross-site form posts text/plain or form data without a
+  // CORS preflight, so it never gets a body past this line.
+  if (!request.body().empty() && !is_json_media_type(request.header("Content-Type"))) {
+    return Response::error(415, "unsupported_media_type",
+                           "request bodies must be sent as Content-Type: application/json");
+  }
+  // Browsers send Origin on cross-site writes. A write from another site's
+  // page (login CSRF on POST /api/v1/sessions, sign-up, or any other write)
+  // is refused; clients that send no Origin (curl, apps) are not affected.
+  std::string_view origin = request.header("Origin");
+  if (!origin.empty() && !is_safe_method(request.method) &&
+      !is_own_origin(origin, request.header("Host"), public_origin_)) {
+    return Response::error(403, "cross_origin",
+                           "requests from another site's pages are not accepted");
+  }
+  return std::nullopt;
+}
+
 Response Dispatcher::route(Request& request, size_t& route_index) {
   bool api = request.path == "/healthz" || request.path == "/metrics" ||
              request.path.starts_with("/api/");
@@ -102,8 +125,11 @@ Response Dispatcher::route(Request& request, size_t& route_index) {
   }
   route_index = match.route->index;
   request.params = std::move(match.params);
+  if (auto refused = refuse_foreign_request(request)) return std::move(*refused);
   Context ctx{request};
-  if (auto status = authenticate(ctx); !status) return Response::error(status.error());
+  if (match.route->auth == RouteAuth::kSession) {
+    if (auto status = authenticate(ctx); !status) return Response::error(status.error());
+  }
   return match.route->handler(ctx);
 }
 

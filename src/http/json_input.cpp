@@ -17,7 +17,38 @@ Error too_long(const char* field, size_t max) {
   return Error::invalid("too_long", std::string("field '") + field + "' is longer than " +
                                         std::to_string(max) + " bytes");
 }
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] + 32) : a[i];
+    if (x != b[i]) return false;
+  }
+  return true;
+}
 }  // namespace
+
+bool is_json_media_type(std::string_view content_type) {
+  auto semi = content_type.find(';');
+  if (!equals_ignoring_case(trim(content_type.substr(0, semi)), "application/json")) return false;
+  if (semi == std::string_view::npos) return true;
+  std::string_view parameter = trim(content_type.substr(semi + 1));
+  auto eq = parameter.find('=');
+  if (eq == std::string_view::npos ||
+      !equals_ignoring_case(trim(parameter.substr(0, eq)), "charset")) {
+    return false;
+  }
+  std::string_view value = trim(parameter.substr(eq + 1));
+  if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+    value = value.substr(1, value.size() - 2);
+  }
+  return equals_ignoring_case(value, "utf-8");
+}
 
 Result<Json> parse_object(std::string_view body, std::initializer_list<std::string_view> allowed) {
   Json value = Json::parse(body.begin(), body.end(), nullptr, false);

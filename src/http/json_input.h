@@ -16,6 +16,13 @@ namespace kring::http {
 
 using Json = nlohmann::json;
 
+// True for "application/json", optionally with "; charset=utf-8" (any case,
+// spaces around, charset value optionally quoted). The dispatcher answers 415
+// to any request with a body of another type, before a handler runs: a
+// cross-site form can send text/plain or form bodies without a CORS
+// preflight, never application/json.
+bool is_json_media_type(std::string_view content_type);
+
 // Parses body as a JSON object whose keys are all in `allowed`.
 Result<Json> parse_object(std::string_view body, std::initializer_list<std::string_view> allowed);
 

@@ -17,8 +17,8 @@ std::vector<std::string_view> split_path(std::string_view path) {
 }
 }  // namespace
 
-void Router::add(beast_http::verb method, std::string pattern, Handler handler) {
-  Route route{method, pattern, {}, std::move(handler), routes_.size()};
+void Router::add(beast_http::verb method, std::string pattern, Handler handler, RouteAuth auth) {
+  Route route{method, pattern, {}, std::move(handler), routes_.size(), auth};
   for (auto seg : split_path(pattern)) route.segments.emplace_back(seg);
   routes_.push_back(std::move(route));
 }

@@ -14,12 +14,18 @@ namespace kring::http {
 
 using Handler = std::function<Response(Context&)>;
 
+// Whether the dispatcher reads a session (bearer token or cookie) before the
+// handler runs. kNone is for endpoints with their own credential, such as
+// /metrics and its scrape token, which is not a session token.
+enum class RouteAuth { kSession, kNone };
+
 struct Route {
   beast_http::verb method;
   std::string pattern;
   std::vector<std::string> segments;
   Handler handler;
   size_t index = 0;  // dense id, used by metrics
+  RouteAuth auth = RouteAuth::kSession;
 };
 
 struct RouteMatch {
@@ -30,7 +36,8 @@ struct RouteMatch {
 
 class Router {
  public:
-  void add(beast_http::verb method, std::string pattern, Handler handler);
+  void add(beast_http::verb method, std::string pattern, Handler handler,
+           RouteAuth auth = RouteAuth::kSession);
   RouteMatch match(beast_http::verb method, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }
 

@@ -61,7 +61,7 @@ Result<ReplyView> Conversation::reply(const Actor& actor, ItemId item_id, const 
   if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Error::invalid("empty_body", "body must not be empty");
   }
-  auto rendered = render_markdown(body);
+  auto rendered = render_markdown(body, markdown_);
   if (!rendered) return std::move(rendered).error();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);

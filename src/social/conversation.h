@@ -9,6 +9,7 @@
 #include "core/result.h"
 #include "social/actor.h"
 #include "social/item_view.h"
+#include "social/markdown.h"
 #include "social/notification_hub.h"
 #include "store/database.h"
 #include "store/reaction_repository.h"
@@ -19,7 +20,8 @@ inline constexpr size_t kReplyMax = 10000;
 
 class Conversation {
  public:
-  Conversation(store::Database& db, NotificationHub& hub) : db_(db), hub_(hub) {}
+  Conversation(store::Database& db, NotificationHub& hub, MarkdownOptions markdown = {})
+      : db_(db), hub_(hub), markdown_(markdown) {}
 
   Result<Page<ReplyView>> replies(const Actor& viewer, ItemId item, const std::string& cursor,
                                   int limit);
@@ -36,6 +38,7 @@ class Conversation {
  private:
   store::Database& db_;
   NotificationHub& hub_;
+  MarkdownOptions markdown_;
 };
 
 }  // namespace kring::social

@@ -87,7 +87,7 @@ Result<ItemView> Items::create(const Actor& actor, const NewItem& in) {
     return Error::invalid("unknown_kind", "kind must be one of: " + known);
   }
   KRING_TRY(check_text(in.title, &in.body, *rule));
-  auto rendered = render_markdown(in.body);
+  auto rendered = render_markdown(in.body, markdown_);
   if (!rendered) return std::move(rendered).error();
 
   auto conn = db_.lease();
@@ -163,7 +163,7 @@ Result<ItemView> Items::update(const Actor& actor, ItemId id, const ItemPatch& p
     if (!v) return std::move(v).error();
     after.visibility = *v;
   }
-  auto rendered = render_markdown(after.body);
+  auto rendered = render_markdown(after.body, markdown_);
   if (!rendered) return std::move(rendered).error();
   after.html = rendered->html;
   after.tags = rendered->tags;

@@ -10,6 +10,7 @@
 #include "core/result.h"
 #include "social/actor.h"
 #include "social/item_view.h"
+#include "social/markdown.h"
 #include "social/notification_hub.h"
 #include "store/database.h"
 #include "store/item_repository.h"
@@ -35,7 +36,8 @@ struct ItemPatch {
 
 class Items {
  public:
-  Items(store::Database& db, NotificationHub& hub) : db_(db), hub_(hub) {}
+  Items(store::Database& db, NotificationHub& hub, MarkdownOptions markdown = {})
+      : db_(db), hub_(hub), markdown_(markdown) {}
 
   Result<ItemView> create(const Actor& actor, const NewItem& item);
   // 404 unless the viewer may read it (one rule: store/item_visibility_sql.h).
@@ -51,6 +53,7 @@ class Items {
  private:
   store::Database& db_;
   NotificationHub& hub_;
+  MarkdownOptions markdown_;
 };
 
 // Parses an item id from a path; 404 for anything that is not one.

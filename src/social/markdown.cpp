@@ -111,9 +111,73 @@ Status link_tokens(cmark_node* node, RenderedText& out) {
   return {};
 }
 
+// The alt text of an image as cmark's HTML renderer writes it: the literal
+// text of every descendant, breaks as spaces, any markup (and #tag links)
+// dropped.
+std::string plain_text(cmark_node* node) {
+  std::string out;
+  cmark_iter* iter = cmark_iter_new(node);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    if (ev != CMARK_EVENT_ENTER) continue;
+    auto type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
+      if (const char* literal = cmark_node_get_literal(n)) out += literal;
+    } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
+      out += ' ';
+    }
+  }
+  cmark_iter_free(iter);
+  return out;
+}
+
+// Replaces each remote image by a link to its URL whose text is the alt
+// text (or the URL when there is none). Runs after token linking, so tags
+// and mentions in alt text are found whatever the setting.
+void unlink_remote_images(cmark_node* doc) {
+  std::vector<cmark_node*> remote;
+  cmark_iter* iter = cmark_iter_new(doc);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
+      const char* url = cmark_node_get_url(node);
+      if (!is_local_image_url(url ? url : "")) remote.push_back(node);
+    }
+  }
+  cmark_iter_free(iter);
+  // Outermost first; an image inside a converted one's alt text is gone with it.
+  std::vector<cmark_node*> replaced;
+  for (cmark_node* image : remote) {
+    bool nested = false;
+    for (cmark_node* p = cmark_node_parent(image); p && !nested; p = cmark_node_parent(p)) {
+      nested = std::find(replaced.begin(), replaced.end(), p) != replaced.end();
+    }
+    if (nested) continue;
+    std::string url = cmark_node_get_url(image) ? cmark_node_get_url(image) : "";
+    std::string alt = plain_text(image);
+    // Inside a link already (a linked badge): the alt text alone, no link in a link.
+    cmark_node* replacement = inside_link(image) ? text_node(alt.empty() ? url : alt)
+                                                 : link_node(url, alt.empty() ? url : alt);
+    const char* title = cmark_node_get_title(image);
+    if (title && *title && !inside_link(image)) cmark_node_set_title(replacement, title);
+    cmark_node_replace(image, replacement);
+    replaced.push_back(image);
+  }
+  for (cmark_node* image : replaced) cmark_node_free(image);
+}
+
 }  // namespace
 
-Result<RenderedText> render_markdown(std::string_view source) {
+bool is_local_image_url(std::string_view url) {
+  if (url.size() >= 5 && lower_ascii(url.substr(0, 5)) == "data:") return true;
+  if (url.size() < 2 || url[0] != '/') return false;
+  // Browsers drop tabs and newlines from URLs and read '\\' as '/': "/\t/host"
+  // and "/\\host" are other sites. Anything but a plain byte is refused.
+  auto second = static_cast<unsigned char>(url[1]);
+  return second > 0x20 && second != 0x7f && second != '/' && second != '\\';
+}
+
+Result<RenderedText> render_markdown(std::string_view source, const MarkdownOptions& options) {
   register_extensions();
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
   std::unique_ptr<cmark_parser, void (*)(cmark_parser*)> parser_owner(parser, cmark_parser_free);
@@ -136,6 +200,7 @@ Result<RenderedText> render_markdown(std::string_view source) {
 
   RenderedText out;
   for (cmark_node* node : texts) KRING_TRY(link_tokens(node, out));
+  if (!options.remote_images) unlink_remote_images(doc.get());
   if (out.tags.size() > kTagsPerText) {
     return Error::invalid("too_many_tags", "a text may carry at most 20 tags");
   }

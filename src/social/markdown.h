@@ -16,6 +16,15 @@ inline constexpr size_t kTagMaxLength = 64;
 inline constexpr size_t kTagsPerText = 20;
 inline constexpr size_t kMentionsPerText = 20;
 
+// Set once by the operator (kring serve --allow-remote-images) and passed to
+// the services at construction.
+struct MarkdownOptions {
+  // Off: an image from another site (any URL but "/path" and data:image) is
+  // rendered as a plain link to it (text: the alt text, else the URL), so
+  // that reading a post tells no third party the reader's address.
+  bool remote_images = false;
+};
+
 struct RenderedText {
   std::string html;
   std::vector<std::string> tags;      // lowercase, unique, in order of appearance
@@ -28,8 +37,14 @@ struct RenderedText {
 // except data:image/png|gif|jpeg|webp, which cannot run script.
 // #tag links to /tags/{tag}, @handle to /members/{handle}; neither is
 // recognised inside code or links. Errors: tag_too_long, too_many_tags,
-// too_many_mentions (400).
-Result<RenderedText> render_markdown(std::string_view source);
+// too_many_mentions (400). Images: see MarkdownOptions.
+Result<RenderedText> render_markdown(std::string_view source, const MarkdownOptions& options = {});
+
+// True when a browser would fetch url from this site: "data:..." or
+// "/path", where the byte after the '/' is not '/', '\\', a space or a
+// control byte (so not "//host", "/\\host" nor "/<tab>/host"). Every other
+// URL, relative ones included, counts as remote: strict, and cheap to be.
+bool is_local_image_url(std::string_view url);
 
 // A tag as typed in a URL or query: 1-64 characters of letters, digits, '_'
 // or '-'; returns it lowercased or 400 invalid_tag / tag_too_long.

@@ -1,6 +1,6 @@
 #pragma once
 // Everything the http layer may call, built once at start-up over one
-// database. Each service is thread-safe.
+// database and the operator's settings. Each service is thread-safe.
 
 #include "social/accounts.h"
 #include "social/conversation.h"
@@ -21,14 +21,15 @@
 namespace kring::social {
 
 struct Services {
-  explicit Services(store::Database& db)
+  // markdown: how member text is rendered (kring serve --allow-remote-images).
+  explicit Services(store::Database& db, MarkdownOptions markdown = {})
       : db(db),
         accounts(db, login_throttle),
         members(db),
         ties(db, hub),
         spaces(db, hub),
-        items(db, hub),
-        conversation(db, hub),
+        items(db, hub, markdown),
+        conversation(db, hub, markdown),
         feeds(db),
         notifications(db),
         search(db),

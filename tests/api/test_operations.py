@@ -12,16 +12,26 @@ import unittest
 from kring_api import ApiTestCase, KRING, PASSWORD, Server
 
 
+METRICS_TOKEN = "0123456789abcdef0123456789abcdef-scrape"
+
+
+def assertPrometheusText(test, metrics):
+    test.assertEqual(metrics.status, 200, metrics)
+    test.assertIn("text/plain", metrics.header("Content-Type"))
+    test.assertRegex(metrics.body, r'kring_http_requests_total\{route="GET /api/v1/members",status="2xx"\} \d+')
+    test.assertRegex(metrics.body,
+                     r'kring_http_request_duration_seconds_bucket\{route="GET /api/v1/members",le="\+Inf"\} \d+')
+
+
 class Health(ApiTestCase):
-    def test_healthz_and_metrics(self):
+    def test_healthz(self):
         self.assertEqual(self.anonymous().get("/healthz").json, {"status": "ok"})
-        self.anonymous().get("/api/v1/members")
-        metrics = self.anonymous().get("/metrics")
-        self.assertEqual(metrics.status, 200)
-        self.assertIn("text/plain", metrics.header("Content-Type"))
-        self.assertRegex(metrics.body, r'kring_http_requests_total\{route="GET /api/v1/members",status="2xx"\} \d+')
-        self.assertRegex(metrics.body,
-                         r'kring_http_request_duration_seconds_bucket\{route="GET /api/v1/members",le="\+Inf"\} \d+')
+
+    def test_metrics_are_not_served_by_default_not_even_to_the_admin(self):
+        admin = self.register()  # the first member: the instance admin
+        self.assertEqual(admin.get("/api/v1/me").json["role"], "admin")
+        self.assertError(self.anonymous().get("/metrics"), 404, "not_found")
+        self.assertError(admin.get("/metrics"), 404, "not_found")
 
     def test_one_log_line_per_request(self):
         self.anonymous().get("/api/v1/members?q=logline")
@@ -33,6 +43,69 @@ class Health(ApiTestCase):
         for _ in range(5):
             self.assertEqual(client.get("/healthz").status, 200)
         self.assertIsNotNone(client.conn)  # still the same open connection
+
+
+class MetricsWithAToken(ApiTestCase):
+    server_args = ("--metrics-token", METRICS_TOKEN)
+
+    def test_the_token_opens_metrics(self):
+        self.anonymous().get("/api/v1/members")
+        metrics = self.anonymous().get("/metrics", headers={"Authorization": "Bearer " + METRICS_TOKEN})
+        assertPrometheusText(self, metrics)
+
+    def test_no_token_a_wrong_token_or_a_session_token_is_401(self):
+        member = self.register()
+        self.assertError(self.anonymous().get("/metrics"), 401, "unauthenticated")
+        wrong = self.anonymous().get("/metrics", headers={"Authorization": "Bearer " + METRICS_TOKEN[:-1] + "x"})
+        self.assertError(wrong, 401, "unauthenticated")
+        self.assertEqual(wrong.header("WWW-Authenticate"), 'Bearer realm="kring metrics"')
+        self.assertError(member.get("/metrics"), 401, "unauthenticated")
+
+
+class MetricsWithATokenFile(unittest.TestCase):
+    def test_the_token_is_read_from_the_file(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".token", delete=False) as f:
+            f.write(METRICS_TOKEN + "\n")
+        server = Server(["--metrics-token-file", f.name])
+        try:
+            server.start()
+            server.client().get("/api/v1/members")
+            ok = server.client().get("/metrics", headers={"Authorization": "Bearer " + METRICS_TOKEN})
+            assertPrometheusText(self, ok)
+            self.assertEqual(server.client().get("/metrics").status, 401)
+        finally:
+            server.cleanup()
+            os.unlink(f.name)
+
+    def test_a_short_token_is_refused_at_start(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            result = subprocess.run([KRING, "serve", "--data", os.path.join(tmp, "data"),
+                                     "--listen", "127.0.0.1:0", "--metrics-token", "short"],
+                                    capture_output=True, text=True, timeout=60)
+            self.assertEqual(result.returncode, 2)
+            self.assertIn("at least 32 characters", result.stderr)
+
+
+class MetricsOnTheirOwnListener(ApiTestCase):
+    server_args = ("--metrics-listen", "127.0.0.1:0")
+
+    def metrics_port(self):
+        match = re.search(r"kring metrics on http://127\.0\.0\.1:(\d+)/metrics", self.server.log())
+        self.assertIsNotNone(match, self.server.log())
+        return int(match.group(1))
+
+    def test_metrics_listener_serves_the_public_listeners_figures(self):
+        self.anonymous().get("/api/v1/members")
+        from kring_api import Client
+        metrics = Client(self.metrics_port()).get("/metrics")
+        assertPrometheusText(self, metrics)
+
+    def test_public_listener_has_no_metrics(self):
+        self.assertError(self.anonymous().get("/metrics"), 404, "not_found")
+
+    def test_metrics_listener_serves_nothing_else(self):
+        from kring_api import Client
+        self.assertEqual(Client(self.metrics_port()).get("/api/v1/members").status, 404)
 
 
 class Compression(ApiTestCase):
@@ -74,6 +147,14 @@ class Lifecycle(unittest.TestCase):
         server = Server().start()
         try:
             self.assertEqual(server.client().get("/healthz").status, 200)
+            self.assertEqual(server.stop(signal.SIGTERM), 0)
+            self.assertIn("kring stopped", server.log())
+        finally:
+            server.cleanup()
+
+    def test_sigterm_also_stops_the_metrics_listener(self):
+        server = Server(["--metrics-listen", "127.0.0.1:0"]).start()
+        try:
             self.assertEqual(server.stop(signal.SIGTERM), 0)
             self.assertIn("kring stopped", server.log())
         finally:

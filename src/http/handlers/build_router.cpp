@@ -2,9 +2,10 @@
 
 namespace kring::http {
 
-Router build_router(social::Services& services, std::function<Metrics&()> metrics) {
+Router build_router(social::Services& services, std::function<Metrics&()> metrics,
+                    MetricsAccess metrics_access) {
   Router router;
-  register_operation_routes(router, services, std::move(metrics));
+  register_operation_routes(router, services, std::move(metrics), std::move(metrics_access));
   register_account_routes(router, services);
   register_member_routes(router, services);
   register_tie_routes(router, services);

@@ -19,11 +19,24 @@ void register_notification_routes(Router& router, social::Services& services);
 void register_search_routes(Router& router, social::Services& services);
 void register_moderation_routes(Router& router, social::Services& services);
 void register_network_routes(Router& router, social::Services& services);
-// metrics is resolved lazily: the dispatcher that owns it is built after the routes.
-void register_operation_routes(Router& router, social::Services& services,
-                               std::function<Metrics&()> metrics);
+// Who may read GET /metrics on a listener. By default nobody: request
+// counts per route and latencies are for the operator, not the public.
+struct MetricsAccess {
+  bool served = false;  // false: /metrics is a 404 like any unknown path
+  std::string token;    // non-empty: requires "Authorization: Bearer <token>"
+};
 
-// Builds the full API router.
-Router build_router(social::Services& services, std::function<Metrics&()> metrics);
+// GET /healthz: 200 when the database answers.
+void register_health_route(Router& router, social::Services& services);
+// GET /metrics, Prometheus text. metrics is resolved lazily: the dispatcher
+// that owns it is built after the routes.
+void register_metrics_route(Router& router, std::function<Metrics&()> metrics,
+                            MetricsAccess access);
+void register_operation_routes(Router& router, social::Services& services,
+                               std::function<Metrics&()> metrics, MetricsAccess access);
+
+// Builds the full API router; metrics_access is for /metrics on the public listener.
+Router build_router(social::Services& services, std::function<Metrics&()> metrics,
+                    MetricsAccess metrics_access = {});
 
 }  // namespace kring::http

@@ -1,6 +1,7 @@
 // Small building blocks every screen uses: states (loading, error, empty),
 // avatars, member names, chips and the "load more" pager.
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import { t } from '../i18n';
 import { Link } from '../router';
@@ -71,11 +72,15 @@ function hue(handle: string): number {
 // Initials are white on a colour from the handle's hue; at 45% saturation a
 // lightness of 32% keeps every hue at 4.5:1 or more (yellow is the lightest,
 // 4.8:1), so small initials pass WCAG AA too.
+// A picture on another site loads only where the operator allows remote
+// images (kring serve --allow-remote-images); elsewhere the page's CSP
+// blocks it, the load fails and the initials show instead.
 export function Avatar({ member, size = 40 }: { member: Member; size?: number }) {
+  const [failed, setFailed] = useState('');
   const name = member.display_name || member.handle;
   const safeUrl = member.avatar_url && /^https:\/\//i.test(member.avatar_url) ? member.avatar_url : '';
-  if (safeUrl) {
-    return <img class="avatar" src={safeUrl} alt="" width={size} height={size} loading="lazy" referrerpolicy="no-referrer" />;
+  if (safeUrl && failed !== safeUrl) {
+    return <img class="avatar" src={safeUrl} alt="" width={size} height={size} loading="lazy" referrerpolicy="no-referrer" onError={() => setFailed(safeUrl)} />;
   }
   const initials = name
     .split(/[\s_]+/)
