@@ -42,10 +42,16 @@ Status validate_email(std::string_view email) {
     auto dot = domain.find('.');
     ok = dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size();
   }
+  bool ascii = true;
   for (unsigned char c : email) {
     if (c <= ' ' || c == 0x7f) ok = false;
+    if (c >= 0x80) ascii = false;
   }
   if (!ok) return Error::invalid("invalid_email", "email must look like name@example.org");
+  if (!ascii) {
+    return Error::invalid("invalid_email",
+                          "email must be ASCII; write an international domain in its xn-- form");
+  }
   return {};
 }
 

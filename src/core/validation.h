@@ -17,7 +17,13 @@ inline constexpr size_t kHandleMaxLength = 30;
 Status validate_handle(std::string_view handle);
 
 // A plausible e-mail: one @, non-empty local part, a dot in the domain,
-// no spaces, at most 254 characters.
+// no spaces, at most 254 characters, ASCII only. Addresses are unique and
+// matched ignoring case (store: COLLATE NOCASE), and SQLite folds only
+// ASCII case: with non-ASCII allowed, "Élise@x.org" and "élise@x.org" (or
+// é composed and decomposed) would be two accounts for one mailbox, and
+// exact Unicode folding and normalisation need tables kring does not carry.
+// An internationalised domain is written in its xn-- form; mailboxes with a
+// non-ASCII local part (RFC 6531) are rare enough to refuse with a message.
 Status validate_email(std::string_view email);
 
 // Passwords: 8–256 bytes; anything else is the member's business.

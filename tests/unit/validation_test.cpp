@@ -29,6 +29,17 @@ TEST(EmailRules, NeedsOneAtAndADottedDomain) {
   }
 }
 
+TEST(EmailRules, TakesAsciiOnlySoCaseFoldingIsExact) {
+  EXPECT_TRUE(validate_email("Anna.de.Vries@Example.ORG").ok());
+  EXPECT_TRUE(validate_email("anna@xn--exmple-cua.org").ok());
+  for (const char* bad : {"\xc3\x89lise@example.org", "anna@ex\xc3\xa4mple.org"}) {
+    auto status = validate_email(bad);
+    ASSERT_FALSE(status.ok()) << bad;
+    EXPECT_EQ(status.error().reason, "invalid_email");
+    EXPECT_NE(status.error().message.find("ASCII"), std::string::npos);
+  }
+}
+
 TEST(PasswordRules, EnforcesLengthBounds) {
   EXPECT_FALSE(validate_password("short").ok());
   EXPECT_TRUE(validate_password("long enough").ok());
