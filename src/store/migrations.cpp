@@ -243,7 +243,13 @@ CREATE INDEX network_history_by_scope ON network_history(scope, id);
 // '-', 10 characters of base32 from SQLite's randomness (the OS's, via
 // sqlite3_randomness; `random() & 31` avoids abs() overflowing). Members'
 // old links to such a space stop working; the space stays in their list.
+// A space's network history moves from its slug to its id first
+// (social/network_snapshot.h, NetworkScope::cache_key), so that a slug
+// given up never hands one space's figures to the next.
 constexpr std::string_view kSecretSlugsUnguessable = R"sql(
+UPDATE network_history SET scope = 'space#' ||
+  (SELECT s.id FROM spaces s WHERE 'space:' || s.slug = network_history.scope)
+WHERE scope IN (SELECT 'space:' || slug FROM spaces);
 UPDATE spaces SET slug = rtrim(substr(slug, 1, 29), '-') || '-' ||
   substr('abcdefghijklmnopqrstuvwxyz234567', 1 + (random() & 31), 1) ||
   substr('abcdefghijklmnopqrstuvwxyz234567', 1 + (random() & 31), 1) ||

@@ -3,7 +3,7 @@ happens in one: not by trying its slug, not by comparing answers, not by
 subtracting ids (security issue 8)."""
 import unittest
 
-from kring_api import ApiTestCase
+from kring_api import ApiTestCase, wait_until
 
 MAX_SAFE_INTEGER = 2 ** 53 - 1
 
@@ -106,6 +106,38 @@ class SecretSlugs(ApiTestCase):
         # Already secret: a PATCH keeps the slug.
         same = host.patch(f"/api/v1/spaces/{new_slug}", {"visibility": "secret", "name": "Town hall 2"})
         self.assertEqual(same.json["slug"], new_slug)
+
+
+class FreedSlugsCarryNothingOver(ApiTestCase):
+    def test_the_network_of_a_space_made_secret_stays_with_it_not_with_its_old_slug(self):
+        host, member, newcomer = self.register("fs_host"), self.register("fs_member"), self.register("fs_new")
+        host.post("/api/v1/spaces", {"name": "Board", "slug": "fs-board", "kind": "team", "visibility": "open"})
+        member.post("/api/v1/spaces/fs-board/members")
+        path = "/api/v1/network/metrics?scope=space:fs-board"
+
+        def fresh(client, p):
+            reply = client.get(p)
+            return reply if reply.status == 200 and not reply.json["stale"] else None
+
+        before = wait_until(lambda: fresh(host, path), timeout=30, what="space network").json
+        self.assertEqual(before["graph"]["nodes"], 2)
+        secret = host.patch("/api/v1/spaces/fs-board", {"visibility": "secret"}).json["slug"]
+        created = newcomer.post("/api/v1/spaces", {"name": "Mine", "slug": "fs-board", "kind": "team",
+                                                   "visibility": "open"})
+        self.assertEqual(created.status, 201, created)
+        # The newcomer hosts the new fs-board: its network is theirs alone,
+        # never the old space's cached figures or history.
+        first = newcomer.get(path)
+        self.assertIn(first.status, (200, 202), first)
+        if first.status == 200:
+            self.assertEqual(first.json["graph"]["nodes"], 1, first)
+        mine = wait_until(lambda: fresh(newcomer, path), timeout=30, what="new space network").json
+        self.assertEqual(mine["graph"]["nodes"], 1)
+        self.assertEqual([h["nodes"] for h in mine["history"]], [1])
+        # The secret space keeps its own network under its new slug.
+        moved = wait_until(lambda: fresh(host, f"/api/v1/network/metrics?scope=space:{secret}"), timeout=30,
+                           what="moved space network").json
+        self.assertEqual(moved["graph"]["nodes"], 2)
 
 
 class IdsDoNotCountHiddenActivity(ApiTestCase):

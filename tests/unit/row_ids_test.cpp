@@ -54,12 +54,14 @@ TEST_F(RowIds, EveryTableAllocatesFromItsOwnNewest) {
   }
 }
 
-TEST_F(RowIds, MigrationGivesOldSecretSpacesUnguessableSlugs) {
+TEST_F(RowIds, MigrationGivesOldSecretSpacesUnguessableSlugsAndKeysHistoryBySpace) {
   conn_.exec(
       "INSERT INTO spaces (id, slug, name, kind, visibility, created_by, created_at, updated_at) "
       "VALUES (1, 'board', 'Board', 'team', 'secret', 1, 0, 0), "
       "(2, 'open-board', 'Open', 'team', 'open', 1, 0, 0), "
       "(3, 'a-very-long-secret-slug-of-forty-chars', 'Long', 'team', 'secret', 1, 0, 0);"
+      "INSERT INTO network_history (scope, version, computed_at, nodes, edges) VALUES "
+      "('space:board', 1, 0, 2, 1), ('space:gone', 1, 0, 2, 1), ('instance', 1, 0, 9, 9);"
       "PRAGMA user_version = 3;");
   EXPECT_EQ(apply_migrations(conn_), latest_schema_version() - 3);
   SpaceRepository spaces(conn_);
@@ -71,6 +73,10 @@ TEST_F(RowIds, MigrationGivesOldSecretSpacesUnguessableSlugs) {
   EXPECT_TRUE(std::regex_match(long_one, std::regex("a-very-long-secret-slug-of-fo-[a-z2-7]{10}")))
       << long_one;
   EXPECT_FALSE(spaces.slug_taken("board"));
+  std::vector<std::string> scopes;
+  auto st = conn_.prepare("SELECT scope FROM network_history ORDER BY id");
+  while (st.step()) scopes.push_back(st.text(0));
+  EXPECT_EQ(scopes, (std::vector<std::string>{"space#1", "space:gone", "instance"}));
 }
 
 }  // namespace
