@@ -85,6 +85,13 @@ class SecretSlugs(ApiTestCase):
                                   method=method, path=free_path):
                     self.assertEqual(answer(client, method, path, body, secret),
                                      answer(client, method, free_path, free_body, free))
+        # Renaming a space of one's own to the secret slug (PATCH takes no
+        # slug) answers as for the free one.
+        own = outsider.post("/api/v1/spaces", {"name": "Own", "slug": "ss-own", "kind": "team",
+                                               "visibility": "open"})
+        self.assertEqual(own.status, 201, own)
+        self.assertEqual(answer(outsider, "PATCH", "/api/v1/spaces/ss-own", {"slug": secret}, secret),
+                         answer(outsider, "PATCH", "/api/v1/spaces/ss-own", {"slug": free}, free))
         # Nothing the outsider tried changed the space.
         space = host.get(f"/api/v1/spaces/{secret}").json
         self.assertEqual((space["name"], space["member_count"]), ("Care circle", 1))
@@ -138,6 +145,29 @@ class FreedSlugsCarryNothingOver(ApiTestCase):
         moved = wait_until(lambda: fresh(host, f"/api/v1/network/metrics?scope=space:{secret}"), timeout=30,
                            what="moved space network").json
         self.assertEqual(moved["graph"]["nodes"], 2)
+
+
+class NetworkVersionsDoNotCountHiddenActivity(ApiTestCase):
+    def test_a_hosts_network_version_does_not_grow_by_the_hidden_replies(self):
+        host, insider = self.register("nv_host"), self.register("nv_insider")
+        host.post("/api/v1/spaces", {"name": "Open", "slug": "nv-open", "kind": "team", "visibility": "open"})
+        secret = insider.post("/api/v1/spaces", {"name": "Hidden", "slug": "nv-hidden", "kind": "team",
+                                                 "visibility": "secret"}).json["slug"]
+        item = insider.post("/api/v1/items", {"kind": "note", "body": "inside", "space": secret,
+                                              "visibility": "space"}).json["id"]
+        path = "/api/v1/network/metrics?scope=space:nv-open"
+
+        def fresh():
+            reply = host.get(path)
+            return reply if reply.status == 200 and not reply.json["stale"] else None
+
+        before = wait_until(fresh, timeout=30, what="space network").json["version"]
+        hidden = 7
+        for _ in range(hidden):
+            self.assertEqual(insider.post(f"/api/v1/items/{item}/replies", {"body": "hidden"}).status, 201)
+        after = wait_until(lambda: (r := fresh()) and r.json["version"] != before and r,
+                           timeout=30, what="recomputed network").json["version"]
+        self.assertNotEqual(after - before, hidden)
 
 
 class IdsDoNotCountHiddenActivity(ApiTestCase):
