@@ -74,7 +74,8 @@ class SecretSlugs(ApiTestCase):
     def test_every_space_endpoint_answers_a_secret_slug_as_a_free_one(self):
         host, outsider = self.register("ss_host3"), self.register("ss_outsider3")
         secret = self.secret_space(host, "quiet-room")
-        host.post("/api/v1/items", {"kind": "note", "body": "inside", "space": secret, "visibility": "space"})
+        inside = host.post("/api/v1/items", {"kind": "note", "body": "inside", "space": secret,
+                                             "visibility": "space"}).json["id"]
         free = "quiet-room-" + "q" * 10  # same shape, never created
         anonymous = self.anonymous()
         for client in (outsider, anonymous):
@@ -85,6 +86,12 @@ class SecretSlugs(ApiTestCase):
                                   method=method, path=free_path):
                     self.assertEqual(answer(client, method, path, body, secret),
                                      answer(client, method, free_path, free_body, free))
+        # An item in the secret space answers as an id nobody used.
+        never = str(int(inside) + 1)
+        for suffix in ("", "/replies"):
+            for client in (outsider, anonymous):
+                self.assertEqual(answer(client, "GET", f"/api/v1/items/{inside}{suffix}", None, inside),
+                                 answer(client, "GET", f"/api/v1/items/{never}{suffix}", None, never))
         # Renaming a space of one's own to the secret slug (PATCH takes no
         # slug) answers as for the free one.
         own = outsider.post("/api/v1/spaces", {"name": "Own", "slug": "ss-own", "kind": "team",
