@@ -27,7 +27,7 @@ Result<NetworkResult> analyse_scope(store::Database& db, const NetworkScope& sco
   out.computed_at = now_micros();
   const auto& m = out.report.graph;
   store::NetworkHistoryRow row;
-  row.scope = scope.text();
+  row.scope = scope.cache_key();
   row.version = out.version;
   row.computed_at = out.computed_at;
   row.nodes = static_cast<std::int64_t>(m.nodes);
@@ -58,7 +58,7 @@ Network::~Network() {
   worker_.join();
 }
 
-Status Network::authorize_scope(const Actor& actor, const NetworkScope& scope) {
+Status Network::authorize_scope(const Actor& actor, NetworkScope& scope) {
   if (!actor.signed_in()) return Error::unauthenticated("log in first");
   if (scope.kind != NetworkScope::Kind::kSpace) {
     return authorize(actor, Action::kViewNetworkMetrics);
@@ -72,6 +72,7 @@ Status Network::authorize_scope(const Actor& actor, const NetworkScope& scope) {
   if (!space || !may_see_space(*space, m)) {
     return Error::not_found("no space with slug '" + scope.key + "'");
   }
+  scope.space_id = space->id;
   // Hosts see their own space's network; analysts see spaces whose content
   // they may read (a secret space's network stays with its members).
   if (may_moderate_space(m)) return {};
@@ -91,8 +92,8 @@ Result<NetworkLookup> Network::lookup(const Actor& actor, const std::string& sco
   NetworkLookup out;
   {
     std::lock_guard lock(mutex_);
-    if (auto it = cache_.find(scope->text()); it != cache_.end()) out.result = it->second;
-    auto failed = failed_.find(scope->text());
+    if (auto it = cache_.find(scope->cache_key()); it != cache_.end()) out.result = it->second;
+    auto failed = failed_.find(scope->cache_key());
     if (failed != failed_.end() && failed->second == version) {
       if (!out.result) {
         return Error{ErrorCode::kInternal, "network_failed",
@@ -138,7 +139,7 @@ Result<NetworkLookup> Network::lookup_member(const Actor& actor, const std::stri
 void Network::enqueue(const NetworkScope& scope) {
   {
     std::lock_guard lock(mutex_);
-    if (!queued_.insert(scope.text()).second) return;
+    if (!queued_.insert(scope.cache_key()).second) return;
     queue_.push_back(scope);
   }
   wake_.notify_one();
@@ -163,7 +164,7 @@ void Network::run_worker() {
     compute(scope);
     {
       std::lock_guard lock(mutex_);
-      queued_.erase(scope.text());
+      queued_.erase(scope.cache_key());
       busy_ = false;
     }
     idle_.notify_all();
@@ -175,7 +176,7 @@ void Network::compute(const NetworkScope& scope) {
   auto fail = [&](std::string_view why) {
     spdlog::error("network scope={} version={} not computed: {}", scope.text(), version, why);
     std::lock_guard lock(mutex_);
-    failed_[scope.text()] = version;
+    failed_[scope.cache_key()] = version;
   };
   try {
     {
@@ -189,8 +190,8 @@ void Network::compute(const NetworkScope& scope) {
                  result->report.graph.seconds);
     auto shared = std::make_shared<const NetworkResult>(std::move(*result));
     std::lock_guard lock(mutex_);
-    cache_[scope.text()] = std::move(shared);
-    failed_.erase(scope.text());
+    cache_[scope.cache_key()] = std::move(shared);
+    failed_.erase(scope.cache_key());
   } catch (const std::exception& e) {
     fail(e.what());
   }

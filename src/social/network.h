@@ -48,8 +48,9 @@ class Network {
   Network& operator=(const Network&) = delete;
 
   // Whole-network and per-member metrics need the analyst role, or for a
-  // space, hosting it. 404 for a space the caller may not see.
-  Status authorize_scope(const Actor& actor, const NetworkScope& scope);
+  // space, hosting it. 404 for a space the caller may not see. Sets a space
+  // scope's space_id.
+  Status authorize_scope(const Actor& actor, NetworkScope& scope);
 
   // The cached report, queueing a recomputation when it is missing or stale.
   // 500 network_failed when there is none and computing this version failed.

@@ -48,6 +48,10 @@ std::string NetworkScope::text() const {
   return "instance";
 }
 
+std::string NetworkScope::cache_key() const {
+  return kind == Kind::kSpace && space_id != 0 ? "space#" + std::to_string(space_id) : text();
+}
+
 Result<NetworkScope> parse_scope(std::string_view text) {
   if (text.empty() || text == "instance") return NetworkScope{};
   Error bad = Error::invalid("invalid_scope", "scope must be instance, space:SLUG or tag:TAG");
@@ -75,7 +79,9 @@ Result<NetworkSnapshot> build_snapshot(store::Connection& conn, const NetworkSco
   std::vector<MemberId> wanted;
   bool all = scope.kind == NetworkScope::Kind::kInstance;
   if (scope.kind == NetworkScope::Kind::kSpace) {
-    auto space = store::SpaceRepository(conn).find_by_slug(scope.key);
+    store::SpaceRepository spaces(conn);
+    auto space =
+        scope.space_id ? spaces.find_by_id(scope.space_id) : spaces.find_by_slug(scope.key);
     if (!space) return Error::not_found("no space with slug '" + scope.key + "'");
     space_id = space->id;
     wanted = repo.space_members(space->id);

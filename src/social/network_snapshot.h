@@ -15,6 +15,7 @@
 
 #include "core/member.h"
 #include "core/result.h"
+#include "core/space.h"
 #include "graph/edge_list.h"
 #include "store/database.h"
 
@@ -24,8 +25,14 @@ struct NetworkScope {
   enum class Kind { kInstance, kSpace, kTag };
   Kind kind = Kind::kInstance;
   std::string key;  // slug or tag
+  // A space scope's space, set by Network::authorize_scope. Caches and
+  // history are keyed by it (cache_key), not by the slug: a space made
+  // secret moves to a new slug and another space may take the old one, which
+  // must not inherit the secret space's figures.
+  SpaceId space_id = 0;
 
-  std::string text() const;  // "instance", "space:slug", "tag:t"
+  std::string text() const;       // "instance", "space:slug", "tag:t"
+  std::string cache_key() const;  // text(), or "space#id" once space_id is set
 };
 
 // 400 invalid_scope for anything but instance, space:SLUG or tag:TAG.

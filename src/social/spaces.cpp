@@ -1,5 +1,6 @@
 #include "social/spaces.h"
 
+#include "core/ids.h"
 #include "core/validation.h"
 #include "social/notifier.h"
 #include "social/policy.h"
@@ -60,6 +61,24 @@ Status check_space_fields(const std::optional<std::string>& name,
   return {};
 }
 
+// A secret space's slug leaves the guessable namespace: the requested slug
+// gets '-' and 50 random bits (core/ids.h), `board` becomes
+// `board-k3vq7xw2pa`. With the plain slug, creating `board` answered 409
+// slug_taken while every other endpoint answered 404, so anyone could learn
+// that a secret `board` exists by trying to create it. Hiding the 409 instead
+// (pretending success, or refusing every slug) would lie or break creation;
+// a slug nobody can guess needs no special case anywhere: the creator gets it
+// back in the 201 (and a PATCH to secret answers it), members reach the space
+// through their list and links, and outsiders meet only free slugs. The
+// requested part is cut so the whole stays within validate_slug's 40.
+std::string secret_slug(SpaceRepository& spaces, std::string_view requested) {
+  std::string slug;
+  do {
+    slug = unguessable_slug(requested);
+  } while (spaces.slug_taken(slug));
+  return slug;
+}
+
 Result<Member> find_member(store::Connection& conn, const std::string& handle) {
   auto m = store::MemberRepository(conn).find_by_handle(handle);
   if (!m || m->suspended) return Error::not_found("no member with handle '" + handle + "'");
@@ -75,15 +94,18 @@ Result<SpaceView> Spaces::create(const Actor& actor, const NewSpace& in) {
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   SpaceRepository spaces(*conn);
-  if (spaces.slug_taken(in.slug)) {
-    return Error::conflict("slug_taken", "slug '" + in.slug + "' is already taken");
-  }
   Space s;
-  s.slug = in.slug;
+  s.visibility = *parse_space_visibility(in.visibility);
+  if (s.visibility == SpaceVisibility::kSecret) {
+    s.slug = secret_slug(spaces, in.slug);
+  } else if (spaces.slug_taken(in.slug)) {
+    return Error::conflict("slug_taken", "slug '" + in.slug + "' is already taken");
+  } else {
+    s.slug = in.slug;
+  }
   s.name = in.name;
   s.description = in.description;
   s.kind = *parse_space_kind(in.kind);
-  s.visibility = *parse_space_visibility(in.visibility);
   s.created_by = actor.id;
   Micros now = now_micros();
   s.id = spaces.insert(s, now);
@@ -118,9 +140,16 @@ Result<SpaceView> Spaces::update(const Actor& actor, const std::string& slug,
   if (patch.name) s.name = *patch.name;
   if (patch.description) s.description = *patch.description;
   if (patch.kind) s.kind = *parse_space_kind(*patch.kind);
-  if (patch.visibility) s.visibility = *parse_space_visibility(*patch.visibility);
-  if (patch.archived) s.archived = *patch.archived;
   SpaceRepository spaces(*conn);
+  if (patch.visibility) {
+    auto visibility = *parse_space_visibility(*patch.visibility);
+    // Made secret: a new unguessable slug, the old one is freed (secret_slug).
+    if (visibility == SpaceVisibility::kSecret && s.visibility != SpaceVisibility::kSecret) {
+      s.slug = secret_slug(spaces, s.slug);
+    }
+    s.visibility = visibility;
+  }
+  if (patch.archived) s.archived = *patch.archived;
   spaces.update(s, now_micros());
   auto stored = spaces.find_by_id(s.id);
   tx.commit();

@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "store/item_visibility_sql.h"
+#include "store/row_ids.h"
 
 namespace kring::store {
 
@@ -143,12 +144,12 @@ void ItemRepository::index_text(const Item& item) {
 ItemId ItemRepository::insert(const Item& item, const std::vector<MemberId>& mentions) {
   auto st = conn_.prepare(
       "INSERT INTO items (kind, author_id, space_id, visibility, title, body, html, status, "
-      "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-  st.bind(1, item.kind).bind(2, item.author_id).bind_optional(3, item.space_id);
+      "created_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  Item stored = item;
+  stored.id = allocate_row_id(conn_, IdTable::kItems, item.created_at);
+  st.bind(10, stored.id).bind(1, item.kind).bind(2, item.author_id).bind_optional(3, item.space_id);
   st.bind(4, item_visibility_name(item.visibility)).bind(5, item.title).bind(6, item.body);
   st.bind(7, item.html).bind(8, item.status).bind(9, item.created_at).run();
-  Item stored = item;
-  stored.id = conn_.last_insert_id();
   write_tags(stored.id, item.tags);
   auto men =
       conn_.prepare("INSERT OR IGNORE INTO item_mentions (item_id, member_id) VALUES (?1, ?2)");
@@ -264,7 +265,10 @@ std::vector<Item> ItemRepository::home_feed(const FeedQuery& q) {
   // names the few sources with items in it; feed_rows() reads those through
   // the read rule. k starts at two pages, so one window usually fills the
   // page; when the read rule drops more, the next window, below this one,
-  // doubles k, up to 8 pages (k * k index steps per window).
+  // doubles k, up to 8 pages (k * k index steps per window). Windows are
+  // bounded by ids of real rows (heads, the k-th newest), never by id
+  // arithmetic, so they hold in any id space that grows with time: the old
+  // sequential ids and the sparse time-ordered ones (core/ids.h) alike.
   std::vector<Item> out;
   FeedWindow window;
   window.upper = q.before.value_or(INT64_MAX);

@@ -40,10 +40,14 @@ class MemberRepository {
   MemberId insert(const NewMember& member);
   std::optional<Member> find_by_id(MemberId id);
   std::optional<Member> find_by_handle(std::string_view handle);
-  // login is a handle or an e-mail address (case-insensitive).
+  // login is a handle or an e-mail address, both case-insensitive. E-mail
+  // addresses keep the member's spelling; members.email is UNIQUE COLLATE
+  // NOCASE (migration 1), so uniqueness and matching fold ASCII case, which
+  // is all the case there is since validate_email takes ASCII only.
   std::optional<Member> find_by_login(std::string_view login);
   std::optional<std::string> password_hash(MemberId id);
   bool handle_taken(std::string_view handle);
+  // Whether a member has this address, ignoring ASCII case.
   bool email_taken(std::string_view email);
 
   void update_profile(MemberId id, const Profile& profile, Micros now);

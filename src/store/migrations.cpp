@@ -236,10 +236,39 @@ CREATE TABLE network_history (
 CREATE INDEX network_history_by_scope ON network_history(scope, id);
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations = {{
+// Secret spaces created before their slugs got a random ending (social/
+// spaces.cpp, secret_slug) still sit in the guessable namespace, where
+// trying to create `board` tells an outsider that a secret `board` exists.
+// They get the same shape of slug new ones get: the first 29 characters,
+// '-', 10 characters of base32 from SQLite's randomness (the OS's, via
+// sqlite3_randomness; `random() & 31` avoids abs() overflowing). Members'
+// old links to such a space stop working; the space stays in their list.
+// A space's network history moves from its slug to its id first
+// (social/network_snapshot.h, NetworkScope::cache_key), so that a slug
+// given up never hands one space's figures to the next.
+constexpr std::string_view kSecretSlugsUnguessable = R"sql(
+UPDATE network_history SET scope = 'space#' ||
+  (SELECT s.id FROM spaces s WHERE 'space:' || s.slug = network_history.scope)
+WHERE scope IN (SELECT 'space:' || slug FROM spaces);
+UPDATE spaces SET slug = rtrim(substr(slug, 1, 29), '-') || '-' ||
+  substr('abcdefghijklmnopqrstuvwxyz234567', 1 + (random() & 31), 1) ||
+  substr('abcdefghijklmnopqrstuvwxyz234567', 1 + (random() & 31), 1) ||
+  substr('abcdefghijklmnopqrstuvwxyz234567', 1 + (random() & 31), 1) ||
+  substr('abcdefghijklmnopqrstuvwxyz234567', 1 + (random() & 31), 1) ||
+  substr('abcdefghijklmnopqrstuvwxyz234567', 1 + (random() & 31), 1) ||
+  substr('abcdefghijklmnopqrstuvwxyz234567', 1 + (random() & 31), 1) ||
+  substr('abcdefghijklmnopqrstuvwxyz234567', 1 + (random() & 31), 1) ||
+  substr('abcdefghijklmnopqrstuvwxyz234567', 1 + (random() & 31), 1) ||
+  substr('abcdefghijklmnopqrstuvwxyz234567', 1 + (random() & 31), 1) ||
+  substr('abcdefghijklmnopqrstuvwxyz234567', 1 + (random() & 31), 1)
+WHERE visibility = 'secret';
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
+    {4, "secret spaces: slugs with an unguessable ending", kSecretSlugsUnguessable},
 }};
 
 int user_version(Connection& conn) {

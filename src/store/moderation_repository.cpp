@@ -1,11 +1,14 @@
 #include "store/moderation_repository.h"
 
+#include "store/row_ids.h"
+
 namespace kring::store {
 
 bool ModerationRepository::insert_report(const ReportRow& r) {
   auto st = conn_.prepare(
       "INSERT OR IGNORE INTO reports (reporter_id, target_type, target_id, space_id, reason, "
-      "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+      "created_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  st.bind(7, allocate_row_id(conn_, IdTable::kReports, r.created_at));
   st.bind(1, r.reporter).bind(2, r.target_type).bind(3, r.target_id).bind_optional(4, r.space_id);
   st.bind(5, r.reason).bind(6, r.created_at).run();
   return conn_.changes() > 0;

@@ -1,5 +1,7 @@
 #include "store/notification_repository.h"
 
+#include "store/row_ids.h"
+
 namespace kring::store {
 
 namespace {
@@ -29,10 +31,11 @@ NotificationRow read_row(Statement& st) {
 std::int64_t NotificationRepository::insert(const NotificationRow& r) {
   auto st = conn_.prepare(
       "INSERT INTO notifications (recipient_id, kind, actor_id, item_id, reply_id, space_id, "
-      "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  st.bind(1, r.recipient).bind(2, r.kind).bind(3, r.actor).bind_optional(4, r.item_id);
+      "created_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  std::int64_t id = allocate_row_id(conn_, IdTable::kNotifications, r.created_at);
+  st.bind(8, id).bind(1, r.recipient).bind(2, r.kind).bind(3, r.actor).bind_optional(4, r.item_id);
   st.bind_optional(5, r.reply_id).bind_optional(6, r.space_id).bind(7, r.created_at).run();
-  return conn_.last_insert_id();
+  return id;
 }
 
 std::vector<NotificationRow> NotificationRepository::list(MemberId recipient,

@@ -1,5 +1,7 @@
 #include "store/reply_repository.h"
 
+#include "store/row_ids.h"
+
 namespace kring::store {
 
 namespace {
@@ -26,11 +28,12 @@ Reply read_reply(Statement& st) {
 
 ReplyId ReplyRepository::insert(const Reply& r) {
   auto st = conn_.prepare(
-      "INSERT INTO replies (item_id, parent_id, author_id, depth, body, html, created_at) VALUES "
-      "(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  st.bind(1, r.item_id).bind_optional(2, r.parent_id).bind(3, r.author_id).bind(4, r.depth);
+      "INSERT INTO replies (item_id, parent_id, author_id, depth, body, html, created_at, id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  ReplyId id = allocate_row_id(conn_, IdTable::kReplies, r.created_at);
+  st.bind(8, id).bind(1, r.item_id).bind_optional(2, r.parent_id).bind(3, r.author_id);
+  st.bind(4, r.depth);
   st.bind(5, r.body).bind(6, r.html).bind(7, r.created_at).run();
-  ReplyId id = conn_.last_insert_id();
   auto count = conn_.prepare("UPDATE items SET reply_count = reply_count + 1 WHERE id = ?1");
   count.bind(1, r.item_id).run();
   return id;

@@ -1,5 +1,7 @@
 #include "store/space_repository.h"
 
+#include "store/row_ids.h"
+
 namespace kring::store {
 
 namespace {
@@ -38,11 +40,12 @@ void index_space(Connection& conn, const Space& s) {
 SpaceId SpaceRepository::insert(const Space& s, Micros now) {
   auto st = conn_.prepare(
       "INSERT INTO spaces (slug, name, description, kind, visibility, created_by, created_at, "
-      "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)");
-  st.bind(1, s.slug).bind(2, s.name).bind(3, s.description).bind(4, space_kind_name(s.kind));
-  st.bind(5, space_visibility_name(s.visibility)).bind(6, s.created_by).bind(7, now).run();
+      "updated_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)");
   Space stored = s;
-  stored.id = conn_.last_insert_id();
+  stored.id = allocate_row_id(conn_, IdTable::kSpaces, now);
+  st.bind(8, stored.id).bind(1, s.slug).bind(2, s.name).bind(3, s.description);
+  st.bind(4, space_kind_name(s.kind));
+  st.bind(5, space_visibility_name(s.visibility)).bind(6, s.created_by).bind(7, now).run();
   index_space(conn_, stored);
   return stored.id;
 }
@@ -50,8 +53,10 @@ SpaceId SpaceRepository::insert(const Space& s, Micros now) {
 void SpaceRepository::update(const Space& s, Micros now) {
   auto st = conn_.prepare(
       "UPDATE spaces SET name = ?2, description = ?3, kind = ?4, visibility = ?5, archived_at = "
-      "CASE WHEN ?6 THEN coalesce(archived_at, ?7) ELSE NULL END, updated_at = ?7 WHERE id = ?1");
-  st.bind(1, s.id).bind(2, s.name).bind(3, s.description).bind(4, space_kind_name(s.kind));
+      "CASE WHEN ?6 THEN coalesce(archived_at, ?7) ELSE NULL END, updated_at = ?7, slug = ?8 "
+      "WHERE id = ?1");
+  st.bind(8, s.slug).bind(1, s.id).bind(2, s.name).bind(3, s.description);
+  st.bind(4, space_kind_name(s.kind));
   st.bind(5, space_visibility_name(s.visibility)).bind(6, s.archived ? 1 : 0).bind(7, now).run();
   index_space(conn_, s);
 }

@@ -21,14 +21,18 @@ class SpaceRepository {
  public:
   explicit SpaceRepository(Connection& conn) : conn_(conn) {}
 
+  // The new space's id is time-ordered (store/row_ids.h). REQUIRES: a write
+  // transaction.
   SpaceId insert(const Space& space, Micros now);
+  // Writes slug, name, description, kind, visibility and archived.
   void update(const Space& space, Micros now);
   std::optional<Space> find_by_slug(std::string_view slug);
   std::optional<Space> find_by_id(SpaceId id);
   bool slug_taken(std::string_view slug);
 
   std::optional<Membership> membership(SpaceId space, MemberId member);
-  void set_membership(SpaceId space, MemberId member, Membership m, MemberId invited_by, Micros now);
+  void set_membership(SpaceId space, MemberId member, Membership m, MemberId invited_by,
+                      Micros now);
   void remove_membership(SpaceId space, MemberId member);
   // Members in one state, oldest first, keyset-paged on (created_at, member id).
   std::vector<MembershipRow> members(SpaceId space, MembershipState state,

@@ -39,6 +39,28 @@ class Registration(ApiTestCase):
             "handle": "email_thief", "email": "EMAIL_OWNER@example.org", "password": PASSWORD})
         self.assertError(reply, 409, "email_taken")
 
+    def test_taken_email_is_a_conflict_whatever_the_case_of_either(self):
+        self.register_with_email("mixed_case", "Mixed.Case@Example.ORG")
+        for email in ("mixed.case@example.org", "MIXED.CASE@EXAMPLE.ORG", "mIxEd.CaSe@eXaMpLe.OrG"):
+            reply = self.anonymous().post("/api/v1/accounts", {
+                "handle": "case_thief", "email": email, "password": PASSWORD})
+            self.assertError(reply, 409, "email_taken")
+
+    def test_non_ascii_emails_are_refused_so_no_two_spellings_share_a_mailbox(self):
+        # SQLite folds ASCII case only: these used to register as three accounts.
+        for handle, email in (("elise_1", "\u00c9lise@example.org"), ("elise_2", "\u00e9lise@example.org"),
+                              ("elise_3", "e\u0301lise@example.org")):
+            reply = self.anonymous().post("/api/v1/accounts", {
+                "handle": handle, "email": email, "password": PASSWORD})
+            self.assertError(reply, 400, "invalid_email")
+            self.assertIn("ASCII", reply.json["error"]["message"])
+        self.assertError(self.anonymous().get("/api/v1/members/elise_1"), 404)
+
+    def register_with_email(self, handle, email):
+        reply = self.anonymous().post("/api/v1/accounts", {"handle": handle, "email": email, "password": PASSWORD})
+        self.assertEqual(reply.status, 201, reply)
+        return reply
+
     def test_bad_handles_emails_and_passwords_are_refused(self):
         cases = [
             ({"handle": "ab", "email": "x1@example.org", "password": PASSWORD}, "invalid_handle"),
@@ -63,6 +85,15 @@ class Sessions(ApiTestCase):
             reply = self.anonymous().post("/api/v1/sessions", {"login": login, "password": PASSWORD})
             self.assertEqual(reply.status, 201, reply)
             self.assertEqual(reply.json["member"]["handle"], member.handle)
+
+    def test_log_in_by_email_in_any_case(self):
+        reply = self.anonymous().post("/api/v1/accounts", {
+            "handle": "any_case", "email": "Any.Case@Example.org", "password": PASSWORD})
+        self.assertEqual(reply.status, 201, reply)
+        for login in ("Any.Case@Example.org", "any.case@example.org", "ANY.CASE@EXAMPLE.ORG"):
+            reply = self.anonymous().post("/api/v1/sessions", {"login": login, "password": PASSWORD})
+            self.assertEqual(reply.status, 201, (login, reply))
+            self.assertEqual(reply.json["member"]["handle"], "any_case")
 
     def test_wrong_password_is_401_and_unknown_login_too(self):
         self.register("wrong_pw")

@@ -86,11 +86,11 @@ class NetworkApi(ApiTestCase):
 class SpaceNetworks(ApiTestCase):
     def test_hosts_see_their_space_network_and_secret_ones_stay_hidden(self):
         host, member, outsider = self.register("sn_host"), self.register("sn_member"), self.register("sn_out")
-        host.post("/api/v1/spaces", {"name": "Buurt", "slug": "buurt-net", "kind": "neighbourhood",
-                                     "visibility": "secret"})
-        host.post("/api/v1/spaces/buurt-net/invites", {"handle": "sn_member"})
-        member.post("/api/v1/spaces/buurt-net/members")
-        path = "/api/v1/network/metrics?scope=space:buurt-net"
+        slug = host.post("/api/v1/spaces", {"name": "Buurt", "slug": "buurt-net", "kind": "neighbourhood",
+                                            "visibility": "secret"}).json["slug"]
+        host.post(f"/api/v1/spaces/{slug}/invites", {"handle": "sn_member"})
+        member.post(f"/api/v1/spaces/{slug}/members")
+        path = f"/api/v1/network/metrics?scope=space:{slug}"
         self.assertError(member.get(path), 403)
         self.assertError(outsider.get(path), 404)
         body = wait_until(lambda: (r := host.get(path)).status == 200 and r, timeout=30, what="space network").json
@@ -124,11 +124,11 @@ class SecretSpaceNetworks(ApiTestCase):
     def test_interactions_in_secret_spaces_stay_out_of_the_instance_network(self):
         admin = self.register("sx_admin")  # the first member of this instance is its admin
         host, guest = self.register("sx_host"), self.register("sx_guest")
-        host.post("/api/v1/spaces", {"name": "Kring", "slug": "sx-secret", "kind": "team",
-                                     "visibility": "secret"})
-        host.post("/api/v1/spaces/sx-secret/invites", {"handle": "sx_guest"})
-        guest.post("/api/v1/spaces/sx-secret/members")
-        item = guest.post("/api/v1/items", {"kind": "note", "space": "sx-secret",
+        slug = host.post("/api/v1/spaces", {"name": "Kring", "slug": "sx-secret", "kind": "team",
+                                            "visibility": "secret"}).json["slug"]
+        host.post(f"/api/v1/spaces/{slug}/invites", {"handle": "sx_guest"})
+        guest.post(f"/api/v1/spaces/{slug}/members")
+        item = guest.post("/api/v1/items", {"kind": "note", "space": slug,
                                              "visibility": "space", "body": "secret plan"})
         self.assertEqual(item.status, 201)
         self.assertEqual(host.post(f"/api/v1/items/{item.json['id']}/replies", {"body": "yes"}).status, 201)
@@ -143,7 +143,7 @@ class SecretSpaceNetworks(ApiTestCase):
         handles = [n["id"] for n in instance["nodes"]]
         self.assertIn("sx_host", handles)
         self.assertEqual(instance["edges"], [])  # the reply and reaction are inside the secret space
-        space = wait_until(lambda: fresh(host, "/api/v1/network/graph?scope=space:sx-secret"),
+        space = wait_until(lambda: fresh(host, f"/api/v1/network/graph?scope=space:{slug}"),
                            timeout=30, what="space graph").json
         self.assertEqual(len(space["edges"]), 1)  # the host's own space sees them
 

@@ -73,8 +73,10 @@ class NotificationKinds(ApiTestCase):
 
     def test_no_notification_from_secret_space_to_outsider(self):
         host, outsider = self.register("sec_host"), self.register("sec_outsider")
-        host.post("/api/v1/spaces", {"name": "S", "slug": "secret-n", "kind": "team", "visibility": "secret"})
-        host.post("/api/v1/items", {"kind": "note", "body": "hi @sec_outsider", "space": "secret-n"})
+        slug = host.post("/api/v1/spaces", {"name": "S", "slug": "secret-n", "kind": "team",
+                                            "visibility": "secret"}).json["slug"]
+        posted = host.post("/api/v1/items", {"kind": "note", "body": "hi @sec_outsider", "space": slug})
+        self.assertEqual(posted.status, 201, posted)
         self.assertEqual(outsider.get("/api/v1/notifications").json["items"], [])
 
 

@@ -60,8 +60,12 @@ Response with_network(social::Services& s, Context& ctx, Body body) {
 
 json envelope(const social::NetworkLookup& lookup) {
   const auto& r = *lookup.result;
+  // The network's change counter bumps on every tie, reply, reaction and
+  // membership, secret spaces' included: shown, it would count hidden
+  // activity. The version clients see is when these figures were computed:
+  // the same while served from the cache, larger after a recomputation.
   return {{"scope", r.scope.text()},
-          {"version", r.version},
+          {"version", r.computed_at},
           {"computed_at", format_rfc3339(r.computed_at)},
           {"stale", lookup.stale}};
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/ids.h"
 #include "core/item.h"
 #include "social/demo/vocabulary.h"
 #include "social/markdown.h"
@@ -80,6 +81,8 @@ DemoContentSummary load_demo_content(store::Connection& conn,
     // Mostly open; every fifth closed; every 13th secret (a care circle).
     s.visibility = c % 13 == 12 ? SpaceVisibility::kSecret
                                 : (c % 5 == 4 ? SpaceVisibility::kClosed : SpaceVisibility::kOpen);
+    // A secret space's slug is unguessable, as the server makes it.
+    if (s.visibility == SpaceVisibility::kSecret) s.slug = unguessable_slug(s.slug);
     s.created_by = founder.id;
     SpaceId id = spaces.insert(s, founder.joined_at);
     space_of[c] = id;
@@ -95,12 +98,27 @@ DemoContentSummary load_demo_content(store::Connection& conn,
   }
 
   // Posts in proportion to activity; replies and reactions mostly from the
-  // same community, which is what makes interaction edges local.
+  // same community, which is what makes interaction edges local. Drawn
+  // member by member, written in time order: ids are time-ordered
+  // (core/ids.h), and a feed that reads newest first by id must meet the
+  // posts newest first by time too.
+  struct PlannedReaction {
+    MemberId member;
+    std::string kind;
+    Micros at;
+  };
+  struct PlannedPost {
+    Item item;
+    std::vector<Reply> replies;
+    std::vector<PlannedReaction> reactions;
+  };
+  std::vector<PlannedPost> posts;
   for (size_t i = 0; i < members.size(); ++i) {
     const DemoMember& m = members[i];
-    int posts = static_cast<int>(m.activity * 0.6 + unit());
-    for (int p = 0; p < posts; ++p) {
-      Item item;
+    int post_count = static_cast<int>(m.activity * 0.6 + unit());
+    for (int p = 0; p < post_count; ++p) {
+      PlannedPost post;
+      Item& item = post.item;
       item.kind = below(5) == 0 ? "question" : "note";
       item.status = item.kind == "question" ? "open" : "";
       item.author_id = m.id;
@@ -120,33 +138,50 @@ DemoContentSummary load_demo_content(store::Connection& conn,
       item.tags = rendered->tags;
       item.created_at =
           std::max(m.joined_at, base) + static_cast<Micros>(below(400ULL * 86400)) * 1'000'000;
-      item.id = items.insert(item, {});
-      ++summary.items;
       const auto& group = by_community[m.community];
       int reply_count = static_cast<int>(below(4));
       for (int r = 0; r < reply_count && group.size() > 1; ++r) {
         const DemoMember& other = members[group[below(group.size())]];
         if (other.id == m.id) continue;
         Reply reply;
-        reply.item_id = item.id;
         reply.author_id = other.id;
         reply.body = std::string(kReplies[below(kReplies.size())]);
         reply.html = "<p>" + reply.body + "</p>\n";
         reply.created_at = item.created_at + static_cast<Micros>(below(3ULL * 86400)) * 1'000'000;
-        replies.insert(reply);
-        ++summary.replies;
+        post.replies.push_back(std::move(reply));
       }
       int reaction_count = static_cast<int>(below(5));
       for (int r = 0; r < reaction_count && group.size() > 1; ++r) {
         const DemoMember& other = members[group[below(group.size())]];
         if (other.id == m.id) continue;
-        if (reactions.put(store::ReactionTarget::kItem, item.id, other.id,
-                          std::string(reaction_kinds()[below(2)]),
-                          item.created_at + 3'600'000'000LL)) {
-          ++summary.reactions;
-        }
+        post.reactions.push_back(
+            {other.id, std::string(reaction_kinds()[below(2)]), item.created_at + 3'600'000'000LL});
+      }
+      posts.push_back(std::move(post));
+    }
+  }
+  std::stable_sort(posts.begin(), posts.end(), [](const PlannedPost& a, const PlannedPost& b) {
+    return a.item.created_at < b.item.created_at;
+  });
+  std::vector<Reply> all_replies;
+  for (auto& post : posts) {
+    post.item.id = items.insert(post.item, {});
+    ++summary.items;
+    for (auto& reply : post.replies) {
+      reply.item_id = post.item.id;
+      all_replies.push_back(std::move(reply));
+    }
+    for (const auto& r : post.reactions) {
+      if (reactions.put(store::ReactionTarget::kItem, post.item.id, r.member, r.kind, r.at)) {
+        ++summary.reactions;
       }
     }
+  }
+  std::stable_sort(all_replies.begin(), all_replies.end(),
+                   [](const Reply& a, const Reply& b) { return a.created_at < b.created_at; });
+  for (const auto& reply : all_replies) {
+    replies.insert(reply);
+    ++summary.replies;
   }
   return summary;
 }

@@ -204,7 +204,7 @@ export function SpaceForm({ initial, onSaved, submitLabel }: { initial?: Space; 
             }}
           />
           <p id="space-slug-help" class="help">
-            {t('space.slug_help', { slug: slug || 'my-space' })}
+            {t(visibility === 'secret' ? 'space.slug_help_secret' : 'space.slug_help', { slug: slug || 'my-space' })}
           </p>
         </div>
       )}
