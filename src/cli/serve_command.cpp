@@ -20,7 +20,20 @@ struct ServeOptions {
   unsigned threads = 0;
   std::size_t body_limit = 1 << 20;
   int heartbeat_s = 15;
+  std::vector<std::string> rate_limits;
+  bool no_rate_limits = false;
+  bool trust_proxy = false;
 };
+
+std::string rate_limit_help() {
+  std::string help =
+      "Override one rate limit, repeatable: NAME=COUNT/PERIOD (PERIOD: number and s, m, h "
+      "or d), NAME=COUNT for stream caps, or NAME=off. Defaults:";
+  for (const auto& row : social::rate_limit_table()) {
+    help += " " + std::string(row.name) + "=" + social::format_rate_limit(row, row.defaults);
+  }
+  return help;
+}
 
 int serve(const ServeOptions& o) {
   auto colon = o.listen.rfind(':');
@@ -42,18 +55,28 @@ int serve(const ServeOptions& o) {
   server_options.body_limit = o.body_limit;
   server_options.heartbeat = std::chrono::seconds(o.heartbeat_s);
 
+  auto limits =
+      o.no_rate_limits ? social::RateLimitConfig::off() : social::RateLimitConfig::defaults();
+  for (const auto& assignment : o.rate_limits) {
+    if (auto status = limits.set(assignment); !status) {
+      std::cerr << "kring serve: --rate-limit " << assignment << ": " << status.error().message
+                << "\n";
+      return 2;
+    }
+  }
+
   auto db = open_data_dir(o.data_dir);
   if (!db) {
     std::cerr << "kring serve: " << db.error().message << "\n";
     return 1;
   }
-  social::Services services(**db);
+  social::Services services(**db, limits);
   http::Dispatcher* dispatcher_ptr = nullptr;
   http::Router router = http::build_router(services, [&]() -> http::Metrics& {
     return dispatcher_ptr->metrics();
   });
   http::StaticFiles static_files(o.web_root);
-  http::Dispatcher dispatcher(router, services, static_files);
+  http::Dispatcher dispatcher(router, services, static_files, o.trust_proxy);
   dispatcher_ptr = &dispatcher;
   http::Server server(server_options, dispatcher);
   if (auto status = server.listen(); !status) {
@@ -84,6 +107,14 @@ void add_serve_command(CLI::App& app) {
   cmd->add_option("--heartbeat", options->heartbeat_s, "Seconds between SSE heartbeats")
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
+  cmd->add_option("--rate-limit", options->rate_limits, rate_limit_help())
+      ->type_name("NAME=COUNT/PERIOD");
+  cmd->add_flag("--no-rate-limits", options->no_rate_limits,
+                "Turn every rate limit off (tests, benchmarks); --rate-limit still sets one. "
+                "The log-in throttle stays on");
+  cmd->add_flag("--trust-proxy", options->trust_proxy,
+                "Take the client address from the last X-Forwarded-For entry (only behind a "
+                "reverse proxy that sets it)");
   cmd->callback([options] { set_exit_code(serve(*options)); });
 }
 
