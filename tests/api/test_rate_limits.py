@@ -5,9 +5,11 @@ small, with --rate-limit on top of the harness's --no-rate-limits; one class
 runs with the defaults. Other client addresses are other loopback addresses
 (127.0.0.x), which the server sees as the socket's peer."""
 import itertools
+import subprocess
+import tempfile
 import unittest
 
-from kring_api import PASSWORD, ApiTestCase, SseReader, wait_until
+from kring_api import KRING, PASSWORD, ApiTestCase, SseReader, wait_until
 
 _handles = itertools.count(1)
 
@@ -216,6 +218,29 @@ class DefaultLimits(ApiTestCase):
                     for i in range(31)]
         self.assertEqual(statuses[:30], [201] * 30)
         self.assertEqual(statuses[30], 429)
+
+
+class RateLimitFlags(unittest.TestCase):
+    def serve(self, *args):
+        with tempfile.TemporaryDirectory() as data:
+            return subprocess.run([KRING, "serve", "--data", data, "--listen", "127.0.0.1:0", *args],
+                                  capture_output=True, text=True, timeout=30)
+
+    def test_an_unknown_or_malformed_rate_limit_stops_the_server_with_a_message(self):
+        for value, said in [("nope=1/1h", "known: register_per_address"),
+                            ("items_per_member=5", "needs a period"),
+                            ("items_per_member=5/1y", "bad value"),
+                            ("streams_per_member=2/1h", "counts open streams")]:
+            run = self.serve("--rate-limit", value)
+            self.assertEqual(run.returncode, 2, (value, run.stderr))
+            self.assertIn(said, run.stderr, value)
+
+    def test_help_lists_every_limit_with_its_default(self):
+        run = subprocess.run([KRING, "serve", "--help"], capture_output=True, text=True, timeout=30)
+        for expected in ["register_per_address=20/1h", "items_per_member=30/10m",
+                         "mentions_per_member=100/1h", "streams_per_member=10",
+                         "--no-rate-limits", "--trust-proxy"]:
+            self.assertIn(expected, run.stdout)
 
 
 if __name__ == "__main__":

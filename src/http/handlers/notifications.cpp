@@ -48,6 +48,13 @@ Response stream(social::Services& s, Context& ctx) {
   // between then arrives twice (same id) rather than not at all.
   social::StreamOwner owner{ctx.actor.id, ctx.actor.session_id, ctx.request.client_address};
   if (auto status = s.hub.subscribe(owner, events); !status) return Response::error(status.error());
+  // The session may have ended (log-out, password change) between the
+  // dispatcher's check and the subscription, too late for the hub to close
+  // this stream: check again now that it is subscribed.
+  if (auto session = s.accounts.authenticate(ctx.session_token); !session) {
+    events->end();
+    return Response::error(session.error());
+  }
   Response r;
   // Tell the browser how soon to reconnect, then replay what it missed.
   r.body = "retry: 3000\n\n";
