@@ -39,7 +39,7 @@ DEEP_PAGE = 50
 def start_server(kring, data, web, threads, log_path):
     log = open(log_path, "wb")
     proc = subprocess.Popen([kring, "serve", "--data", data, "--listen", "127.0.0.1:0",
-                             "--web", web, "--threads", str(threads)],
+                             "--web", web, "--threads", str(threads), "--no-rate-limits"],
                             stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -28,7 +28,20 @@ struct ServeOptions {
   std::string metrics_token;
   std::string metrics_token_file;
   std::string metrics_listen;
+  std::vector<std::string> rate_limits;
+  bool no_rate_limits = false;
+  bool trust_proxy = false;
 };
+
+std::string rate_limit_help() {
+  std::string help =
+      "Override one rate limit, repeatable: NAME=COUNT/PERIOD (PERIOD: number and s, m, h "
+      "or d), NAME=COUNT for stream caps, or NAME=off. Defaults:";
+  for (const auto& row : social::rate_limit_table()) {
+    help += " " + std::string(row.name) + "=" + social::format_rate_limit(row, row.defaults);
+  }
+  return help;
+}
 
 // The shortest scrape token accepted: 128 bits as hex.
 constexpr size_t kMinMetricsTokenBytes = 32;
@@ -99,6 +112,16 @@ int serve(const ServeOptions& o) {
   server_options.body_limit = o.body_limit;
   server_options.heartbeat = std::chrono::seconds(o.heartbeat_s);
 
+  auto limits =
+      o.no_rate_limits ? social::RateLimitConfig::off() : social::RateLimitConfig::defaults();
+  for (const auto& assignment : o.rate_limits) {
+    if (auto status = limits.set(assignment); !status) {
+      std::cerr << "kring serve: --rate-limit " << assignment << ": " << status.error().message
+                << "\n";
+      return 2;
+    }
+  }
+
   // Before the data directory is created: a web root that holds it is refused.
   auto remote_images =
       o.allow_remote_images ? http::RemoteImages::kAllowed : http::RemoteImages::kBlocked;
@@ -112,7 +135,8 @@ int serve(const ServeOptions& o) {
     std::cerr << "kring serve: " << db.error().message << "\n";
     return 1;
   }
-  social::Services services(**db, social::MarkdownOptions{.remote_images = o.allow_remote_images});
+  social::Services services(**db, social::MarkdownOptions{.remote_images = o.allow_remote_images},
+                            limits);
   http::Dispatcher* dispatcher_ptr = nullptr;
   auto metrics = [&]() -> http::Metrics& { return dispatcher_ptr->metrics(); };
   // --metrics-listen moves /metrics to its own listener; --metrics-token
@@ -120,8 +144,12 @@ int serve(const ServeOptions& o) {
   bool separate_metrics = !o.metrics_listen.empty();
   http::MetricsAccess public_metrics{!separate_metrics && !token->empty(), *token};
   http::Router router = http::build_router(services, metrics, public_metrics);
+  if (auto status = http::check_rate_limit_routes(router); !status) {
+    std::cerr << "kring serve: " << status.error().message << "\n";
+    return 2;
+  }
   http::Dispatcher dispatcher(router, services, *static_files,
-                              http::normalize_origin(o.public_origin));
+                              http::normalize_origin(o.public_origin), o.trust_proxy);
   dispatcher_ptr = &dispatcher;
   http::Server server(server_options, dispatcher);
   if (auto status = server.listen(); !status) {
@@ -191,6 +219,14 @@ void add_serve_command(CLI::App& app) {
   cmd->add_option("--heartbeat", options->heartbeat_s, "Seconds between SSE heartbeats")
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
+  cmd->add_option("--rate-limit", options->rate_limits, rate_limit_help())
+      ->type_name("NAME=COUNT/PERIOD");
+  cmd->add_flag("--no-rate-limits", options->no_rate_limits,
+                "Turn every rate limit off (tests, benchmarks); --rate-limit still sets one. "
+                "The log-in throttle stays on");
+  cmd->add_flag("--trust-proxy", options->trust_proxy,
+                "Take the client address from the last X-Forwarded-For entry (only behind a "
+                "reverse proxy that sets it)");
   cmd->callback([options] { set_exit_code(serve(*options)); });
 }
 

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "http/compression.h"
@@ -33,15 +34,87 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
   return diff == 0;
 }
 
+std::vector<std::vector<social::RateLimitId>> limits_by_route(const Router& router) {
+  std::vector<std::vector<social::RateLimitId>> out(router.routes().size());
+  for (const auto& row : social::rate_limit_table()) {
+    for (const auto& route : router.routes()) {
+      if (std::string(beast_http::to_string(route.method)) + " " + route.pattern == row.route) {
+        out[route.index].push_back(row.id);
+      }
+    }
+  }
+  return out;
+}
+
+// The last X-Forwarded-For entry: the address the operator's proxy saw (the
+// entries before it are whatever the client claimed).
+std::string forwarded_client(std::string_view header, const std::string& peer) {
+  auto comma = header.rfind(',');
+  std::string_view last = comma == std::string_view::npos ? header : header.substr(comma + 1);
+  while (!last.empty() && (last.front() == ' ' || last.front() == '\t')) last.remove_prefix(1);
+  while (!last.empty() && (last.back() == ' ' || last.back() == '\t')) last.remove_suffix(1);
+  return last.empty() ? peer : std::string(last);
+}
+
 }  // namespace
 
+Status check_rate_limit_routes(const Router& router) {
+  auto names = route_names(router);
+  for (const auto& row : social::rate_limit_table()) {
+    if (row.route.empty()) continue;
+    if (std::find(names.begin(), names.end(), row.route) == names.end()) {
+      return Error::invalid("rate_limits", "rate limit " + std::string(row.name) +
+                                               " names no route: " + std::string(row.route));
+    }
+  }
+  return {};
+}
+
 Dispatcher::Dispatcher(const Router& router, social::Services& services,
-                       const StaticFiles& static_files, std::string public_origin)
+                       const StaticFiles& static_files, std::string public_origin,
+                       bool trust_proxy)
     : router_(router),
       services_(services),
       static_files_(static_files),
       public_origin_(std::move(public_origin)),
-      metrics_(route_names(router)) {}
+      metrics_(route_names(router)),
+      trust_proxy_(trust_proxy),
+      route_limits_(limits_by_route(router)) {}
+
+Status Dispatcher::take_rate_limits(const Context& ctx, size_t route_index) {
+  const auto& limits = route_limits_[route_index];
+  // A route limited per member is for members: the handler refuses an
+  // anonymous caller (401) before doing any work, so nothing is counted.
+  if (!ctx.actor.signed_in() && std::any_of(limits.begin(), limits.end(), [](auto id) {
+        return social::rate_limit_row(id).key == social::LimitKey::kMember;
+      })) {
+    return {};
+  }
+  // Member rows first: a member past their own budget does not spend the
+  // budget of everyone behind the same address.
+  for (auto key_kind : {social::LimitKey::kMember, social::LimitKey::kAddress}) {
+    for (social::RateLimitId id : limits) {
+      const auto& row = social::rate_limit_row(id);
+      if (row.key != key_kind) continue;
+      KRING_TRY(take_rate_limit(row, ctx));
+    }
+  }
+  return {};
+}
+
+Status Dispatcher::take_rate_limit(const social::RateLimitRow& row, const Context& ctx) {
+  std::string key = row.key == social::LimitKey::kAddress
+                        ? social::address_key(ctx.request.client_address)
+                        : std::to_string(ctx.actor.id);
+  int wait = services_.rate_limiter.take(row.id, key);
+  if (wait == 0) return {};
+  Error e{ErrorCode::kRateLimited, "rate_limited",
+          "too many requests (" + std::string(row.name) + " is " +
+              social::format_rate_limit(row, services_.rate_limiter.setting(row.id)) +
+              "); try again in " + std::to_string(wait) + " s"};
+  e.retry_after_s = wait;
+  return e;
+}
 
 Status Dispatcher::authenticate(Context& ctx) {
   std::string_view authorization = ctx.request.header("Authorization");
@@ -130,6 +203,9 @@ Response Dispatcher::route(Request& request, size_t& route_index) {
   if (match.route->auth == RouteAuth::kSession) {
     if (auto status = authenticate(ctx); !status) return Response::error(status.error());
   }
+  if (auto status = take_rate_limits(ctx, route_index); !status) {
+    return Response::error(status.error());
+  }
   return match.route->handler(ctx);
 }
 
@@ -139,6 +215,10 @@ Response Dispatcher::handle(const BeastRequest& raw, const std::string& client_a
   request.raw = &raw;
   request.method = raw.method();
   request.client_address = client_address;
+  if (trust_proxy_) {
+    std::string_view forwarded = request.header("X-Forwarded-For");
+    if (!forwarded.empty()) request.client_address = forwarded_client(forwarded, client_address);
+  }
   size_t route_index = metrics_.unmatched_index();
   Response response;
   std::string_view target(raw.target().data(), raw.target().size());

@@ -2,7 +2,7 @@
 
 namespace kring::http {
 
-void EventStream::push(std::string event) {
+void EventStream::push(std::string_view event) {
   std::function<void()> wake;
   {
     std::lock_guard lock(mutex_);
@@ -41,7 +41,7 @@ void EventStream::close() {
   if (wake) wake();
 }
 
-bool EventStream::closed() {
+bool EventStream::closed() const {
   std::lock_guard lock(mutex_);
   return closed_;
 }

@@ -59,13 +59,6 @@ Result<IssuedSession> Accounts::register_member(const NewAccount& account) {
 
 Result<IssuedSession> Accounts::log_in(const std::string& login, const std::string& password,
                                        const std::string& client_address) {
-  std::string account_key = lowercase_ascii(login);
-  if (int wait = throttle_.retry_after(account_key, client_address); wait > 0) {
-    Error e{ErrorCode::kRateLimited, "too_many_attempts",
-            "too many failed log-in attempts; try again later"};
-    e.retry_after_s = wait;
-    return e;
-  }
   auto conn = db_.lease();
   std::optional<Member> member;
   std::optional<std::string> hash;
@@ -75,6 +68,16 @@ Result<IssuedSession> Accounts::log_in(const std::string& login, const std::stri
     member = members.find_by_login(login);
     if (member) hash = members.password_hash(member->id);
   }
+  // One record per member, however the login names it (handle or e-mail,
+  // any case), so the two forms are not two budgets of guesses.
+  std::string account_key =
+      member ? "member:" + std::to_string(member->id) : "login:" + lowercase_ascii(login);
+  if (int wait = throttle_.retry_after(account_key, client_address); wait > 0) {
+    Error e{ErrorCode::kRateLimited, "too_many_attempts",
+            "too many failed log-in attempts; try again later"};
+    e.retry_after_s = wait;
+    return e;
+  }
   // Verify against a real hash even for unknown logins, so the response time
   // does not tell which handles exist.
   static const std::string kDummyHash = hash_password("kring-timing-equaliser");
@@ -83,7 +86,7 @@ Result<IssuedSession> Accounts::log_in(const std::string& login, const std::stri
     throttle_.record_failure(account_key, client_address);
     return Error::unauthenticated("wrong login or password");
   }
-  throttle_.record_success(account_key);
+  throttle_.record_success(account_key, client_address);
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   IssuedSession issued = open_session(*conn, *member);
   tx.commit();
@@ -108,6 +111,7 @@ Status Accounts::log_out(const Actor& actor) {
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   store::SessionRepository(*conn).remove(actor.session_id);
   tx.commit();
+  hub_.close_session(actor.id, actor.session_id);
   return {};
 }
 
@@ -131,6 +135,7 @@ Status Accounts::change_password(const Actor& actor, const std::string& current,
   store::MemberRepository(*conn).set_password_hash(actor.id, new_hash, now_micros());
   store::SessionRepository(*conn).remove_all_for_member_except(actor.id, actor.session_id);
   tx.commit();
+  hub_.close_member_streams(actor.id, actor.session_id);
   return {};
 }
 

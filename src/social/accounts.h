@@ -10,6 +10,7 @@
 #include "core/result.h"
 #include "social/actor.h"
 #include "social/login_throttle.h"
+#include "social/notification_hub.h"
 #include "store/database.h"
 
 namespace kring::social {
@@ -37,24 +38,27 @@ inline constexpr Micros kSessionLifetime = 30LL * 24 * 3600 * 1'000'000;
 
 class Accounts {
  public:
-  Accounts(store::Database& db, LoginThrottle& throttle) : db_(db), throttle_(throttle) {}
+  Accounts(store::Database& db, LoginThrottle& throttle, NotificationHub& hub)
+      : db_(db), throttle_(throttle), hub_(hub) {}
 
   // The first member of an instance becomes its admin.
   // Errors: invalid_handle/invalid_email/weak_password (400), handle_taken/email_taken (409).
   Result<IssuedSession> register_member(const NewAccount& account);
 
-  // login is a handle or e-mail. Errors: 401 bad credentials,
-  // 429 with retry_after_s after too many failures for the account or address.
+  // login is a handle or e-mail. Errors: 401 bad credentials, 429
+  // too_many_attempts with retry_after_s when the throttle refuses this
+  // address (login_throttle.h: its own failures, or the account's).
   Result<IssuedSession> log_in(const std::string& login, const std::string& password,
                                const std::string& client_address);
 
   // 401 when the token is unknown or expired.
   Result<AuthenticatedSession> authenticate(const std::string& token);
 
+  // Ends the actor's session and closes its open live streams.
   Status log_out(const Actor& actor);
 
   // Verifies the current password, sets the new one and ends every other
-  // session of the member.
+  // session of the member, closing their live streams.
   Status change_password(const Actor& actor, const std::string& current,
                          const std::string& replacement);
 
@@ -63,6 +67,7 @@ class Accounts {
 
   store::Database& db_;
   LoginThrottle& throttle_;
+  NotificationHub& hub_;
 };
 
 }  // namespace kring::social

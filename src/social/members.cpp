@@ -136,6 +136,7 @@ Status Members::set_suspended(const Actor& actor, const std::string& handle, boo
   if (member->id == actor.id) return Error::invalid("self_suspension", "admins cannot suspend themselves");
   members.set_suspended(member->id, suspended ? std::optional<Micros>(now_micros()) : std::nullopt);
   tx.commit();
+  if (suspended) hub_.close_member_streams(member->id);
   return {};
 }
 

@@ -11,6 +11,7 @@
 #include "core/result.h"
 #include "social/actor.h"
 #include "social/member_view.h"
+#include "social/notification_hub.h"
 #include "store/database.h"
 
 namespace kring::social {
@@ -43,7 +44,8 @@ struct DirectoryRequest {
 
 class Members {
  public:
-  explicit Members(store::Database& db) : db_(db) {}
+  // hub: to end a suspended member's live streams.
+  Members(store::Database& db, NotificationHub& hub) : db_(db), hub_(hub) {}
 
   // 404 when the handle is unknown, suspended (except to admins) or in a
   // block with the viewer: a blocked member cannot tell the profile exists.
@@ -60,6 +62,7 @@ class Members {
 
  private:
   store::Database& db_;
+  NotificationHub& hub_;
 };
 
 // Validates and normalises a list of skills or interests (trimmed, no

@@ -23,6 +23,12 @@ void Notifier::add(NotificationKind kind, MemberId recipient, MemberId actor,
   if (recipient == actor || recipient == 0) return;
   if (store::TieRepository(conn_).blocked_either_way(recipient, actor)) return;
   if (item_id && !store::ItemRepository(conn_).readable(*item_id, recipient)) return;
+  // Past the sender's mention budget the mention still renders as a link in
+  // the text; it just tells nobody, so mass-mentioning cannot flood anyone.
+  if (kind == NotificationKind::kMention &&
+      hub_.rate_limiter().take(RateLimitId::kMentionsPerMember, std::to_string(actor)) > 0) {
+    return;
+  }
   store::NotificationRow row;
   row.recipient = recipient;
   row.kind = std::string(notification_kind_name(kind));

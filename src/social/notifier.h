@@ -33,9 +33,10 @@ class Notifier {
  public:
   Notifier(store::Connection& conn, NotificationHub& hub) : conn_(conn), hub_(hub) {}
 
-  // Records one notification unless recipient is the actor, or the recipient
-  // may not read the item it is about (a mention in a secret space tells an
-  // outsider nothing).
+  // Records one notification unless recipient is the actor, either blocked
+  // the other, the recipient may not read the item it is about (a mention in
+  // a secret space tells an outsider nothing), or it is a mention past the
+  // actor's mentions_per_member limit (rate_limits.h).
   void add(NotificationKind kind, MemberId recipient, MemberId actor,
            std::optional<std::int64_t> item_id = std::nullopt,
            std::optional<std::int64_t> reply_id = std::nullopt,

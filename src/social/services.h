@@ -12,6 +12,7 @@
 #include "social/network.h"
 #include "social/notification_hub.h"
 #include "social/notifications.h"
+#include "social/rate_limits.h"
 #include "social/search.h"
 #include "social/spaces.h"
 #include "social/suggestions.h"
@@ -22,10 +23,15 @@ namespace kring::social {
 
 struct Services {
   // markdown: how member text is rendered (kring serve --allow-remote-images).
-  explicit Services(store::Database& db, MarkdownOptions markdown = {})
+  // limits: the rate limits in force (rate_limits.h); the log-in throttle
+  // is always on.
+  explicit Services(store::Database& db, MarkdownOptions markdown = {},
+                    RateLimitConfig limits = RateLimitConfig::defaults())
       : db(db),
-        accounts(db, login_throttle),
-        members(db),
+        rate_limiter(limits),
+        hub(rate_limiter),
+        accounts(db, login_throttle, hub),
+        members(db, hub),
         ties(db, hub),
         spaces(db, hub),
         items(db, hub, markdown),
@@ -38,6 +44,7 @@ struct Services {
         suggestions(db) {}
 
   store::Database& db;
+  RateLimiter rate_limiter;
   LoginThrottle login_throttle;
   NotificationHub hub;
   Accounts accounts;

@@ -54,12 +54,13 @@ class Reply:
 
 
 class Server:
-    """One kring process with its own data directory."""
+    """One kring process with its own data directory. Rate limits are off
+    (--no-rate-limits) unless rate_limits=True; the log-in throttle is on."""
 
-    def __init__(self, extra_args=()):
+    def __init__(self, extra_args=(), rate_limits=False):
         self.dir = tempfile.mkdtemp(prefix="kring-api-")
         self.log_path = os.path.join(self.dir, "server.log")
-        self.extra_args = list(extra_args)
+        self.extra_args = ([] if rate_limits else ["--no-rate-limits"]) + list(extra_args)
         self.process = None
         self.port = None
 
@@ -101,13 +102,16 @@ class Server:
 
 
 class Client:
-    """A caller: anonymous, bearer-token or browser-like (cookie + CSRF)."""
+    """A caller: anonymous, bearer-token or browser-like (cookie + CSRF).
+    source: the loopback address to connect from ("127.0.0.7"), to act as
+    another client address; the server sees it as the peer."""
 
-    def __init__(self, port, token=None, cookie=None, csrf=None):
+    def __init__(self, port, token=None, cookie=None, csrf=None, source=None):
         self.port = port
         self.token = token
         self.cookie = cookie
         self.csrf = csrf
+        self.source = source
         self.handle = None
         self.conn = None
 
@@ -126,7 +130,9 @@ class Client:
         hdrs.update(headers or {})
         for attempt in range(2):
             if self.conn is None:
-                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+                self.conn = http.client.HTTPConnection(
+                    "127.0.0.1", self.port, timeout=30,
+                    source_address=(self.source, 0) if self.source else None)
             try:
                 self.conn.request(method, path, body=payload, headers=hdrs)
                 resp = self.conn.getresponse()
@@ -159,33 +165,87 @@ class Client:
         return self.request("DELETE", path, body, **kw)
 
 
+class SseReader:
+    """Reads Server-Sent Events from /api/v1/stream (source: a loopback
+    address to connect from). .response.status is the stream's status."""
+
+    def __init__(self, port, token, last_event_id=None, source=None):
+        self.conn = http.client.HTTPConnection(
+            "127.0.0.1", port, timeout=10, source_address=(source, 0) if source else None)
+        headers = {"Authorization": "Bearer " + token, "Accept": "text/event-stream"}
+        if last_event_id:
+            headers["Last-Event-ID"] = last_event_id
+        self.conn.request("GET", "/api/v1/stream", headers=headers)
+        self.response = self.conn.getresponse()
+
+    def next_block(self):
+        """The next event or comment block as a dict of field -> value; None
+        at the end of the stream."""
+        block = {}
+        while True:
+            line = self.response.fp.readline().decode()
+            if line in ("\n", "\r\n", ""):
+                if block:
+                    return block
+                if line == "":
+                    return None
+                continue
+            key, _, value = line.rstrip("\n").partition(":")
+            block[key or "comment"] = value.strip()
+
+    def next_event(self, name):
+        while True:
+            block = self.next_block()
+            if block is None:
+                raise AssertionError(f"stream ended before a {name!r} event")
+            if block.get("event") == name:
+                return block
+
+    def rest(self):
+        """Every block until the server ends the stream (a read timeout
+        means it did not end)."""
+        blocks = []
+        while (block := self.next_block()) is not None:
+            blocks.append(block)
+        return blocks
+
+    def close(self):
+        # A response without a length owns the socket (http.client hands it
+        # over), so closing the connection alone leaves the stream open.
+        self.response.close()
+        self.conn.close()
+
+
 class ApiTestCase(unittest.TestCase):
-    """One server per test class; helpers to make members."""
+    """One server per test class; helpers to make members. A class that
+    tests rate limits sets rate_limits = True (and small ones in server_args)."""
 
     server_args = ()
+    rate_limits = False
 
     @classmethod
     def setUpClass(cls):
-        cls.server = Server(cls.server_args).start()
+        cls.server = Server(cls.server_args, rate_limits=cls.rate_limits).start()
         cls._counter = 0
 
     @classmethod
     def tearDownClass(cls):
         cls.server.cleanup()
 
-    def anonymous(self):
-        return self.server.client()
+    def anonymous(self, source=None):
+        return self.server.client(source=source)
 
-    def register(self, handle=None, **profile):
-        """Registers a member and returns a bearer-token client for them."""
+    def register(self, handle=None, source=None, **profile):
+        """Registers a member and returns a bearer-token client for them
+        (connecting from source, a loopback address, when given)."""
         cls = type(self)
         cls._counter += 1
         handle = handle or f"m{cls._counter}_{self._testMethodName[:12].lower()}"
         handle = re.sub(r"[^a-z0-9_]", "_", handle)[:30]
-        reply = self.anonymous().post("/api/v1/accounts", {
+        reply = self.anonymous(source).post("/api/v1/accounts", {
             "handle": handle, "email": f"{handle}@example.org", "password": PASSWORD})
         self.assertEqual(reply.status, 201, reply)
-        client = self.server.client(token=reply.json["token"])
+        client = self.server.client(token=reply.json["token"], source=source)
         client.handle = handle
         client.csrf = reply.json["csrf_token"]
         if profile:

@@ -151,7 +151,7 @@ class CookieSessions(ApiTestCase):
 
 
 class LoginThrottling(ApiTestCase):
-    def test_too_many_failures_lock_the_account_with_retry_after(self):
+    def test_too_many_failures_from_one_address_are_refused_with_retry_after(self):
         self.register("target")
         for _ in range(5):
             self.assertError(self.anonymous().post(

@@ -82,7 +82,8 @@ export class Server {
     }
     this.process = spawn(
       KRING,
-      ['serve', '--data', path.join(this.dir, 'data'), '--listen', '127.0.0.1:0', '--web', WEB_DIST],
+      // Rate limits off: a test run registers and posts faster than people do.
+      ['serve', '--data', path.join(this.dir, 'data'), '--listen', '127.0.0.1:0', '--web', WEB_DIST, '--no-rate-limits'],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const collect = (chunk) => {

@@ -18,35 +18,43 @@ std::string sse_event(std::string_view name, const nlohmann::json& data,
   return out;
 }
 
-// One open /api/v1/stream: receives the member's notifications from the hub
-// and writes them as Server-Sent Events, each followed by the unread count.
+std::string unread_event(social::Services& s, const social::Actor& actor) {
+  return sse_event("unread", {{"unread_count", s.notifications.unread_count(actor)}}, std::nullopt);
+}
+
+// What every open stream of the recipient is sent for one notification: the
+// event and the new unread count. Rendered once per notification by the hub.
+std::optional<std::string> render_live(social::Services& s, MemberId recipient, std::int64_t id) {
+  social::Actor actor{recipient};
+  auto view = s.notifications.find(actor, id);
+  if (!view) return std::nullopt;
+  return sse_event("notification", notification_json(*view), id) + unread_event(s, actor);
+}
+
+// One open /api/v1/stream: writes what the hub hands it as Server-Sent Events.
 class NotificationStream : public EventStream, public social::NotificationListener {
  public:
-  NotificationStream(social::Notifications& notifications, social::Actor actor)
-      : notifications_(notifications), actor_(actor) {}
-
-  void deliver(std::int64_t id) override {
-    auto view = notifications_.find(actor_, id);
-    if (!view) return;
-    push(sse_event("notification", notification_json(*view), id));
-    push(unread_event());
-  }
-  bool open() const override { return !const_cast<NotificationStream*>(this)->closed(); }
-
-  std::string unread_event() {
-    return sse_event("unread", {{"unread_count", notifications_.unread_count(actor_)}}, std::nullopt);
-  }
-
- private:
-  social::Notifications& notifications_;
-  social::Actor actor_;
+  void deliver(const std::string& event) override { push(event); }
+  void end() override { close(); }
+  bool open() const override { return !closed(); }
 };
 
 Response stream(social::Services& s, Context& ctx) {
   if (auto status = social::authorize(ctx.actor, social::Action::kReadNotifications); !status) {
     return Response::error(status.error());
   }
-  auto events = std::make_shared<NotificationStream>(s.notifications, ctx.actor);
+  auto events = std::make_shared<NotificationStream>();
+  // Subscribe before reading what was missed: a notification published in
+  // between then arrives twice (same id) rather than not at all.
+  social::StreamOwner owner{ctx.actor.id, ctx.actor.session_id, ctx.request.client_address};
+  if (auto status = s.hub.subscribe(owner, events); !status) return Response::error(status.error());
+  // The session may have ended (log-out, password change) between the
+  // dispatcher's check and the subscription, too late for the hub to close
+  // this stream: check again now that it is subscribed.
+  if (auto session = s.accounts.authenticate(ctx.session_token); !session) {
+    events->end();
+    return Response::error(session.error());
+  }
   Response r;
   // Tell the browser how soon to reconnect, then replay what it missed.
   r.body = "retry: 3000\n\n";
@@ -59,8 +67,7 @@ Response stream(social::Services& s, Context& ctx) {
       r.body += sse_event("notification", notification_json(v), v.row.id);
     }
   }
-  r.body += events->unread_event();
-  s.hub.subscribe(ctx.actor.id, events);
+  r.body += unread_event(s, ctx.actor);
   r.event_stream = events;
   return r;
 }
@@ -90,6 +97,8 @@ Response mark_read(social::Services& s, Context& ctx) {
 
 void register_notification_routes(Router& router, social::Services& s) {
   using beast_http::verb;
+  s.hub.set_renderer(
+      [&s](MemberId recipient, std::int64_t id) { return render_live(s, recipient, id); });
   router.add(verb::get, "/api/v1/notifications", [&s](Context& c) { return list(s, c); });
   router.add(verb::post, "/api/v1/notifications/read", [&s](Context& c) { return mark_read(s, c); });
   router.add(verb::get, "/api/v1/stream", [&s](Context& c) { return stream(s, c); });
