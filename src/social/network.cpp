@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "social/policy.h"
 #include "store/member_repository.h"
@@ -108,10 +109,20 @@ Result<ScopeVersion> Network::current_version(const NetworkScope& scope) {
   return *version;
 }
 
-std::vector<MemberId> Network::blocked_with(MemberId actor) {
+std::vector<MemberId> Network::hidden_from(const Actor& actor) {
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
-  return store::NetworkRepository(*conn).blocked_with(actor);
+  store::NetworkRepository repo(*conn);
+  auto out = repo.blocked_with(actor.id);
+  if (!actor.is_admin()) {
+    auto suspended = repo.suspended_members();
+    std::vector<MemberId> both;
+    both.reserve(out.size() + suspended.size());
+    std::set_union(out.begin(), out.end(), suspended.begin(), suspended.end(),
+                   std::back_inserter(both));
+    out = std::move(both);
+  }
+  return out;
 }
 
 Result<NetworkLookup> Network::lookup(const Actor& actor, const std::string& scope_text) {
@@ -121,7 +132,7 @@ Result<NetworkLookup> Network::lookup(const Actor& actor, const std::string& sco
   auto current = current_version(*scope);
   if (!current) return std::move(current).error();
   NetworkLookup out;
-  out.hidden = blocked_with(actor.id);
+  out.hidden = hidden_from(actor);
   {
     std::lock_guard lock(mutex_);
     if (auto it = cache_.find(scope->text()); it != cache_.end()) out.result = it->second;
@@ -168,7 +179,7 @@ Result<NetworkLookup> Network::lookup_member(const Actor& actor, const std::stri
   if (!scope) return std::move(scope).error();
   if (scope->kind != NetworkScope::Kind::kInstance) KRING_TRY(authorize_scope(actor, *scope));
   Actor as_analyst = actor;
-  as_analyst.role = MemberRole::kAnalyst;
+  if (!actor.is_analyst()) as_analyst.role = MemberRole::kAnalyst;
   return lookup(as_analyst, scope_text);
 }
 

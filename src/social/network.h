@@ -45,8 +45,10 @@ struct NetworkResult {
 struct NetworkLookup {
   std::shared_ptr<const NetworkResult> result;  // empty while the first run computes
   bool stale = false;                           // the scope's network changed since
-  // Members in a block with the caller, either way, ascending: no list of
-  // members in a response to this caller names them.
+  // Members in a block with the caller, either way, and (but for admins)
+  // suspended members, ascending: no list of members in a response to this
+  // caller names them, even from a report computed before the block or
+  // suspension.
   std::vector<MemberId> hidden;
 
   // Whether node v of result may be named to the caller.
@@ -80,7 +82,7 @@ class Network {
   // The scope's versions now, scanning its inputs only when the database
   // changed since the last scan of this scope (one scan at a time).
   Result<ScopeVersion> current_version(const NetworkScope& scope);
-  std::vector<MemberId> blocked_with(MemberId actor);
+  std::vector<MemberId> hidden_from(const Actor& actor);
   void enqueue(const NetworkScope& scope, std::uint64_t fingerprint);
   void run_worker();
   void compute(const NetworkScope& scope);

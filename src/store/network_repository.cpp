@@ -70,6 +70,11 @@ std::vector<MemberId> NetworkRepository::blocked_with(MemberId member) {
   return first_column_ids(st);
 }
 
+std::vector<MemberId> NetworkRepository::suspended_members() {
+  auto st = conn_.prepare("SELECT id FROM members WHERE suspended_at IS NOT NULL ORDER BY id");
+  return first_column_ids(st);
+}
+
 void NetworkRepository::interactions(std::optional<SpaceId> include_space,
                                      const std::function<void(const InteractionRow&)>& visit) {
   // An item's interactions count when it is outside spaces, in an open

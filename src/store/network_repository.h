@@ -58,6 +58,8 @@ class NetworkRepository {
   void blocks(const std::function<void(MemberId, MemberId)>& visit);
   // The members in a block with `member`, either way, ascending.
   std::vector<MemberId> blocked_with(MemberId member);
+  // Suspended members, ascending.
+  std::vector<MemberId> suspended_members();
   // Every tie and interaction. Interactions on items in closed or secret
   // spaces are left out, except those in `include_space`.
   void interactions(std::optional<SpaceId> include_space,

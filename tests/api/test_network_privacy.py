@@ -205,5 +205,21 @@ class SuspendedMembersInSuggestions(ApiTestCase):
         self.assertError(fof.get("/api/v1/me/suggestions"), 403)
 
 
+class SuspendedMembersInNetworkViews(ApiTestCase):
+    def test_a_suspended_member_is_named_nowhere_even_from_the_cached_report(self):
+        admin = self.register("sn_admin")
+        analyst = self.register("sn_analyst")
+        self.assertEqual(admin.put("/api/v1/members/sn_analyst/role", {"role": "analyst"}).status, 204)
+        me, gone = self.register("sn_me"), self.register("sn_gone")
+        self.connect(me, gone)
+        self.assertEqual(ids(fresh(me, "/api/v1/network/members/sn_me")["ego"]["nodes"]), ["sn_gone"])
+        self.assertIn("sn_gone", ids(fresh(analyst, "/api/v1/network/graph")["nodes"]))
+        self.assertEqual(admin.post("/api/v1/members/sn_gone/suspend").status, 204)
+        ego = me.get("/api/v1/network/members/sn_me").json
+        self.assertEqual(ego["ego"]["nodes"], [])
+        self.assertNotIn("sn_gone", ids(analyst.get("/api/v1/network/graph").json["nodes"]))
+        self.assertError(analyst.get("/api/v1/network/members/sn_gone"), 404)
+
+
 if __name__ == "__main__":
     unittest.main()
