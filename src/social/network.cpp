@@ -91,8 +91,10 @@ bool NetworkLookup::shows(graph::NodeId v) const {
 
 Result<ScopeVersion> Network::current_version(const NetworkScope& scope) {
   const std::string key = scope.text();
-  auto conn = db_.lease();
+  // The scan lock comes first, so that requests waiting for it hold no
+  // connection from the pool.
   std::lock_guard scan(scan_mutex_);
+  auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   std::int64_t db_version = store::NetworkRepository(*conn).version();
   {
@@ -153,10 +155,10 @@ Result<NetworkLookup> Network::lookup(const Actor& actor, const std::string& sco
 
 Result<NetworkLookup> Network::lookup_member(const Actor& actor, const std::string& handle,
                                              const std::string& scope_text, MemberId& member_id) {
-  auto conn = db_.lease();
   std::optional<Member> member;
   bool blocked = false;
   {
+    auto conn = db_.lease();
     store::Transaction tx(*conn, store::Transaction::Kind::kRead);
     member = store::MemberRepository(*conn).find_by_handle(handle);
     if (member && actor.signed_in() && member->id != actor.id) {
