@@ -2,9 +2,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <iterator>
+
 #include "social/policy.h"
 #include "store/member_repository.h"
 #include "store/space_repository.h"
+#include "store/tie_repository.h"
 
 namespace kring::social {
 
@@ -16,7 +20,8 @@ Result<NetworkResult> analyse_scope(store::Database& db, const NetworkScope& sco
     store::Transaction tx(*conn, store::Transaction::Kind::kRead);
     auto snap = build_snapshot(*conn, scope, now_micros());
     if (!snap) return std::move(snap).error();
-    out.version = snap->version;
+    out.fingerprint = snap->fingerprint;
+    out.db_version = snap->db_version;
     out.members = std::move(snap->members);
     // Repeated interactions between two members strengthen one tie.
     auto g = graph::Graph::build(std::move(snap->edges), {graph::DuplicatePolicy::kSum});
@@ -28,7 +33,7 @@ Result<NetworkResult> analyse_scope(store::Database& db, const NetworkScope& sco
   const auto& m = out.report.graph;
   store::NetworkHistoryRow row;
   row.scope = scope.cache_key();
-  row.version = out.version;
+  row.version = static_cast<std::int64_t>(out.fingerprint);
   row.computed_at = out.computed_at;
   row.nodes = static_cast<std::int64_t>(m.nodes);
   row.edges = static_cast<std::int64_t>(m.edges);
@@ -80,43 +85,88 @@ Status Network::authorize_scope(const Actor& actor, NetworkScope& scope) {
   return Error::forbidden("only the space's hosts and analysts see its network");
 }
 
+bool NetworkLookup::shows(graph::NodeId v) const {
+  if (hidden.empty() || !result) return true;
+  return !std::binary_search(hidden.begin(), hidden.end(), result->members[v]);
+}
+
+Result<ScopeVersion> Network::current_version(const NetworkScope& scope) {
+  const std::string key = scope.cache_key();
+  // The scan lock comes first, so that requests waiting for it hold no
+  // connection from the pool.
+  std::lock_guard scan(scan_mutex_);
+  auto conn = db_.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kRead);
+  std::int64_t db_version = store::NetworkRepository(*conn).version();
+  {
+    std::lock_guard lock(mutex_);
+    auto it = checked_.find(key);
+    if (it != checked_.end() && it->second.db_version == db_version) return it->second;
+  }
+  // Something changed somewhere, perhaps only inside a secret space: read
+  // this scope's inputs to learn whether its own network did.
+  auto version = scope_version(*conn, scope);
+  if (!version) return std::move(version).error();
+  std::lock_guard lock(mutex_);
+  checked_[key] = *version;
+  return *version;
+}
+
+std::vector<MemberId> Network::hidden_from(const Actor& actor) {
+  auto conn = db_.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kRead);
+  store::NetworkRepository repo(*conn);
+  auto out = repo.blocked_with(actor.id);
+  if (!actor.is_admin()) {
+    auto suspended = repo.suspended_members();
+    std::vector<MemberId> both;
+    both.reserve(out.size() + suspended.size());
+    std::set_union(out.begin(), out.end(), suspended.begin(), suspended.end(),
+                   std::back_inserter(both));
+    out = std::move(both);
+  }
+  return out;
+}
+
 Result<NetworkLookup> Network::lookup(const Actor& actor, const std::string& scope_text) {
   auto scope = parse_scope(scope_text);
   if (!scope) return std::move(scope).error();
   KRING_TRY(authorize_scope(actor, *scope));
-  std::int64_t version;
-  {
-    auto conn = db_.lease();
-    version = store::NetworkRepository(*conn).version();
-  }
+  auto current = current_version(*scope);
+  if (!current) return std::move(current).error();
   NetworkLookup out;
+  out.hidden = hidden_from(actor);
   {
     std::lock_guard lock(mutex_);
     if (auto it = cache_.find(scope->cache_key()); it != cache_.end()) out.result = it->second;
     auto failed = failed_.find(scope->cache_key());
-    if (failed != failed_.end() && failed->second == version) {
+    if (failed != failed_.end() && failed->second == current->fingerprint) {
       if (!out.result) {
         return Error{ErrorCode::kInternal, "network_failed",
                      "this network could not be computed; it is tried again when it changes"};
       }
-      out.stale = true;
+      out.stale = out.result->fingerprint != current->fingerprint;
       return out;
     }
   }
-  out.stale = !out.result || out.result->version != version;
-  if (out.stale) enqueue(*scope);
+  out.stale = !out.result || out.result->fingerprint != current->fingerprint;
+  if (out.stale) enqueue(*scope, current->fingerprint);
   return out;
 }
 
 Result<NetworkLookup> Network::lookup_member(const Actor& actor, const std::string& handle,
                                              const std::string& scope_text, MemberId& member_id) {
-  auto conn = db_.lease();
   std::optional<Member> member;
+  bool blocked = false;
   {
+    auto conn = db_.lease();
     store::Transaction tx(*conn, store::Transaction::Kind::kRead);
     member = store::MemberRepository(*conn).find_by_handle(handle);
+    if (member && actor.signed_in() && member->id != actor.id) {
+      blocked = store::TieRepository(*conn).blocked_either_way(actor.id, member->id);
+    }
   }
-  if (!member || (member->suspended && !actor.is_admin())) {
+  if (!member || (member->suspended && !actor.is_admin()) || blocked) {
     return Error::not_found("no member with handle '" + handle + "'");
   }
   member_id = member->id;
@@ -132,13 +182,14 @@ Result<NetworkLookup> Network::lookup_member(const Actor& actor, const std::stri
   if (!scope) return std::move(scope).error();
   if (scope->kind != NetworkScope::Kind::kInstance) KRING_TRY(authorize_scope(actor, *scope));
   Actor as_analyst = actor;
-  as_analyst.role = MemberRole::kAnalyst;
+  if (!actor.is_analyst()) as_analyst.role = MemberRole::kAnalyst;
   return lookup(as_analyst, scope_text);
 }
 
-void Network::enqueue(const NetworkScope& scope) {
+void Network::enqueue(const NetworkScope& scope, std::uint64_t fingerprint) {
   {
     std::lock_guard lock(mutex_);
+    wanted_[scope.cache_key()] = fingerprint;
     if (!queued_.insert(scope.cache_key()).second) return;
     queue_.push_back(scope);
   }
@@ -172,17 +223,17 @@ void Network::run_worker() {
 }
 
 void Network::compute(const NetworkScope& scope) {
-  std::int64_t version = 0;
-  auto fail = [&](std::string_view why) {
-    spdlog::error("network scope={} version={} not computed: {}", scope.text(), version, why);
+  std::uint64_t wanted = 0;
+  {
     std::lock_guard lock(mutex_);
-    failed_[scope.cache_key()] = version;
+    wanted = wanted_[scope.cache_key()];
+  }
+  auto fail = [&](std::string_view why) {
+    spdlog::error("network scope={} not computed: {}", scope.cache_key(), why);
+    std::lock_guard lock(mutex_);
+    failed_[scope.cache_key()] = wanted;
   };
   try {
-    {
-      auto conn = db_.lease();
-      version = store::NetworkRepository(*conn).version();
-    }
     auto result = analyse_scope(db_, scope);
     if (!result) return fail(result.error().message);
     spdlog::info("network scope={} nodes={} edges={} seconds={:.3f}", scope.text(),

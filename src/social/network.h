@@ -1,8 +1,14 @@
 #pragma once
 // Network analytics for the API: which scope a caller may analyse, a cache
-// of computed reports per scope keyed by the network's version, and a
+// of computed reports per scope keyed by the scope's own version, and a
 // background worker that (re)computes stale or missing reports so requests
 // never wait for a metric run.
+//
+// What a caller can read changes only when the scope's network does: the
+// version shown is the scope's fingerprint (network_snapshot.h), and a
+// report is stale, recomputed and recorded in the history only when that
+// fingerprint changed. The database-wide counter, which also counts activity
+// in secret spaces, only tells the cache when to look again.
 //
 // Thread-safe. One worker thread; the analysis itself uses all cores.
 
@@ -27,7 +33,8 @@ namespace kring::social {
 
 struct NetworkResult {
   NetworkScope scope;
-  std::int64_t version = 0;
+  std::uint64_t fingerprint = 0;  // NetworkSnapshot::fingerprint: the version callers see
+  std::int64_t db_version = 0;    // internal, never shown
   Micros computed_at = 0;
   graph::Graph graph;
   graph::NetworkReport report;
@@ -37,7 +44,15 @@ struct NetworkResult {
 
 struct NetworkLookup {
   std::shared_ptr<const NetworkResult> result;  // empty while the first run computes
-  bool stale = false;                           // the network changed since
+  bool stale = false;                           // the scope's network changed since
+  // Members in a block with the caller, either way, and (but for admins)
+  // suspended members, ascending: no list of members in a response to this
+  // caller names them, even from a report computed before the block or
+  // suspension.
+  std::vector<MemberId> hidden;
+
+  // Whether node v of result may be named to the caller.
+  bool shows(graph::NodeId v) const;
 };
 
 class Network {
@@ -56,7 +71,8 @@ class Network {
   // 500 network_failed when there is none and computing this version failed.
   Result<NetworkLookup> lookup(const Actor& actor, const std::string& scope_text);
   // The network of a member's scope, for their own metrics: analysts for
-  // anyone, members for themselves.
+  // anyone, members for themselves. 404 for a member in a block with the
+  // caller, as for their profile.
   Result<NetworkLookup> lookup_member(const Actor& actor, const std::string& handle,
                                       const std::string& scope_text, MemberId& member_id);
 
@@ -64,7 +80,11 @@ class Network {
   void wait_idle();
 
  private:
-  void enqueue(const NetworkScope& scope);
+  // The scope's versions now, scanning its inputs only when the database
+  // changed since the last scan of this scope (one scan at a time).
+  Result<ScopeVersion> current_version(const NetworkScope& scope);
+  std::vector<MemberId> hidden_from(const Actor& actor);
+  void enqueue(const NetworkScope& scope, std::uint64_t fingerprint);
   void run_worker();
   void compute(const NetworkScope& scope);
 
@@ -77,9 +97,14 @@ class Network {
   bool busy_ = false;
   bool stopping_ = false;
   std::map<std::string, std::shared_ptr<const NetworkResult>> cache_;
-  // Scope -> network version whose computation failed: not retried, and
-  // reported, until the network changes.
-  std::map<std::string, std::int64_t> failed_;
+  // Scope -> its versions at the last scan.
+  std::map<std::string, ScopeVersion> checked_;
+  std::mutex scan_mutex_;  // held while scanning; not with mutex_
+  // Scope -> fingerprint queued for computation.
+  std::map<std::string, std::uint64_t> wanted_;
+  // Scope -> fingerprint whose computation failed: not retried, and
+  // reported, until the scope's network changes.
+  std::map<std::string, std::uint64_t> failed_;
   std::thread worker_;
 };
 

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "social/markdown.h"
+#include "social/policy.h"
 #include "store/network_repository.h"
 #include "store/space_repository.h"
 
@@ -70,11 +73,52 @@ Result<NetworkScope> parse_scope(std::string_view text) {
   return bad;
 }
 
-Result<NetworkSnapshot> build_snapshot(store::Connection& conn, const NetworkScope& scope,
-                                       Micros now) {
+namespace {
+
+// splitmix64's finaliser (Steele, Lea, Flood 2014): spreads every input bit
+// over the word, so summing mixed rows gives an order-independent hash in
+// which adding or removing any one row changes the sum.
+std::uint64_t mix(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ull;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+std::uint64_t mix_all(std::initializer_list<std::uint64_t> parts) {
+  std::uint64_t h = 0;
+  for (auto p : parts) h = mix(h ^ p);
+  return h;
+}
+
+// FNV-1a, so that a version survives a restart.
+std::uint64_t hash_text(std::string_view text) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : text) h = (h ^ c) * 0x100000001b3ull;
+  return h;
+}
+
+std::vector<Visibility> visibilities_any_member_sees() {
+  std::vector<Visibility> out;
+  for (auto v : {Visibility::kPublic, Visibility::kMembers, Visibility::kConnections}) {
+    if (may_see_field(Relation::kMember, v)) out.push_back(v);
+  }
+  return out;
+}
+
+// A viewer id no member has: "a signed-in member without ties to anyone".
+constexpr MemberId kGenericMember = std::numeric_limits<MemberId>::max();
+
+// Reads what enters a scope's network, once: on_member(node, id, handle)
+// for each node in index order, on_interaction(a, b, row) for each tie or
+// interaction between two nodes that no block cuts. Returns the scope's
+// versions.
+template <typename OnMember, typename OnInteraction>
+Result<ScopeVersion> read_scope(store::Connection& conn, const NetworkScope& scope,
+                                OnMember&& on_member, OnInteraction&& on_interaction) {
   store::NetworkRepository repo(conn);
-  NetworkSnapshot snap;
-  snap.version = repo.version();
+  ScopeVersion version;
+  version.db_version = repo.version();
   std::optional<SpaceId> space_id;
   std::vector<MemberId> wanted;
   bool all = scope.kind == NetworkScope::Kind::kInstance;
@@ -86,36 +130,79 @@ Result<NetworkSnapshot> build_snapshot(store::Connection& conn, const NetworkSco
     space_id = space->id;
     wanted = repo.space_members(space->id);
   } else if (scope.kind == NetworkScope::Kind::kTag) {
-    wanted = repo.tag_members(scope.key);
+    wanted = repo.tag_members(scope.key, visibilities_any_member_sees(), kGenericMember);
   }
   // Member ids are dense rowids, so a vector maps them to node indices.
   std::vector<std::int32_t> index_of;
-  graph::EdgeListBuilder builder(false);
+  std::int32_t nodes = 0;
   repo.members([&](MemberId id, std::string handle) {
     if (!all && !std::binary_search(wanted.begin(), wanted.end(), id)) return;
-    if (static_cast<size_t>(id) >= index_of.size()) index_of.resize(static_cast<size_t>(id) + 1, -1);
-    index_of[static_cast<size_t>(id)] = static_cast<std::int32_t>(builder.node(handle));
-    snap.members.push_back(id);
+    if (static_cast<size_t>(id) >= index_of.size())
+      index_of.resize(static_cast<size_t>(id) + 1, -1);
+    index_of[static_cast<size_t>(id)] = nodes;
+    version.fingerprint += mix_all({1, static_cast<std::uint64_t>(id), hash_text(handle)});
+    on_member(nodes++, id, std::move(handle));
   });
-  std::unordered_map<std::uint64_t, double> weights;
-  weights.reserve(snap.members.size() * 8);
+  auto node = [&](MemberId id) -> std::int32_t {
+    return id >= 0 && static_cast<size_t>(id) < index_of.size() ? index_of[static_cast<size_t>(id)]
+                                                                : -1;
+  };
+  auto pair_key = [](std::int32_t a, std::int32_t b) {
+    if (a > b) std::swap(a, b);
+    return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b);
+  };
+  std::unordered_set<std::uint64_t> blocked;
+  repo.blocks([&](MemberId blocker, MemberId blockee) {
+    std::int32_t a = node(blocker), b = node(blockee);
+    if (a >= 0 && b >= 0) blocked.insert(pair_key(a, b));
+  });
   repo.interactions(space_id, [&](const store::InteractionRow& row) {
     if (row.source == row.target) return;
-    auto node = [&](MemberId id) -> std::int32_t {
-      return static_cast<size_t>(id) < index_of.size() ? index_of[static_cast<size_t>(id)] : -1;
-    };
     std::int32_t a = node(row.source), b = node(row.target);
     if (a < 0 || b < 0) return;
-    std::uint64_t key = (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b);
-    weights[key] += edge_weight(row, now);
+    if (!blocked.empty() && blocked.count(pair_key(a, b))) return;
+    version.fingerprint +=
+        mix_all({2, static_cast<std::uint64_t>(row.source), static_cast<std::uint64_t>(row.target),
+                 static_cast<std::uint64_t>(row.kind), static_cast<std::uint64_t>(row.at)});
+    on_interaction(a, b, row);
   });
+  return version;
+}
+
+}  // namespace
+
+Result<NetworkSnapshot> build_snapshot(store::Connection& conn, const NetworkScope& scope,
+                                       Micros now) {
+  NetworkSnapshot snap;
+  graph::EdgeListBuilder builder(false);
+  std::unordered_map<std::uint64_t, double> weights;
+  auto version = read_scope(
+      conn, scope,
+      [&](std::int32_t, MemberId id, std::string handle) {
+        builder.node(handle);
+        snap.members.push_back(id);
+      },
+      [&](std::int32_t a, std::int32_t b, const store::InteractionRow& row) {
+        std::uint64_t key = (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b);
+        weights[key] += edge_weight(row, now);
+      });
+  if (!version) return std::move(version).error();
+  snap.db_version = version->db_version;
+  snap.fingerprint = version->fingerprint;
   std::vector<std::pair<std::uint64_t, double>> sorted(weights.begin(), weights.end());
   std::sort(sorted.begin(), sorted.end());
   for (const auto& [key, w] : sorted) {
-    builder.add_edge(static_cast<graph::NodeId>(key >> 32), static_cast<graph::NodeId>(key & 0xffffffffu), w);
+    builder.add_edge(static_cast<graph::NodeId>(key >> 32),
+                     static_cast<graph::NodeId>(key & 0xffffffffu), w);
   }
   snap.edges = builder.finish();
   return snap;
+}
+
+Result<ScopeVersion> scope_version(store::Connection& conn, const NetworkScope& scope) {
+  return read_scope(
+      conn, scope, [](std::int32_t, MemberId, std::string) {},
+      [](std::int32_t, std::int32_t, const store::InteractionRow&) {});
 }
 
 }  // namespace kring::social

@@ -38,6 +38,9 @@ constexpr std::array kRules = {
     Rule{Action::kReport, Need::kMember},
     Rule{Action::kMute, Need::kMember},
     Rule{Action::kReadNotifications, Need::kMember},
+    // Suggestions are for making ties and hosting, which suspended members
+    // may not do.
+    Rule{Action::kViewSuggestions, Need::kActiveMember},
 };
 
 Need need_of(Action action) {

@@ -38,6 +38,7 @@ enum class Action {
   kReport,
   kMute,
   kReadNotifications,
+  kViewSuggestions,
 };
 
 // 401 when the action needs a signed-in member and there is none; 403 for a

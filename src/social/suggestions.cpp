@@ -66,19 +66,27 @@ std::vector<BridgeSuggestion> bridges_for_space(store::Connection& conn, const A
   if (hubs.size() > 50) hubs.resize(50);
 
   store::MemberRepository members(conn);
+  store::TieRepository ties(conn);
+  // Nobody in a block with the host is named to them, and two members in a
+  // block with each other are never introduced.
+  auto named = [&](graph::NodeId v) {
+    return !ties.blocked_either_way(actor.id, snap->members[v]);
+  };
   std::vector<BridgeSuggestion> out;
   for (graph::NodeId p = 0; p < n && out.size() < static_cast<size_t>(kSuggestionLimit); ++p) {
     size_t degree = graph.neighbors(p).size();
     bool isolate = degree == 0;
     bool peripheral = !isolate && (degree == 1 || components.component[p] != largest);
     if (!isolate && !peripheral) continue;
+    if (!named(p)) continue;
     auto reach = two_step(p);
     auto person = members.find_by_id(snap->members[p]);
     if (!person) continue;
     graph::NodeId best = n;
     size_t best_gain = 0;
     for (auto b : hubs) {
-      if (b == p || reach.count(b)) continue;
+      if (b == p || reach.count(b) || !named(b)) continue;
+      if (ties.blocked_either_way(snap->members[p], snap->members[b])) continue;
       size_t gain = 1;
       for (auto w : graph.neighbors(b)) gain += (w != p && !reach.count(w)) ? 1 : 0;
       if (gain > best_gain) {
@@ -95,9 +103,11 @@ std::vector<BridgeSuggestion> bridges_for_space(store::Connection& conn, const A
     s.position = isolate ? "isolate" : "peripheral";
     s.reach_before = static_cast<std::int64_t>(reach.size()) - 1;
     s.reach_after = s.reach_before + static_cast<std::int64_t>(best_gain);
-    s.shared_skills = shared_terms(person->profile.skills, bridge->profile.skills);
+    // The host sees each member through the profile's field visibility:
+    // shared skills are those the host may see on both.
     s.member = view_member(conn, actor.id, std::move(*person), false);
     s.bridge = view_member(conn, actor.id, std::move(*bridge), false);
+    s.shared_skills = shared_terms(s.member.member.profile.skills, s.bridge.member.profile.skills);
     out.push_back(std::move(s));
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
@@ -109,7 +119,7 @@ std::vector<BridgeSuggestion> bridges_for_space(store::Connection& conn, const A
 }  // namespace
 
 Result<Suggestions> SuggestionService::for_member(const Actor& actor) {
-  KRING_TRY(authorize(actor, Action::kViewOwnRequests));
+  KRING_TRY(authorize(actor, Action::kViewSuggestions));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   store::MemberRepository members(*conn);

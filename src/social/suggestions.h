@@ -48,6 +48,10 @@ inline constexpr int kSuggestionLimit = 10;
 class SuggestionService {
  public:
   explicit SuggestionService(store::Database& db) : db_(db) {}
+  // The actor's suggestions, as the actor may see them: profile fields
+  // through their visibility to the actor, nobody in a block with the actor
+  // (either way), no two members in a block introduced, bridges only for
+  // spaces the actor hosts now. 403 for a suspended member.
   Result<Suggestions> for_member(const Actor& actor);
 
  private:

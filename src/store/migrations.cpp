@@ -264,11 +264,25 @@ UPDATE spaces SET slug = rtrim(substr(slug, 1, 29), '-') || '-' ||
 WHERE visibility = 'secret';
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations = {{
+// Migration 3 missed changes that move members in or out of a tag network
+// (a removed term, a field made connections-only, an item's tags, its
+// visibility or hiding) and that move interactions in or out of the
+// instance network (a space's visibility).
+constexpr std::string_view kNetworkVersionGaps = R"sql(
+CREATE TRIGGER member_terms_bump_delete AFTER DELETE ON member_terms BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER members_bump_term_visibility AFTER UPDATE OF vis_skills, vis_interests ON members BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER item_tags_bump_insert AFTER INSERT ON item_tags BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER item_tags_bump_delete AFTER DELETE ON item_tags BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER items_bump_visibility AFTER UPDATE OF visibility, hidden_at ON items BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER spaces_bump_visibility AFTER UPDATE OF visibility ON spaces BEGIN UPDATE network_version SET version = version + 1; END;
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
     {4, "secret spaces: slugs with an unguessable ending", kSecretSlugsUnguessable},
+    {5, "network version counts term, visibility and tag changes", kNetworkVersionGaps},
 }};
 
 int user_version(Connection& conn) {

@@ -1,5 +1,7 @@
 #include "store/network_repository.h"
 
+#include "store/item_visibility_sql.h"
+
 namespace kring::store {
 
 std::int64_t NetworkRepository::version() {
@@ -30,12 +32,46 @@ std::vector<MemberId> NetworkRepository::space_members(SpaceId space) {
   return first_column_ids(st);
 }
 
-std::vector<MemberId> NetworkRepository::tag_members(const std::string& tag) {
+std::vector<MemberId> NetworkRepository::tag_members(const std::string& tag,
+                                                     const std::vector<Visibility>& visible,
+                                                     MemberId generic_viewer) {
+  // Term kinds are 0 skills, 1 interests (member_repository.cpp), each with
+  // its own visibility column.
+  std::string shown = "-1";
+  for (auto v : visible) {
+    shown += ',';
+    shown += std::to_string(static_cast<int>(v));
+  }
+  std::string sql =
+      "SELECT t.member_id FROM member_terms t JOIN members m ON m.id = t.member_id WHERE t.term = "
+      "?2 AND ((t.kind = 0 AND m.vis_skills IN (" +
+      shown +
+      ")) OR (t.kind = 1 AND m.vis_interests "
+      "IN (" +
+      shown +
+      "))) UNION SELECT i.author_id FROM item_tags g JOIN items i ON i.id = "
+      "g.item_id WHERE g.tag = ?2 AND " +
+      std::string(kItemReadableSql) + " ORDER BY 1";
+  auto st = conn_.prepare(sql);
+  st.bind(1, generic_viewer).bind(2, tag);
+  return first_column_ids(st);
+}
+
+void NetworkRepository::blocks(const std::function<void(MemberId, MemberId)>& visit) {
+  auto st = conn_.prepare("SELECT source_id, target_id FROM ties WHERE kind = 'block'");
+  while (st.step()) visit(st.int64(0), st.int64(1));
+}
+
+std::vector<MemberId> NetworkRepository::blocked_with(MemberId member) {
   auto st = conn_.prepare(
-      "SELECT member_id FROM member_terms WHERE term = ?1 UNION SELECT i.author_id FROM item_tags "
-      "t JOIN items i ON i.id = t.item_id LEFT JOIN spaces s ON s.id = i.space_id WHERE t.tag = ?1 "
-      "AND i.deleted_at IS NULL AND (s.id IS NULL OR s.visibility = 'open') ORDER BY 1");
-  st.bind(1, tag);
+      "SELECT target_id FROM ties WHERE kind = 'block' AND source_id = ?1 UNION SELECT source_id "
+      "FROM ties WHERE kind = 'block' AND target_id = ?1 ORDER BY 1");
+  st.bind(1, member);
+  return first_column_ids(st);
+}
+
+std::vector<MemberId> NetworkRepository::suspended_members() {
+  auto st = conn_.prepare("SELECT id FROM members WHERE suspended_at IS NOT NULL ORDER BY id");
   return first_column_ids(st);
 }
 

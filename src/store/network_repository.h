@@ -40,14 +40,26 @@ class NetworkRepository {
  public:
   explicit NetworkRepository(Connection& conn) : conn_(conn) {}
 
-  // Bumped by triggers on every change the analytics read (migration 3).
+  // Bumped by triggers on every change the analytics read, anywhere
+  // (migrations 3 and 4). Internal: it counts activity in secret spaces too,
+  // so it says only "something may have changed" and is never shown.
   std::int64_t version();
   // Active (not suspended) members: id and handle, ascending id.
   void members(const std::function<void(MemberId, std::string)>& visit);
-  // Active members of a space / carrying a skill or interest term or having
-  // posted with that tag outside closed and secret spaces.
+  // Active members of a space, ascending.
   std::vector<MemberId> space_members(SpaceId space);
-  std::vector<MemberId> tag_members(const std::string& tag);
+  // Members carrying the tag as a skill or interest whose field visibility
+  // is one of `visible`, or who wrote an item with that tag that any
+  // signed-in member without ties to them may read (`generic_viewer`: an id
+  // no member has), ascending.
+  std::vector<MemberId> tag_members(const std::string& tag, const std::vector<Visibility>& visible,
+                                    MemberId generic_viewer);
+  // Every block, as (blocker, blocked).
+  void blocks(const std::function<void(MemberId, MemberId)>& visit);
+  // The members in a block with `member`, either way, ascending.
+  std::vector<MemberId> blocked_with(MemberId member);
+  // Suspended members, ascending.
+  std::vector<MemberId> suspended_members();
   // Every tie and interaction. Interactions on items in closed or secret
   // spaces are left out, except those in `include_space`.
   void interactions(std::optional<SpaceId> include_space,

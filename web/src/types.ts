@@ -173,7 +173,7 @@ export interface GraphFigures {
 
 export interface NetworkEnvelope {
   scope: string;
-  version: number;
+  version: string; // opaque: changes only when this scope's network does
   computed_at: string;
   stale: boolean;
 }

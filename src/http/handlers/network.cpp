@@ -58,14 +58,20 @@ Response with_network(social::Services& s, Context& ctx, Body body) {
   return body(lookup, *lookup.result);
 }
 
+// The version is opaque: the scope's fingerprint, which changes only when
+// what went into this scope's network did.
+std::string version_text(std::uint64_t fingerprint) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int k = 15; k >= 0; --k, fingerprint >>= 4)
+    out[static_cast<size_t>(k)] = kHex[fingerprint & 15];
+  return out;
+}
+
 json envelope(const social::NetworkLookup& lookup) {
   const auto& r = *lookup.result;
-  // The network's change counter bumps on every tie, reply, reaction and
-  // membership, secret spaces' included: shown, it would count hidden
-  // activity. The version clients see is when these figures were computed:
-  // the same while served from the cache, larger after a recomputation.
   return {{"scope", r.scope.text()},
-          {"version", r.computed_at},
+          {"version", version_text(r.fingerprint)},
           {"computed_at", format_rfc3339(r.computed_at)},
           {"stale", lookup.stale}};
 }
@@ -155,7 +161,7 @@ Response member_metrics(social::Services& s, Context& ctx) {
   auto around = r.graph.neighbors(v);
   auto weights = r.graph.neighbor_weights(v);
   for (size_t k = 0; k < around.size(); ++k) {
-    if (around[k] == v) continue;
+    if (around[k] == v || !lookup.shows(around[k])) continue;
     ego_nodes.push_back({{"id", r.graph.label(around[k])},
                          {"community", r.report.nodes.community.empty()
                                            ? json(nullptr)
@@ -164,11 +170,13 @@ Response member_metrics(social::Services& s, Context& ctx) {
   }
   // Ties among the neighbours show how closed the ego network is.
   for (size_t a = 0; a < around.size(); ++a) {
+    if (!lookup.shows(around[a])) continue;
     auto next = r.graph.neighbors(around[a]);
     auto next_weights = r.graph.neighbor_weights(around[a]);
     for (size_t k = 0; k < next.size(); ++k) {
       auto w = next[k];
-      if (w > around[a] && w != v && std::binary_search(around.begin(), around.end(), w)) {
+      if (w > around[a] && w != v && lookup.shows(w) &&
+          std::binary_search(around.begin(), around.end(), w)) {
         ego_edges.push_back({r.graph.label(around[a]), r.graph.label(w), next_weights[k]});
       }
     }
@@ -193,8 +201,9 @@ Response communities(const social::NetworkLookup& lookup, const social::NetworkR
                 [&](auto a, auto b) { return nodes.pagerank[a] > nodes.pagerank[b]; });
     }
     json top = json::array();
-    for (size_t k = 0; k < std::min<size_t>(10, members.size()); ++k)
-      top.push_back(r.graph.label(members[k]));
+    for (size_t k = 0; k < members.size() && top.size() < 10; ++k) {
+      if (lookup.shows(members[k])) top.push_back(r.graph.label(members[k]));
+    }
     items.push_back({{"id", id}, {"size", members.size()}, {"top_members", top}});
     if (items.size() >= 200) break;
   }
@@ -204,13 +213,17 @@ Response communities(const social::NetworkLookup& lookup, const social::NetworkR
   return Response::json(200, body);
 }
 
-// The map's nodes and ties: every member, or the max_nodes best connected.
+// The map's nodes and ties: every member, or the max_nodes best connected,
+// less those in a block with the caller (total_nodes still counts them).
 Response map_graph(const social::NetworkLookup& lookup, const social::NetworkResult& r,
                    std::uint32_t max_nodes) {
   const auto& g = r.graph;
   // The most connected nodes when the network is larger than the map shows.
-  std::vector<graph::NodeId> chosen(g.node_count());
-  for (graph::NodeId v = 0; v < g.node_count(); ++v) chosen[v] = v;
+  std::vector<graph::NodeId> chosen;
+  chosen.reserve(g.node_count());
+  for (graph::NodeId v = 0; v < g.node_count(); ++v) {
+    if (lookup.shows(v)) chosen.push_back(v);
+  }
   if (chosen.size() > max_nodes) {
     std::partial_sort(chosen.begin(), chosen.begin() + max_nodes, chosen.end(),
                       [&](auto a, auto b) { return g.degree(a) > g.degree(b); });
