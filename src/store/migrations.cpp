@@ -295,9 +295,10 @@ int user_version(Connection& conn) {
 
 int latest_schema_version() { return kMigrations.back().version; }
 
-int apply_migrations(Connection& conn) {
+int apply_migrations(Connection& conn, int up_to) {
   int applied = 0;
   for (const auto& migration : kMigrations) {
+    if (migration.version > up_to) break;
     Transaction tx(conn, Transaction::Kind::kWrite);
     if (user_version(conn) >= migration.version) continue;
     conn.exec(migration.sql);

@@ -14,9 +14,11 @@ struct Migration {
   std::string_view sql;
 };
 
-// Applies every migration newer than the database's version. Returns the
-// number applied. Throws StoreError if one fails (that one is rolled back).
-int apply_migrations(Connection& conn);
+// Applies every migration newer than the database's version, up to and
+// including `up_to` (tests build an older release's schema this way).
+// Returns the number applied. Throws StoreError if one fails (that one is
+// rolled back).
+int apply_migrations(Connection& conn, int up_to = 0x7fffffff);
 
 // The version the newest migration brings a database to.
 int latest_schema_version();

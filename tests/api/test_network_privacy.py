@@ -140,24 +140,24 @@ class SecretActivityAndTheNetworkVersion(ApiTestCase):
         self.assertEqual(admin.put("/api/v1/members/sv_analyst/role", {"role": "analyst"}).status, 204)
         outsider = self.register("sv_out")
         host, guest, newcomer = self.register("sv_host"), self.register("sv_guest"), self.register("sv_new")
-        host.post("/api/v1/spaces", {"name": "Kluis", "slug": "sv-kluis", "kind": "team",
-                                     "visibility": "secret"})
-        host.post("/api/v1/spaces/sv-kluis/invites", {"handle": "sv_guest"})
-        guest.post("/api/v1/spaces/sv-kluis/members")
+        kluis = host.post("/api/v1/spaces", {"name": "Kluis", "slug": "sv-kluis", "kind": "team",
+                                             "visibility": "secret"}).json["slug"]
+        host.post(f"/api/v1/spaces/{kluis}/invites", {"handle": "sv_guest"})
+        guest.post(f"/api/v1/spaces/{kluis}/members")
         views = {"metrics": (analyst, "/api/v1/network/metrics"),
                  "graph": (analyst, "/api/v1/network/graph"),
                  "ego": (outsider, "/api/v1/network/members/sv_out")}
         before = {name: fresh(client, path) for name, (client, path) in views.items()}
 
-        item = guest.post("/api/v1/items", {"kind": "note", "space": "sv-kluis", "visibility": "space",
+        item = guest.post("/api/v1/items", {"kind": "note", "space": kluis, "visibility": "space",
                                              "body": "secret plan"})
         self.assertEqual(item.status, 201)
         reply = host.post(f"/api/v1/items/{item.json['id']}/replies", {"body": "agreed"})
         self.assertEqual(reply.status, 201)
         self.assertEqual(host.put(f"/api/v1/items/{item.json['id']}/reactions/like").status // 100, 2)
         self.assertEqual(guest.put(f"/api/v1/replies/{reply.json['id']}/reactions/like").status // 100, 2)
-        host.post("/api/v1/spaces/sv-kluis/invites", {"handle": "sv_new"})
-        self.assertEqual(newcomer.post("/api/v1/spaces/sv-kluis/members").status, 200)
+        host.post(f"/api/v1/spaces/{kluis}/invites", {"handle": "sv_new"})
+        self.assertEqual(newcomer.post(f"/api/v1/spaces/{kluis}/members").status, 200)
 
         for name, (client, path) in views.items():
             after = client.get(path)
@@ -177,20 +177,19 @@ class LeftAndSuspendedMembersInNetworkFeatures(ApiTestCase):
     def test_a_host_who_left_gets_no_bridges_for_the_space(self):
         owner, mod = self.register("lf_owner"), self.register("lf_mod")
         lonely = [self.register(f"lf_lonely{k}") for k in range(3)]
-        owner.post("/api/v1/spaces", {"name": "Stil", "slug": "lf-stil", "kind": "community",
-                                      "visibility": "secret"})
+        stil = owner.post("/api/v1/spaces", {"name": "Stil", "slug": "lf-stil", "kind": "community",
+                                             "visibility": "secret"}).json["slug"]
         for m in (mod, *lonely):
-            owner.post("/api/v1/spaces/lf-stil/invites", {"handle": m.handle})
-            m.post("/api/v1/spaces/lf-stil/members")
+            owner.post(f"/api/v1/spaces/{stil}/invites", {"handle": m.handle})
+            m.post(f"/api/v1/spaces/{stil}/members")
         self.connect(owner, lonely[0])
         self.connect(lonely[0], lonely[1])
-        owner.post("/api/v1/spaces/lf-stil/roles/lf_mod", {"role": "moderator"})
-        self.assertIn("lf-stil", [b["space"] for b in mod.get("/api/v1/me/suggestions").json["bridges"]])
-        self.assertEqual(mod.delete("/api/v1/spaces/lf-stil/members/lf_mod").status // 100, 2)
+        owner.post(f"/api/v1/spaces/{stil}/roles/lf_mod", {"role": "moderator"})
+        self.assertIn(stil, [b["space"] for b in mod.get("/api/v1/me/suggestions").json["bridges"]])
+        self.assertEqual(mod.delete(f"/api/v1/spaces/{stil}/members/lf_mod").status // 100, 2)
         body = mod.get("/api/v1/me/suggestions").json
         self.assertEqual(body["bridges"], [])
-        self.assertNotIn("lf-stil", [s for c in body["connect"] for s in c["reason"]["shared_spaces"]])
-
+        self.assertNotIn(stil, [s for c in body["connect"] for s in c["reason"]["shared_spaces"]])
 
 
 class SuspendedMembersInSuggestions(ApiTestCase):

@@ -54,15 +54,18 @@ TEST_F(RowIds, EveryTableAllocatesFromItsOwnNewest) {
   }
 }
 
-TEST_F(RowIds, MigrationGivesOldSecretSpacesUnguessableSlugsAndKeysHistoryBySpace) {
+TEST(RowIdMigration, GivesOldSecretSpacesUnguessableSlugsAndKeysHistoryBySpace) {
+  Connection conn_{":memory:"};
+  apply_migrations(conn_, 3);  // the release before unguessable slugs
   conn_.exec(
+      "INSERT INTO members (id, handle, email, password_hash, created_at, updated_at) VALUES "
+      "(1, 'old_member', 'old@example.org', 'x', 0, 0);"
       "INSERT INTO spaces (id, slug, name, kind, visibility, created_by, created_at, updated_at) "
       "VALUES (1, 'board', 'Board', 'team', 'secret', 1, 0, 0), "
       "(2, 'open-board', 'Open', 'team', 'open', 1, 0, 0), "
       "(3, 'a-very-long-secret-slug-of-forty-chars', 'Long', 'team', 'secret', 1, 0, 0);"
       "INSERT INTO network_history (scope, version, computed_at, nodes, edges) VALUES "
-      "('space:board', 1, 0, 2, 1), ('space:gone', 1, 0, 2, 1), ('instance', 1, 0, 9, 9);"
-      "PRAGMA user_version = 3;");
+      "('space:board', 1, 0, 2, 1), ('space:gone', 1, 0, 2, 1), ('instance', 1, 0, 9, 9);");
   EXPECT_EQ(apply_migrations(conn_), latest_schema_version() - 3);
   SpaceRepository spaces(conn_);
   auto board = spaces.find_by_id(1);
