@@ -236,10 +236,25 @@ CREATE TABLE network_history (
 CREATE INDEX network_history_by_scope ON network_history(scope, id);
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations = {{
+// Each revision keeps the visibility its text was written under, so that
+// history shows it only to those who could read it then (an item edited
+// from connections-only to public keeps its old text from the public).
+// Items never move between spaces, so the item's space is the revision's.
+// Revisions written before this migration did not record theirs: they get
+// the narrowest the item could have had, connections outside spaces and
+// space (members only) inside one.
+constexpr std::string_view kRevisionVisibility = R"sql(
+ALTER TABLE item_revisions ADD COLUMN visibility TEXT NOT NULL DEFAULT 'connections'
+  CHECK (visibility IN ('public', 'members', 'space', 'connections'));
+UPDATE item_revisions SET visibility = 'space'
+  WHERE item_id IN (SELECT id FROM items WHERE space_id IS NOT NULL);
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
+    {4, "revision visibility (access: history outlives its audience)", kRevisionVisibility},
 }};
 
 int user_version(Connection& conn) {
