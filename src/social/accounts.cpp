@@ -2,6 +2,7 @@
 
 #include "core/secrets.h"
 #include "core/validation.h"
+#include "social/policy.h"
 #include "store/member_repository.h"
 #include "store/session_repository.h"
 
@@ -107,6 +108,7 @@ Result<AuthenticatedSession> Accounts::authenticate(const std::string& token) {
 }
 
 Status Accounts::log_out(const Actor& actor) {
+  KRING_TRY(authorize(actor, Action::kLogOut));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   store::SessionRepository(*conn).remove(actor.session_id);
@@ -117,6 +119,7 @@ Status Accounts::log_out(const Actor& actor) {
 
 Status Accounts::change_password(const Actor& actor, const std::string& current,
                                  const std::string& replacement) {
+  KRING_TRY(authorize(actor, Action::kChangePassword));
   KRING_TRY(validate_password(replacement));
   auto conn = db_.lease();
   std::optional<std::string> hash;

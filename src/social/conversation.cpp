@@ -25,7 +25,7 @@ Result<Item> writable_item(store::Connection& conn, const Actor& actor, ItemId i
   if (item->space_id) {
     store::SpaceRepository spaces(conn);
     auto space = spaces.find_by_id(*item->space_id);
-    if (!space || !may_contribute_to_space(*space, spaces.membership(space->id, actor.id))) {
+    if (!space || !may_contribute_to_space(actor, *space, spaces.membership(space->id, actor.id))) {
       return Error::forbidden("only members of the space may take part here");
     }
   }
@@ -42,6 +42,7 @@ Result<Page<ReplyView>> Conversation::replies(const Actor& viewer, ItemId item,
     if (!key) return std::move(key).error();
     after = key->id;
   }
+  KRING_TRY(authorize(viewer, Action::kListReplies));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   if (!store::ItemRepository(*conn).readable(item, viewer.id)) return no_item(item);
@@ -110,7 +111,7 @@ Result<ReplyView> Conversation::reply(const Actor& actor, ItemId item_id, const 
 }
 
 Status Conversation::remove_reply(const Actor& actor, ReplyId id) {
-  KRING_TRY(authorize(actor, Action::kLeaveSpace));
+  KRING_TRY(authorize(actor, Action::kDeleteReply));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   store::ReplyRepository replies(*conn);
@@ -120,9 +121,10 @@ Status Conversation::remove_reply(const Actor& actor, ReplyId id) {
   store::ItemRepository items(*conn);
   auto item = items.find(reply->item_id);
   if (!item) return missing;
-  bool moderator = actor.is_admin() ||
-                   (item->space_id && may_moderate_space(store::SpaceRepository(*conn).membership(
-                                          *item->space_id, actor.id)));
+  bool moderator =
+      actor.is_admin() ||
+      (item->space_id && may_moderate_space(actor, store::SpaceRepository(*conn).membership(
+                                                       *item->space_id, actor.id)));
   if (!moderator && !items.readable(item->id, actor.id)) return missing;
   if (reply->author_id != actor.id && !moderator) {
     return Error::forbidden("only the author or the space's moderators may delete this reply");
@@ -135,7 +137,7 @@ Status Conversation::remove_reply(const Actor& actor, ReplyId id) {
 Result<store::ReactionSummary> Conversation::react(const Actor& actor, store::ReactionTarget type,
                                                    std::int64_t target, const std::string& kind,
                                                    bool on) {
-  KRING_TRY(authorize(actor, Action::kReact));
+  KRING_TRY(authorize(actor, on ? Action::kReact : Action::kUnreact));
   if (!is_reaction_kind(kind)) {
     return Error::invalid("unknown_reaction",
                           "reaction must be like, love, celebrate, insightful or support");

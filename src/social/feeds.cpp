@@ -18,8 +18,7 @@ Result<Page<ItemView>> Feeds::read(const Actor& viewer, const FeedRequest& reque
     if (!key) return std::move(key).error();
     q.before = key->id;
   }
-  if (request.kind == store::FeedKind::kHome)
-    KRING_TRY(authorize(viewer, Action::kReadNotifications));
+  if (request.kind == store::FeedKind::kHome) KRING_TRY(authorize(viewer, Action::kReadHomeFeed));
   if (request.kind == store::FeedKind::kTag) {
     auto tag = normalize_tag(request.target);
     if (!tag) return std::move(tag).error();

@@ -101,7 +101,7 @@ Result<ItemView> Items::create(const Actor& actor, const NewItem& in) {
     if (!space || !may_see_space(*space, m)) {
       return Error::not_found("no space with slug '" + *in.space + "'");
     }
-    if (!may_contribute_to_space(*space, m)) {
+    if (!may_contribute_to_space(actor, *space, m)) {
       return Error::forbidden(space->archived ? "this space is archived"
                                               : "only members may post in this space");
     }
@@ -132,6 +132,7 @@ Result<ItemView> Items::create(const Actor& actor, const NewItem& in) {
 }
 
 Result<ItemView> Items::view(const Actor& viewer, ItemId id) {
+  KRING_TRY(authorize(viewer, Action::kViewItem));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   store::ItemRepository items(*conn);
@@ -142,7 +143,7 @@ Result<ItemView> Items::view(const Actor& viewer, ItemId id) {
 }
 
 Result<ItemView> Items::update(const Actor& actor, ItemId id, const ItemPatch& patch) {
-  KRING_TRY(authorize(actor, Action::kPostItem));
+  KRING_TRY(authorize(actor, Action::kEditItem));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   store::ItemRepository items(*conn);
@@ -157,7 +158,17 @@ Result<ItemView> Items::update(const Actor& actor, ItemId id, const ItemPatch& p
   std::optional<std::string> title = after.title.empty() ? std::nullopt : std::optional(after.title);
   KRING_TRY(check_text(title, &after.body, *rule));
   std::optional<Space> space;
-  if (after.space_id) space = store::SpaceRepository(*conn).find_by_id(*after.space_id);
+  if (after.space_id) {
+    // Editing is writing in the space: a member who left an open space
+    // still reads their public item there, but no longer writes in it.
+    store::SpaceRepository spaces(*conn);
+    space = spaces.find_by_id(*after.space_id);
+    if (!space || !may_contribute_to_space(actor, *space, spaces.membership(space->id, actor.id))) {
+      return Error::forbidden(space && space->archived
+                                  ? "this space is archived"
+                                  : "only members may edit items in this space");
+    }
+  }
   if (patch.visibility) {
     auto v = choose_visibility(patch.visibility, space);
     if (!v) return std::move(v).error();
@@ -179,12 +190,13 @@ namespace {
 bool may_remove_item(store::Connection& conn, const Actor& actor, const Item& item) {
   if (item.author_id == actor.id || actor.is_admin()) return true;
   if (!item.space_id) return false;
-  return may_moderate_space(store::SpaceRepository(conn).membership(*item.space_id, actor.id));
+  return may_moderate_space(actor,
+                            store::SpaceRepository(conn).membership(*item.space_id, actor.id));
 }
 }  // namespace
 
 Status Items::remove(const Actor& actor, ItemId id) {
-  KRING_TRY(authorize(actor, Action::kLeaveSpace));
+  KRING_TRY(authorize(actor, Action::kDeleteItem));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   store::ItemRepository items(*conn);
@@ -200,23 +212,25 @@ Status Items::remove(const Actor& actor, ItemId id) {
 }
 
 Result<std::vector<store::ItemRevision>> Items::history(const Actor& viewer, ItemId id) {
+  KRING_TRY(authorize(viewer, Action::kViewItemHistory));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   store::ItemRepository items(*conn);
   if (!items.readable(id, viewer.id)) return no_item(id);
-  return items.revisions(id);
+  return items.revisions(id, viewer.id);
 }
 
 Status Items::set_hidden(const Actor& actor, ItemId id, bool hidden) {
-  KRING_TRY(authorize(actor, Action::kJoinSpace));
+  KRING_TRY(authorize(actor, hidden ? Action::kHideItem : Action::kUnhideItem));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   store::ItemRepository items(*conn);
   auto item = items.find(id);
   if (!item) return no_item(id);
-  bool moderator = actor.is_admin() ||
-                   (item->space_id && may_moderate_space(store::SpaceRepository(*conn).membership(
-                                          *item->space_id, actor.id)));
+  bool moderator =
+      actor.is_admin() ||
+      (item->space_id && may_moderate_space(actor, store::SpaceRepository(*conn).membership(
+                                                       *item->space_id, actor.id)));
   if (!moderator) {
     if (!items.readable(id, actor.id)) return no_item(id);
     return Error::forbidden("only the space's moderators may hide items");

@@ -42,10 +42,15 @@ class Items {
   Result<ItemView> create(const Actor& actor, const NewItem& item);
   // 404 unless the viewer may read it (one rule: store/item_visibility_sql.h).
   Result<ItemView> view(const Actor& viewer, ItemId id);
-  // The author edits; the previous text becomes a revision.
+  // The author edits: 404 once they may no longer read the item (they left
+  // its closed or secret space), 403 in a space they left or that is
+  // archived. The previous text and visibility become a revision.
   Result<ItemView> update(const Actor& actor, ItemId id, const ItemPatch& patch);
-  // The author, the space's moderators or an instance admin.
+  // The author (while they may read it), the space's moderators or an
+  // instance admin.
   Status remove(const Actor& actor, ItemId id);
+  // 404 unless the viewer may read the item; then the revisions the viewer
+  // could have read when each was current, newest first.
   Result<std::vector<store::ItemRevision>> history(const Actor& viewer, ItemId id);
   // Space moderators (for items in their space) and admins hide and unhide.
   Status set_hidden(const Actor& actor, ItemId id, bool hidden);

@@ -47,7 +47,7 @@ Result<MemberView> Members::view(const Actor& viewer, const std::string& handle)
 }
 
 Result<MemberView> Members::me(const Actor& actor) {
-  KRING_TRY(authorize(actor, Action::kLogOut));
+  KRING_TRY(authorize(actor, Action::kViewOwnProfile));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   auto member = store::MemberRepository(*conn).find_by_id(actor.id);
@@ -127,7 +127,7 @@ Result<Page<MemberView>> Members::directory(const Actor& viewer, const Directory
 }
 
 Status Members::set_suspended(const Actor& actor, const std::string& handle, bool suspended) {
-  KRING_TRY(authorize(actor, Action::kSuspendMember));
+  KRING_TRY(authorize(actor, suspended ? Action::kSuspendMember : Action::kReinstateMember));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   store::MemberRepository members(*conn);

@@ -23,7 +23,7 @@ std::optional<std::int64_t> parse_id(const std::string& text) {
 
 bool hosts_space(store::Connection& conn, const Actor& actor, std::optional<SpaceId> space) {
   if (!space) return actor.is_admin();
-  return may_moderate_space(store::SpaceRepository(conn).membership(*space, actor.id));
+  return may_moderate_space(actor, store::SpaceRepository(conn).membership(*space, actor.id));
 }
 
 }  // namespace
@@ -70,7 +70,7 @@ Result<std::int64_t> Moderation::report(const Actor& actor, const std::string& t
 
 Result<Page<ReportView>> Moderation::queue(const Actor& actor, const std::string& slug,
                                            const std::string& cursor, int limit) {
-  KRING_TRY(authorize(actor, Action::kReport));
+  KRING_TRY(authorize(actor, Action::kViewReports));
   std::optional<std::int64_t> before;
   if (!cursor.empty()) {
     auto key = decode_cursor(cursor);
@@ -88,7 +88,9 @@ Result<Page<ReportView>> Moderation::queue(const Actor& actor, const std::string
     if (!space || !may_see_space(*space, m)) {
       return Error::not_found("no space with slug '" + slug + "'");
     }
-    if (!may_moderate_space(m)) return Error::forbidden("only the space's hosts see its reports");
+    if (!may_moderate_space(actor, m)) {
+      return Error::forbidden("only the space's hosts see its reports");
+    }
     space_id = space->id;
   } else if (!actor.is_admin()) {
     return Error::forbidden("only instance admins see instance-wide reports");
@@ -123,7 +125,7 @@ Result<Page<ReportView>> Moderation::queue(const Actor& actor, const std::string
 }
 
 Status Moderation::resolve(const Actor& actor, std::int64_t report_id) {
-  KRING_TRY(authorize(actor, Action::kReport));
+  KRING_TRY(authorize(actor, Action::kResolveReport));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   store::ModerationRepository repo(*conn);
@@ -137,7 +139,7 @@ Status Moderation::resolve(const Actor& actor, std::int64_t report_id) {
 }
 
 Status Moderation::hide_reply(const Actor& actor, std::int64_t reply_id, bool hidden) {
-  KRING_TRY(authorize(actor, Action::kJoinSpace));
+  KRING_TRY(authorize(actor, hidden ? Action::kHideReply : Action::kUnhideReply));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   store::ReplyRepository replies(*conn);
@@ -157,7 +159,7 @@ Status Moderation::hide_reply(const Actor& actor, std::int64_t reply_id, bool hi
 
 Status Moderation::mute(const Actor& actor, const std::string& target_type,
                         const std::string& key, bool on) {
-  KRING_TRY(authorize(actor, Action::kMute));
+  KRING_TRY(authorize(actor, on ? Action::kMute : Action::kUnmute));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   std::int64_t target = 0;

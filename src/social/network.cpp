@@ -80,7 +80,7 @@ Status Network::authorize_scope(const Actor& actor, NetworkScope& scope) {
   scope.space_id = space->id;
   // Hosts see their own space's network; analysts see spaces whose content
   // they may read (a secret space's network stays with its members).
-  if (may_moderate_space(m)) return {};
+  if (may_moderate_space(actor, m)) return {};
   if (actor.is_analyst() && may_read_space_content(*space, m)) return {};
   return Error::forbidden("only the space's hosts and analysts see its network");
 }

@@ -127,13 +127,13 @@ Result<SpaceView> Spaces::view(const Actor& viewer, const std::string& slug) {
 
 Result<SpaceView> Spaces::update(const Actor& actor, const std::string& slug,
                                  const SpacePatch& patch) {
-  KRING_TRY(authorize(actor, Action::kCreateSpace));
+  KRING_TRY(authorize(actor, Action::kEditSpace));
   KRING_TRY(check_space_fields(patch.name, patch.description, patch.kind, patch.visibility));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   auto found = find_space(*conn, actor, slug);
   if (!found) return std::move(found).error();
-  if (!may_manage_space(found->membership)) {
+  if (!may_manage_space(actor, found->membership)) {
     return Error::forbidden("only the space's owners may change it");
   }
   Space& s = found->space;
@@ -158,7 +158,7 @@ Result<SpaceView> Spaces::update(const Actor& actor, const std::string& slug,
 
 Result<Page<SpaceView>> Spaces::list(const Actor& viewer, const std::string& q,
                                      const std::string& cursor, int limit) {
-  KRING_TRY(authorize(viewer, Action::kViewSpace));
+  KRING_TRY(authorize(viewer, Action::kListSpaces));
   KRING_TRY(validate_text("q", q, 100, false));
   std::optional<std::int64_t> after;
   if (!cursor.empty()) {
@@ -183,7 +183,7 @@ Result<Page<SpaceView>> Spaces::list(const Actor& viewer, const std::string& q,
 }
 
 Result<std::vector<SpaceView>> Spaces::invitations(const Actor& actor) {
-  KRING_TRY(authorize(actor, Action::kViewOwnRequests));
+  KRING_TRY(authorize(actor, Action::kViewOwnInvitations));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   std::vector<SpaceView> out;
@@ -226,21 +226,24 @@ Result<MembershipChange> Spaces::join(const Actor& actor, const std::string& slu
 
 Result<MembershipChange> Spaces::remove(const Actor& actor, const std::string& slug,
                                         const std::string& handle) {
-  KRING_TRY(authorize(actor, Action::kLeaveSpace));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
+  // Leaving and removing someone share a route; the handle says which.
+  auto named = store::MemberRepository(*conn).find_by_handle(handle);
+  bool self = named && named->id == actor.id;
+  KRING_TRY(authorize(actor, self ? Action::kLeaveSpace : Action::kRemoveSpaceMember));
   auto found = find_space(*conn, actor, slug);
   if (!found) return std::move(found).error();
   auto target = find_member(*conn, handle);
   if (!target) return std::move(target).error();
   SpaceRepository spaces(*conn);
   auto theirs = spaces.membership(found->space.id, target->id);
-  bool self = target->id == actor.id;
   if (!self) {
-    if (!may_moderate_space(found->membership)) {
+    if (!may_moderate_space(actor, found->membership)) {
       return Error::forbidden("only the space's hosts may remove members");
     }
-    if (theirs && theirs->role == SpaceRole::kOwner && !may_manage_space(found->membership)) {
+    if (theirs && theirs->role == SpaceRole::kOwner &&
+        !may_manage_space(actor, found->membership)) {
       return Error::forbidden("moderators cannot remove an owner");
     }
   }
@@ -256,7 +259,7 @@ Result<MembershipChange> Spaces::remove(const Actor& actor, const std::string& s
 
 Result<MembershipChange> Spaces::decide(const Actor& actor, const std::string& slug,
                                         const std::string& handle, const std::string& decision) {
-  KRING_TRY(authorize(actor, Action::kJoinSpace));
+  KRING_TRY(authorize(actor, Action::kDecideJoinRequest));
   if (decision != "approve" && decision != "decline") {
     return Error::invalid("invalid_decision", "decision must be approve or decline");
   }
@@ -264,7 +267,7 @@ Result<MembershipChange> Spaces::decide(const Actor& actor, const std::string& s
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   auto found = find_space(*conn, actor, slug);
   if (!found) return std::move(found).error();
-  if (!may_moderate_space(found->membership)) {
+  if (!may_moderate_space(actor, found->membership)) {
     return Error::forbidden("only the space's hosts may decide on requests");
   }
   auto target = find_member(*conn, handle);
@@ -286,7 +289,7 @@ Result<MembershipChange> Spaces::decide(const Actor& actor, const std::string& s
 
 Result<MembershipChange> Spaces::invite(const Actor& actor, const std::string& slug,
                                         const std::string& handle) {
-  KRING_TRY(authorize(actor, Action::kJoinSpace));
+  KRING_TRY(authorize(actor, Action::kInviteToSpace));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   auto found = find_space(*conn, actor, slug);
@@ -294,7 +297,7 @@ Result<MembershipChange> Spaces::invite(const Actor& actor, const std::string& s
   // Any member may invite to an open space; hosts decide who enters the others.
   bool allowed = found->space.visibility == SpaceVisibility::kOpen
                      ? is_active_member(found->membership)
-                     : may_moderate_space(found->membership);
+                     : may_moderate_space(actor, found->membership);
   if (!allowed) return Error::forbidden("you may not invite members to this space");
   if (found->space.archived) return Error::invalid("archived", "this space is archived");
   auto target = find_member(*conn, handle);
@@ -328,14 +331,14 @@ Result<MembershipChange> Spaces::invite(const Actor& actor, const std::string& s
 
 Result<MembershipChange> Spaces::set_role(const Actor& actor, const std::string& slug,
                                           const std::string& handle, const std::string& role) {
-  KRING_TRY(authorize(actor, Action::kJoinSpace));
+  KRING_TRY(authorize(actor, Action::kSetSpaceRole));
   auto new_role = parse_space_role(role);
   if (!new_role) return Error::invalid("invalid_role", "role must be owner, moderator or member");
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   auto found = find_space(*conn, actor, slug);
   if (!found) return std::move(found).error();
-  if (!may_manage_space(found->membership)) {
+  if (!may_manage_space(actor, found->membership)) {
     return Error::forbidden("only the space's owners may change roles");
   }
   auto target = find_member(*conn, handle);
@@ -357,7 +360,7 @@ Result<MembershipChange> Spaces::set_role(const Actor& actor, const std::string&
 Result<Page<SpaceMemberView>> Spaces::members(const Actor& viewer, const std::string& slug,
                                               MembershipState state, const std::string& cursor,
                                               int limit) {
-  KRING_TRY(authorize(viewer, Action::kViewSpace));
+  KRING_TRY(authorize(viewer, Action::kListSpaceMembers));
   std::optional<CursorKey> after;
   if (!cursor.empty()) {
     auto key = decode_cursor(cursor);
@@ -370,7 +373,7 @@ Result<Page<SpaceMemberView>> Spaces::members(const Actor& viewer, const std::st
   if (!found) return std::move(found).error();
   bool allowed = state == MembershipState::kActive
                      ? may_read_space_content(found->space, found->membership)
-                     : may_moderate_space(found->membership);
+                     : may_moderate_space(viewer, found->membership);
   if (!allowed) {
     return state == MembershipState::kActive
                ? Error::forbidden("only members see who is in this space")

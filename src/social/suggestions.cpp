@@ -170,7 +170,7 @@ Result<Suggestions> SuggestionService::for_member(const Actor& actor) {
 
   for (const auto& space : my_spaces) {
     if (!hosts_bridging(space.kind)) continue;
-    if (!may_moderate_space(spaces.membership(space.id, actor.id))) continue;
+    if (!may_moderate_space(actor, spaces.membership(space.id, actor.id))) continue;
     auto found = bridges_for_space(*conn, actor, space);
     out.bridges.insert(out.bridges.end(), found.begin(), found.end());
   }

@@ -105,7 +105,7 @@ Result<TieChange> Ties::follow(const Actor& actor, const std::string& handle) {
 }
 
 Result<TieChange> Ties::unfollow(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, hub_, actor, Action::kFollow, handle, true,
+  return write_tie(db_, hub_, actor, Action::kUnfollow, handle, true,
                    [&](store::TieRepository& ties, MemberId target, Micros) {
                      if (!ties.find(actor.id, target, TieKind::kFollow)) {
                        return TieChange::kUnchanged;
@@ -130,7 +130,7 @@ Result<TieChange> Ties::connect(const Actor& actor, const std::string& handle) {
 }
 
 Result<TieChange> Ties::disconnect(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, hub_, actor, Action::kConnect, handle, true,
+  return write_tie(db_, hub_, actor, Action::kDisconnect, handle, true,
                    [&](store::TieRepository& ties, MemberId target, Micros) {
                      auto mine = ties.find(actor.id, target, TieKind::kConnection);
                      auto theirs = ties.find(target, actor.id, TieKind::kConnection);
@@ -160,7 +160,7 @@ Result<TieChange> Ties::block(const Actor& actor, const std::string& handle) {
 }
 
 Result<TieChange> Ties::unblock(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, hub_, actor, Action::kBlock, handle, true,
+  return write_tie(db_, hub_, actor, Action::kUnblock, handle, true,
                    [&](store::TieRepository& ties, MemberId target, Micros) {
                      if (!ties.find(actor.id, target, TieKind::kBlock)) {
                        return TieChange::kUnchanged;
@@ -172,7 +172,7 @@ Result<TieChange> Ties::unblock(const Actor& actor, const std::string& handle) {
 
 Result<Page<MemberView>> Ties::list(const Actor& viewer, const std::string& handle, TieList which,
                                     const std::string& cursor, int limit) {
-  KRING_TRY(authorize(viewer, Action::kViewMember));
+  KRING_TRY(authorize(viewer, Action::kListTies));
   auto after = read_cursor(cursor);
   if (!after) return std::move(after).error();
   auto conn = db_.lease();
@@ -211,7 +211,7 @@ Result<Page<MemberView>> Ties::connection_requests(const Actor& actor, const std
 }
 
 Result<Page<MemberView>> Ties::blocked(const Actor& actor, const std::string& cursor, int limit) {
-  KRING_TRY(authorize(actor, Action::kBlock));
+  KRING_TRY(authorize(actor, Action::kListBlocked));
   auto after = read_cursor(cursor);
   if (!after) return std::move(after).error();
   auto conn = db_.lease();
@@ -228,7 +228,7 @@ Result<Page<MemberView>> Ties::blocked(const Actor& actor, const std::string& cu
 
 Result<Page<SecondDegree>> Ties::second_degree(const Actor& actor, const std::string& cursor,
                                                int limit) {
-  KRING_TRY(authorize(actor, Action::kViewOwnRequests));
+  KRING_TRY(authorize(actor, Action::kViewSecondDegree));
   int offset = 0;
   if (!cursor.empty()) {
     auto key = decode_cursor(cursor);

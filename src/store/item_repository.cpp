@@ -160,8 +160,10 @@ ItemId ItemRepository::insert(const Item& item, const std::vector<MemberId>& men
 
 void ItemRepository::update_text(const Item& before, const Item& after, Micros now) {
   auto rev = conn_.prepare(
-      "INSERT INTO item_revisions (item_id, title, body, replaced_at) VALUES (?1, ?2, ?3, ?4)");
-  rev.bind(1, before.id).bind(2, before.title).bind(3, before.body).bind(4, now).run();
+      "INSERT INTO item_revisions (item_id, title, body, replaced_at, visibility) VALUES (?1, ?2, "
+      "?3, ?4, ?5)");
+  rev.bind(1, before.id).bind(2, before.title).bind(3, before.body).bind(4, now);
+  rev.bind(5, item_visibility_name(before.visibility)).run();
   auto st = conn_.prepare(
       "UPDATE items SET title = ?2, body = ?3, html = ?4, visibility = ?5, edited_at = ?6 WHERE "
       "id = ?1");
@@ -209,10 +211,15 @@ bool ItemRepository::readable(ItemId id, MemberId viewer) {
   return st.step();
 }
 
-std::vector<ItemRevision> ItemRepository::revisions(ItemId id) {
+std::vector<ItemRevision> ItemRepository::revisions(ItemId id, MemberId viewer) {
+  // Each revision is read as the item it was: the item's row with the
+  // revision's visibility, through the items' own read rule.
   auto st = conn_.prepare(
-      "SELECT title, body, replaced_at FROM item_revisions WHERE item_id = ?1 ORDER BY id DESC");
-  st.bind(1, id);
+      "SELECT i.title, i.body, i.replaced_at FROM (SELECT r.id AS revision_id, r.title, r.body, "
+      "r.replaced_at, r.visibility, x.id, x.author_id, x.space_id, x.hidden_at, x.deleted_at "
+      "FROM item_revisions r JOIN items x ON x.id = r.item_id WHERE r.item_id = ?2) i WHERE " +
+      std::string(kItemReadableSql) + " ORDER BY i.revision_id DESC");
+  st.bind(1, viewer).bind(2, id);
   std::vector<ItemRevision> out;
   while (st.step()) out.push_back({st.text(0), st.text(1), st.int64(2)});
   return out;

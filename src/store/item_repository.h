@@ -43,14 +43,17 @@ class ItemRepository {
   explicit ItemRepository(Connection& conn) : conn_(conn) {}
 
   ItemId insert(const Item& item, const std::vector<MemberId>& mentions);
-  // Keeps the previous title and body as a revision.
+  // Keeps the previous title, body and visibility as a revision.
   void update_text(const Item& before, const Item& after, Micros now);
   void set_status(ItemId id, const std::string& status);
   void soft_delete(ItemId id, Micros now);
   void set_hidden(ItemId id, std::optional<Micros> at);
   std::optional<Item> find(ItemId id);  // includes deleted/hidden flags in the row
   bool readable(ItemId id, MemberId viewer);
-  std::vector<ItemRevision> revisions(ItemId id);
+  // Newest first; only the revisions the viewer could read when they were
+  // written (each under its own visibility), none of a hidden or deleted
+  // item the viewer may not read.
+  std::vector<ItemRevision> revisions(ItemId id, MemberId viewer);
   std::vector<MemberId> mentions(ItemId id);
 
   // Newest first; only items readable by query.viewer, muted ones left out

@@ -1,15 +1,21 @@
 #pragma once
 // The one read rule for items, as SQL over an `items i` row and the viewer
-// in parameter ?1 (0 = anonymous). Single reads, feeds, search and counts all
-// use it, so they cannot disagree; the API authorization matrix tests it.
+// in parameter ?1 (0 = anonymous). Single reads, feeds, search, counts,
+// revisions (store/item_repository.cpp applies it to each revision with the
+// revision's own visibility) and notifications all use it, so they cannot
+// disagree; the API authorization matrix tests it.
 //
 // An item is readable when it is not deleted, not hidden (except to its
-// author), its author is not suspended, there is no block between viewer and
-// author, and either the viewer wrote it, or
-//   - outside spaces: public, or members and the viewer is signed in, or
-//     connections and the viewer is a connection of the author;
+// author), its author is not suspended (except to the author: a suspended
+// member still reads their own items), there is no block between viewer and
+// author, and
+//   - outside spaces: the viewer wrote it, or it is public, or members and
+//     the viewer is signed in, or connections and the viewer is a
+//     connection of the author;
 //   - in a space: the viewer is an active member, or the space is open and
-//     the item public (or members, for a signed-in viewer).
+//     the item public (or members, for a signed-in viewer). Writing an item
+//     gives no access of its own: access to a space's discussion ends with
+//     membership, for the author too.
 // Secret and closed spaces' items are thus readable by members only.
 
 #include <string_view>
@@ -19,12 +25,12 @@ namespace kring::store {
 inline constexpr std::string_view kItemReadableSql = R"sql(
  i.deleted_at IS NULL
  AND (i.hidden_at IS NULL OR i.author_id = ?1)
- AND NOT EXISTS (SELECT 1 FROM members au WHERE au.id = i.author_id AND au.suspended_at IS NOT NULL)
+ AND (i.author_id = ?1 OR NOT EXISTS (SELECT 1 FROM members au WHERE au.id = i.author_id AND au.suspended_at IS NOT NULL))
  AND NOT EXISTS (SELECT 1 FROM ties bl WHERE bl.kind = 'block' AND ((bl.source_id = ?1 AND bl.target_id = i.author_id) OR (bl.source_id = i.author_id AND bl.target_id = ?1)))
  AND (
-   i.author_id = ?1
-   OR (i.space_id IS NULL AND (
-        i.visibility = 'public'
+   (i.space_id IS NULL AND (
+        i.author_id = ?1
+        OR i.visibility = 'public'
         OR (i.visibility = 'members' AND ?1 > 0)
         OR (i.visibility = 'connections' AND EXISTS (SELECT 1 FROM ties ct WHERE ct.source_id = ?1 AND ct.target_id = i.author_id AND ct.kind = 'connection' AND ct.state = 'accepted'))))
    OR (i.space_id IS NOT NULL AND (

@@ -277,12 +277,27 @@ CREATE TRIGGER items_bump_visibility AFTER UPDATE OF visibility, hidden_at ON it
 CREATE TRIGGER spaces_bump_visibility AFTER UPDATE OF visibility ON spaces BEGIN UPDATE network_version SET version = version + 1; END;
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations = {{
+// Each revision keeps the visibility its text was written under, so that
+// history shows it only to those who could read it then (an item edited
+// from connections-only to public keeps its old text from the public).
+// Items never move between spaces, so the item's space is the revision's.
+// Revisions written before this migration did not record theirs: they get
+// the narrowest the item could have had, connections outside spaces and
+// space (members only) inside one.
+constexpr std::string_view kRevisionVisibility = R"sql(
+ALTER TABLE item_revisions ADD COLUMN visibility TEXT NOT NULL DEFAULT 'connections'
+  CHECK (visibility IN ('public', 'members', 'space', 'connections'));
+UPDATE item_revisions SET visibility = 'space'
+  WHERE item_id IN (SELECT id FROM items WHERE space_id IS NOT NULL);
+)sql";
+
+constexpr std::array<Migration, 6> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
     {4, "secret spaces: slugs with an unguessable ending", kSecretSlugsUnguessable},
     {5, "network version counts term, visibility and tag changes", kNetworkVersionGaps},
+    {6, "revision visibility (history outlives its audience)", kRevisionVisibility},
 }};
 
 int user_version(Connection& conn) {

@@ -1,17 +1,31 @@
 #include "store/notification_repository.h"
 
 #include "store/row_ids.h"
+#include "store/item_visibility_sql.h"
+#include "store/space_visibility_sql.h"
 
 namespace kring::store {
 
 namespace {
-// Notifications from suspended actors or across a block are not shown.
-constexpr std::string_view kSelect =
-    "SELECT n.id, n.recipient_id, n.kind, n.actor_id, n.item_id, n.reply_id, n.space_id, "
-    "n.created_at, n.read_at FROM notifications n WHERE n.recipient_id = ?1 AND NOT EXISTS "
-    "(SELECT 1 FROM members a WHERE a.id = n.actor_id AND a.suspended_at IS NOT NULL) AND NOT "
-    "EXISTS (SELECT 1 FROM ties b WHERE b.kind = 'block' AND ((b.source_id = ?1 AND b.target_id = "
-    "n.actor_id) OR (b.source_id = n.actor_id AND b.target_id = ?1))) ";
+// The notifications the recipient (?1) is shown, filtered when read so that
+// the list, the unread count, a stream's replay and its live delivery agree:
+// not from a suspended actor or across a block, and not about an item the
+// recipient may no longer read (the items' own rule) or a space they may no
+// longer know exists. Losing access to a space thus also takes its
+// notifications away, and an invitation revoked leaves no trace of a
+// secret space's name.
+const std::string& select_shown() {
+  static const std::string sql =
+      "SELECT n.id, n.recipient_id, n.kind, n.actor_id, n.item_id, n.reply_id, n.space_id, "
+      "n.created_at, n.read_at FROM notifications n WHERE n.recipient_id = ?1 AND NOT EXISTS "
+      "(SELECT 1 FROM members a WHERE a.id = n.actor_id AND a.suspended_at IS NOT NULL) AND NOT "
+      "EXISTS (SELECT 1 FROM ties b WHERE b.kind = 'block' AND ((b.source_id = ?1 AND b.target_id "
+      "= n.actor_id) OR (b.source_id = n.actor_id AND b.target_id = ?1))) AND (n.item_id IS NULL "
+      "OR EXISTS (SELECT 1 FROM items i WHERE i.id = n.item_id AND " +
+      std::string(kItemReadableSql) + ")) AND (n.space_id IS NULL OR " +
+      space_visible_sql("n.space_id") + ") ";
+  return sql;
+}
 
 NotificationRow read_row(Statement& st) {
   NotificationRow r;
@@ -41,7 +55,7 @@ std::int64_t NotificationRepository::insert(const NotificationRow& r) {
 std::vector<NotificationRow> NotificationRepository::list(MemberId recipient,
                                                           std::optional<std::int64_t> before,
                                                           int limit) {
-  auto st = conn_.prepare(std::string(kSelect) + "AND n.id < ?2 ORDER BY n.id DESC LIMIT ?3");
+  auto st = conn_.prepare(select_shown() + "AND n.id < ?2 ORDER BY n.id DESC LIMIT ?3");
   st.bind(1, recipient).bind(2, before.value_or(INT64_MAX)).bind(3, limit);
   std::vector<NotificationRow> out;
   while (st.step()) out.push_back(read_row(st));
@@ -50,7 +64,7 @@ std::vector<NotificationRow> NotificationRepository::list(MemberId recipient,
 
 std::vector<NotificationRow> NotificationRepository::since(MemberId recipient, std::int64_t after,
                                                            int limit) {
-  auto st = conn_.prepare(std::string(kSelect) + "AND n.id > ?2 ORDER BY n.id LIMIT ?3");
+  auto st = conn_.prepare(select_shown() + "AND n.id > ?2 ORDER BY n.id LIMIT ?3");
   st.bind(1, recipient).bind(2, after).bind(3, limit);
   std::vector<NotificationRow> out;
   while (st.step()) out.push_back(read_row(st));
@@ -58,8 +72,7 @@ std::vector<NotificationRow> NotificationRepository::since(MemberId recipient, s
 }
 
 std::int64_t NotificationRepository::unread_count(MemberId recipient) {
-  auto st = conn_.prepare(std::string("SELECT count(*) FROM (") + std::string(kSelect) +
-                          "AND n.read_at IS NULL)");
+  auto st = conn_.prepare("SELECT count(*) FROM (" + select_shown() + "AND n.read_at IS NULL)");
   st.bind(1, recipient);
   st.step();
   return st.int64(0);

@@ -10,6 +10,12 @@ reply, react, member list, member count.
 
 A secret space leaks nothing to an outsider: 404 everywhere, no counts, no
 search hits, no feed entries, no notifications.
+
+Issue 8 adds two standings beside the matrix: a former member (wrote an
+item in the space, then left), whose access to the space's discussion ends
+with their membership, their own item included; and a suspended host (a
+moderator an admin suspended), who moderates nothing. The suspended member
+still reads their own items.
 """
 import unittest
 from urllib.parse import quote
@@ -38,6 +44,8 @@ WRITE_STATUS = {
     "closed": {"anonymous": 401, "outsider": 404, "member": 201, "moderator": 201, "owner": 201, "blocked": 404, "suspended": 403},
     "secret": {"anonymous": 401, "outsider": 404, "member": 201, "moderator": 201, "owner": 201, "blocked": 404, "suspended": 403},
 }
+# Status of a former member's reads of the item they wrote before leaving.
+FORMER_READS_OWN_ITEM = {"open": 200, "closed": 404, "secret": 404}
 # Expected status of GET /spaces/{s}/members.
 MEMBER_LIST_STATUS = {
     "open":   dict.fromkeys(ACTORS, 200),
@@ -65,20 +73,33 @@ class AuthorizationMatrix(unittest.TestCase):
         for name in ACTORS[1:]:
             cls.clients[name] = register(name)
         c = cls.clients
+        cls.former = register("former")
+        cls.sushost = register("sushost")
         cls.items = {}
         cls.slugs = {}
+        cls.former_items = {}
+        cls.suspended_items = {}
         for vis in VISIBILITIES:
             created = c["owner"].post("/api/v1/spaces", {"name": f"Matrix {vis}", "slug": f"mx-{vis}",
                                                          "kind": "team", "visibility": vis})
             assert created.status == 201, created
             slug = cls.slugs[vis] = created.json["slug"]  # a secret space's has a random ending
-            for name in ("member", "moderator", "blocked", "suspended"):
+            for client in (c["member"], c["moderator"], c["blocked"], c["suspended"], cls.former, cls.sushost):
                 if vis == "open":
-                    c[name].post(f"/api/v1/spaces/{slug}/members")
+                    client.post(f"/api/v1/spaces/{slug}/members")
                 else:
-                    c["owner"].post(f"/api/v1/spaces/{slug}/invites", {"handle": c[name].handle})
-                    assert c[name].post(f"/api/v1/spaces/{slug}/members").json["result"] == "joined"
-            c["owner"].post(f"/api/v1/spaces/{slug}/roles/{c['moderator'].handle}", {"role": "moderator"})
+                    c["owner"].post(f"/api/v1/spaces/{slug}/invites", {"handle": client.handle})
+                    assert client.post(f"/api/v1/spaces/{slug}/members").json["result"] == "joined"
+            for host in (c["moderator"], cls.sushost):
+                c["owner"].post(f"/api/v1/spaces/{slug}/roles/{host.handle}", {"role": "moderator"})
+            visibility = "public" if vis == "open" else "space"
+            for author, ids in ((cls.former, cls.former_items), (c["suspended"], cls.suspended_items)):
+                own = author.post("/api/v1/items", {"kind": "note", "space": slug, "visibility": visibility,
+                                                    "body": f"own note by {author.handle} in {vis}"})
+                assert own.status == 201, own
+                ids[vis] = own.json["id"]
+            left = cls.former.delete(f"/api/v1/spaces/{slug}/members/{cls.former.handle}")
+            assert left.json["result"] == "left", left
             item = c["member"].post("/api/v1/items", {
                 "kind": "note", "space": slug, "visibility": "public" if vis == "open" else "space",
                 "body": f"matrixword{vis} #mxtag{vis} hello @mx_outsider"})
@@ -86,6 +107,7 @@ class AuthorizationMatrix(unittest.TestCase):
             cls.items[vis] = item.json["id"]
         c["member"].post(f"/api/v1/members/{c['blocked'].handle}/block")
         admin.post(f"/api/v1/members/{c['suspended'].handle}/suspend")
+        admin.post(f"/api/v1/members/{cls.sushost.handle}/suspend")
 
     @classmethod
     def tearDownClass(cls):
@@ -172,6 +194,44 @@ class AuthorizationMatrix(unittest.TestCase):
                     handles = [m["handle"] for m in reply.json["items"]]
                     self.assertNotIn("mx_suspended", handles)
                     self.assertEqual("mx_member" in handles, actor != "blocked")
+
+    def test_former_member_loses_their_own_item_with_the_space(self):
+        for vis in VISIBILITIES:
+            with self.subTest(space=vis):
+                item = self.former_items[vis]
+                expected = FORMER_READS_OWN_ITEM[vis]
+                for path in ("", "/replies", "/history"):
+                    reply = self.former.get(f"/api/v1/items/{item}{path}")
+                    self.assertEqual(reply.status, expected, (path, reply))
+                edit = self.former.patch(f"/api/v1/items/{item}", {"body": "edited after leaving"})
+                # Readable or not, they no longer write in the space.
+                self.assertEqual(edit.status, 403 if expected == 200 else 404, edit)
+                self.assertEqual(self.clients["owner"].get(f"/api/v1/items/{item}").status, 200)
+
+    def test_suspended_member_still_reads_their_own_items(self):
+        for vis in VISIBILITIES:
+            with self.subTest(space=vis):
+                item = self.suspended_items[vis]
+                self.assertEqual(self.clients["suspended"].get(f"/api/v1/items/{item}").status, 200)
+                self.assertEqual(self.clients["owner"].get(f"/api/v1/items/{item}").status, 404)
+
+    def test_suspended_host_moderates_nothing(self):
+        for vis in VISIBILITIES:
+            with self.subTest(space=vis):
+                item = self.items[vis]
+                slug = self.slugs[vis]
+                for method, path in (("POST", f"/api/v1/items/{item}/hide"),
+                                     ("DELETE", f"/api/v1/items/{item}"),
+                                     ("DELETE", f"/api/v1/spaces/{slug}/members/mx_member"),
+                                     ("POST", f"/api/v1/spaces/{slug}/invites"),
+                                     ("GET", f"/api/v1/spaces/{slug}/reports"),
+                                     ("GET", f"/api/v1/spaces/{slug}/requests")):
+                    body = {"handle": "mx_outsider"} if path.endswith("/invites") else None
+                    reply = self.sushost.request(method, path, body)
+                    self.assertEqual(reply.status, 403, (method, path, reply))
+                self.assertEqual(self.clients["member"].get(f"/api/v1/items/{item}").status, 200)
+                members = self.clients["owner"].get(f"/api/v1/spaces/{slug}/members?limit=100").json["items"]
+                self.assertIn("mx_member", [m["handle"] for m in members])
 
     def test_no_notification_leaks_from_closed_or_secret_spaces(self):
         kinds = [(n["kind"], n.get("item_id")) for n in
