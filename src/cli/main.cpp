@@ -4,8 +4,6 @@
 
 #include "cli/commands.h"
 
-
-
 int main(int argc, char** argv) {
   if (sodium_init() < 0) {
     std::fputs("kring: libsodium failed to initialise\n", stderr);
@@ -19,6 +17,7 @@ int main(int argc, char** argv) {
   kring::cli::add_backup_command(app);
   kring::cli::add_analyze_command(app);
   kring::cli::add_export_command(app);
+  kring::cli::add_routes_command(app);
   CLI11_PARSE(app, argc, argv);
   return kring::cli::exit_code();
 }
