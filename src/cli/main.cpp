@@ -4,6 +4,8 @@
 
 #include "cli/commands.h"
 
+
+
 int main(int argc, char** argv) {
   if (sodium_init() < 0) {
     std::fputs("kring: libsodium failed to initialise\n", stderr);
