@@ -8,6 +8,7 @@ that concurrent writes are neither lost nor doubled.
 """
 import http.client
 import json
+import socket
 import threading
 import unittest
 
@@ -73,7 +74,8 @@ class EventCounter:
             return set(self.ids)
 
     def close(self):
-        self.conn.sock.shutdown(2) if self.conn.sock else None
+        if self.conn.sock:
+            self.conn.sock.shutdown(socket.SHUT_RDWR)  # ends the reader's blocking read
         self.conn.close()
         self.thread.join(timeout=10)
 
