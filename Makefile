@@ -5,13 +5,41 @@ LISTEN    ?= 127.0.0.1:8080
 MEMBERS   ?= 2000
 JOBS      ?= $(shell nproc)
 
-.PHONY: run test deps build web demo serve bench fuzz clean format
+.PHONY: run test test-asan test-tsan deps build web demo serve bench fuzz clean format
 
 run: deps build web demo serve
 
 test: export KRING_WITH_BROWSER = 1
 test: deps build web
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+ifeq ($(KRING_SANITIZERS),1)
+	$(MAKE) test-asan test-tsan
+endif
+
+# Sanitizer runs (CI sets KRING_SANITIZERS=1, so `make test` runs both after
+# the normal suite). Each has its own build directory. A report fails the
+# test: UBSan does not recover (-fno-sanitize-recover=undefined), the others
+# halt on the first error, and the API harness fails a class whose server
+# logged a report or exited non-zero. Suppressions, each justified, only for
+# third-party code: tests/sanitizers/.
+SANITIZER_CONFIG := -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKRING_BENCH=OFF
+SUPPRESSIONS := $(CURDIR)/tests/sanitizers
+ASAN_ENV := ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1 \
+            UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+            LSAN_OPTIONS=suppressions=$(SUPPRESSIONS)/lsan.supp
+TSAN_ENV := TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:suppressions=$(SUPPRESSIONS)/tsan.supp
+
+# The whole non-browser suite (unit, API, graph) under AddressSanitizer + UBSan.
+test-asan: deps
+	test -f build-asan/build.ninja || cmake -S . -B build-asan $(SANITIZER_CONFIG) -DKRING_SANITIZE=address,undefined
+	$(ASAN_ENV) cmake --build build-asan -j $(JOBS)
+	cd build-asan && $(ASAN_ENV) ctest --output-on-failure -j $(JOBS) -E '^e2e[.]'
+
+# The server's concurrent tests (CTest label `concurrent`) under ThreadSanitizer.
+test-tsan: deps
+	test -f build-tsan/build.ninja || cmake -S . -B build-tsan $(SANITIZER_CONFIG) -DKRING_SANITIZE=thread
+	$(TSAN_ENV) cmake --build build-tsan -j $(JOBS) --target kring
+	cd build-tsan && $(TSAN_ENV) ctest --output-on-failure -j $(JOBS) -L concurrent
 
 deps:
 	@./scripts/install-deps.sh

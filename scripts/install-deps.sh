@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config
   libboost-dev libboost-system-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev zlib1g-dev
-  libcmark-gfm-dev libcmark-gfm-extensions-dev libspdlog-dev libfmt-dev libcli11-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libspdlog-dev libfmt-dev libcli11-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-networkx python3-igraph python3-scipy
   nodejs npm

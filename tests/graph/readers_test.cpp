@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "graph/graph.h"
+#include "graph/xml_reader.h"
 
 namespace kring::graph {
 namespace {
@@ -79,6 +80,81 @@ TEST(GraphMlReader, ErrorsNameTheLine) {
   expect_error_on_line(read_graphml("<graphml>\n<graph><graph>", false), 2);
   expect_error_on_line(read_graphml("\n\n<other/>", false), 3);
   expect_error_on_line(read_graphml("<graphml>\n<graph>\n<node id='a'/>\n<!-- open", false), 4);
+}
+
+void expect_error_containing(const Result<EdgeList>& r, int line, const std::string& words) {
+  expect_error_on_line(r, line);
+  if (!r.ok()) {
+    EXPECT_NE(r.error().message.find(words), std::string::npos) << r.error().message;
+  }
+}
+
+constexpr const char* kTwoNodes =
+    "<graphml><graph><node id='a'/><node id='b'/><edge source='a' target='b'/></graph></graphml>";
+
+TEST(GraphMlReader, DecodesCharacterReferencesAndCdata) {
+  auto r = read_graphml(
+      "<graphml><graph><node id='&#233;&#x263A;&lt;&apos;'/><node id='b'/>"
+      "<edge source='b' target='&#233;&#x263A;&lt;&apos;'><data key='w'><![CDATA[ignored]]></data>"
+      "</edge></graph></graphml>",
+      false);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->labels[0], "\u00e9\u263a<'");
+  EXPECT_EQ(r->edges.size(), 1u);
+}
+
+TEST(GraphMlReader, RefusesAnyDoctype) {
+  expect_error_containing(read_graphml(std::string("<!DOCTYPE graphml>\n") + kTwoNodes, false), 1,
+                          "DOCTYPE");
+  expect_error_containing(
+      read_graphml(std::string("<?xml version='1.0'?>\n<!DOCTYPE graphml SYSTEM "
+                               "'http://example.org/graphml.dtd'>\n") +
+                       kTwoNodes,
+                   false),
+      2, "DOCTYPE");
+}
+
+// XXE: an external entity naming a local file must never be read or expanded.
+TEST(GraphMlReader, RefusesExternalEntities) {
+  auto r = read_graphml(
+      "<?xml version='1.0'?>\n<!DOCTYPE graphml [\n<!ENTITY xxe SYSTEM 'file:///etc/passwd'>\n]>\n"
+      "<graphml><graph><node id='&xxe;'/></graph></graphml>",
+      false);
+  expect_error_containing(r, 2, "DOCTYPE");
+}
+
+// Billion laughs: nested entity definitions would expand to gigabytes.
+TEST(GraphMlReader, RefusesEntityExpansion) {
+  std::string doc = "<?xml version='1.0'?>\n<!DOCTYPE lolz [\n<!ENTITY lol0 'lol'>\n";
+  for (int i = 1; i < 10; ++i) {
+    doc += "<!ENTITY lol" + std::to_string(i) + " '";
+    for (int j = 0; j < 10; ++j) doc += "&lol" + std::to_string(i - 1) + ";";
+    doc += "'>\n";
+  }
+  doc += "]>\n<graphml><graph><node id='&lol9;'/></graph></graphml>";
+  expect_error_containing(read_graphml(doc, false), 2, "DOCTYPE");
+}
+
+TEST(GraphMlReader, UndeclaredEntityIsAnError) {
+  expect_error_containing(
+      read_graphml("<graphml>\n<graph><node id='&bogus;'/></graph></graphml>", false), 2, "entity");
+}
+
+TEST(GraphMlReader, RefusesDeepNesting) {
+  std::string doc = "<graphml><graph><node id='a'/>";
+  for (std::size_t i = 0; i < kMaxXmlDepth; ++i) doc += "<x>";
+  expect_error_containing(read_graphml(doc, false), 1, "nested too deeply");
+}
+
+TEST(GraphMlReader, ErrorsInTheXmlItself) {
+  expect_error_containing(read_graphml("<graphml>\n<graph>\n</graphml>", false), 3,
+                          "closing tag </graphml> does not match <graph>");
+  expect_error_containing(read_graphml("<graphml>\n<graph>\n", false), 3,
+                          "end of file inside <graph>");
+  expect_error_containing(read_graphml("", false), 1, "no XML element");
+  expect_error_containing(read_graphml(std::string(kTwoNodes) + "\ntext", false), 2,
+                          "malformed XML");
+  expect_error_containing(read_graphml("<graphml a='1' a='2'/>", false), 1, "malformed XML");
 }
 
 TEST(GmlReader, ReadsLabelsAndWeights) {
