@@ -31,7 +31,10 @@ def slug_of(name):
     return slug[:40].rstrip("-")
 
 
-class DemoTellsTheTruth(unittest.TestCase):
+class OnTheDemo(unittest.TestCase):
+    """A server on a freshly loaded demo community of 400 members; tests
+    that change the instance get a class of their own."""
+
     @classmethod
     def setUpClass(cls):
         cls.server = Server()
@@ -49,6 +52,14 @@ class DemoTellsTheTruth(unittest.TestCase):
     def tearDownClass(cls):
         cls.db.close()
         cls.server.cleanup()
+
+    def log_in_analyst(self):
+        login = self.server.client().post("/api/v1/sessions", {"login": self.analyst, "password": "kring-demo"})
+        self.assertEqual(login.status, 201, login)
+        return self.server.client(token=login.json["token"])
+
+
+class DemoTellsTheTruth(OnTheDemo):
 
     def time_columns(self):
         """(table, column) for every time stamp of the schema: the *_at columns."""
@@ -129,9 +140,7 @@ class DemoTellsTheTruth(unittest.TestCase):
             "SELECT count(*) FROM members m WHERE NOT EXISTS "
             "(SELECT 1 FROM ties t WHERE t.source_id = m.id OR t.target_id = m.id)").fetchone()[0]
         self.assertGreaterEqual(untied, 1, "someone has no tie at all")
-        login = self.server.client().post("/api/v1/sessions", {"login": self.analyst, "password": "kring-demo"})
-        self.assertEqual(login.status, 201, login)
-        analyst = self.server.client(token=login.json["token"])
+        analyst = self.log_in_analyst()
 
         def computed():
             reply = analyst.get("/api/v1/network/metrics?scope=instance")
@@ -143,6 +152,28 @@ class DemoTellsTheTruth(unittest.TestCase):
         self.assertGreaterEqual(degrees.get(1, 0), 1, "someone hangs on by one tie")
         self.assertGreaterEqual(roles.get("peripheral", 0), degrees.get(1, 0), roles)
         self.assertGreaterEqual(roles.get("broker", 0), 1, roles)
+
+
+class BridgingOnTheDemo(OnTheDemo):
+    """The demo's fringe is larger than the list of introductions a host sees."""
+
+    def test_a_newcomer_to_a_space_with_a_crowded_fringe_gets_an_introduction(self):
+        analyst = self.log_in_analyst()
+        hosted = [s for s in analyst.get("/api/v1/spaces?limit=100").json["items"]
+                  if s["my_role"] in ("owner", "moderator") and s["kind"] != "team"]
+        self.assertTrue(hosted, "the analyst hosts a space")
+        space = hosted[0]["slug"]
+        fringe = [b for b in analyst.get("/api/v1/me/suggestions").json["bridges"] if b["space"] == space]
+        self.assertEqual(len(fringe), 10, "more members on the fringe than suggestions shown")
+        newcomer = self.server.client().post("/api/v1/accounts", {
+            "handle": "newcomer", "email": "newcomer@example.org", "password": "correct horse battery"})
+        self.assertEqual(newcomer.status, 201, newcomer)
+        joined = self.server.client(token=newcomer.json["token"]).post(f"/api/v1/spaces/{space}/members")
+        self.assertEqual(joined.status, 200, joined)
+        bridges = [b for b in analyst.get("/api/v1/me/suggestions").json["bridges"] if b["space"] == space]
+        self.assertIn("newcomer", [b["member"]["handle"] for b in bridges])
+        gains = [b["reach_after"] - b["reach_before"] for b in bridges]
+        self.assertEqual(gains, sorted(gains, reverse=True), "the widest introductions first")
 
 
 if __name__ == "__main__":
