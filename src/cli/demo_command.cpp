@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/data_dir.h"
+#include "core/time.h"
 #include "social/demo/demo_community.h"
 
 namespace kring::cli {
@@ -27,7 +28,8 @@ void add_demo_command(CLI::App& app) {
       std::cerr << "kring demo: " << db.error().message << "\n";
       return set_exit_code(1);
     }
-    social::demo::DemoOptions options{o->members, o->seed, {}};
+    // Dated up to this moment: the demo's history ends when it is loaded.
+    social::demo::DemoOptions options{o->members, o->seed, now_micros(), {}};
     if (isatty(STDERR_FILENO)) {
       options.progress = [](double f) {
         std::fprintf(stderr, "\rloading demo community %3d%%", static_cast<int>(f * 100));

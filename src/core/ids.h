@@ -46,7 +46,7 @@ std::string unguessable_suffix();
 
 // The slug a secret space gets for a requested slug (valid by
 // validate_slug): its first 29 characters, '-' and unguessable_suffix(), 40
-// at most. Why: social/spaces.cpp, secret_slug. Callers retry on the
+// at most. Why: social/secret_slug.h, whose secret_slug retries on the
 // (2^-50) chance that it is taken.
 std::string unguessable_slug(std::string_view requested);
 

@@ -1,9 +1,9 @@
 #include "social/spaces.h"
 
-#include "core/ids.h"
 #include "core/validation.h"
 #include "social/notifier.h"
 #include "social/policy.h"
+#include "social/secret_slug.h"
 #include "store/member_repository.h"
 #include "store/space_repository.h"
 #include "store/tie_repository.h"
@@ -59,24 +59,6 @@ Status check_space_fields(const std::optional<std::string>& name,
     return Error::invalid("invalid_visibility", "visibility must be open, closed or secret");
   }
   return {};
-}
-
-// A secret space's slug leaves the guessable namespace: the requested slug
-// gets '-' and 50 random bits (core/ids.h), `board` becomes
-// `board-k3vq7xw2pa`. With the plain slug, creating `board` answered 409
-// slug_taken while every other endpoint answered 404, so anyone could learn
-// that a secret `board` exists by trying to create it. Hiding the 409 instead
-// (pretending success, or refusing every slug) would lie or break creation;
-// a slug nobody can guess needs no special case anywhere: the creator gets it
-// back in the 201 (and a PATCH to secret answers it), members reach the space
-// through their list and links, and outsiders meet only free slugs. The
-// requested part is cut so the whole stays within validate_slug's 40.
-std::string secret_slug(SpaceRepository& spaces, std::string_view requested) {
-  std::string slug;
-  do {
-    slug = unguessable_slug(requested);
-  } while (spaces.slug_taken(slug));
-  return slug;
 }
 
 Result<Member> find_member(store::Connection& conn, const std::string& handle) {

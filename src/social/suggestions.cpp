@@ -72,16 +72,24 @@ std::vector<BridgeSuggestion> bridges_for_space(store::Connection& conn, const A
   auto named = [&](graph::NodeId v) {
     return !ties.blocked_either_way(actor.id, snap->members[v]);
   };
-  std::vector<BridgeSuggestion> out;
-  for (graph::NodeId p = 0; p < n && out.size() < static_cast<size_t>(kSuggestionLimit); ++p) {
+  // Every isolated or peripheral member is weighed before any is named: the
+  // introductions that widen a reach the most come first, and among equals
+  // the newest member, whose first weeks decide whether they stay. Naming
+  // the first kSuggestionLimit in member order would never reach a newcomer
+  // in a space with ten others on its fringe.
+  struct Candidate {
+    graph::NodeId person, bridge;
+    bool isolate;
+    size_t reach, gain;
+  };
+  std::vector<Candidate> candidates;
+  for (graph::NodeId p = 0; p < n; ++p) {
     size_t degree = graph.neighbors(p).size();
     bool isolate = degree == 0;
     bool peripheral = !isolate && (degree == 1 || components.component[p] != largest);
     if (!isolate && !peripheral) continue;
     if (!named(p)) continue;
     auto reach = two_step(p);
-    auto person = members.find_by_id(snap->members[p]);
-    if (!person) continue;
     graph::NodeId best = n;
     size_t best_gain = 0;
     for (auto b : hubs) {
@@ -95,14 +103,24 @@ std::vector<BridgeSuggestion> bridges_for_space(store::Connection& conn, const A
       }
     }
     if (best == n) continue;
-    auto bridge = members.find_by_id(snap->members[best]);
-    if (!bridge) continue;
+    candidates.push_back({p, best, isolate, reach.size() - 1, best_gain});
+  }
+  std::sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
+    if (a.gain != b.gain) return a.gain > b.gain;
+    return snap->members[a.person] > snap->members[b.person];
+  });
+  std::vector<BridgeSuggestion> out;
+  for (const auto& c : candidates) {
+    if (out.size() >= static_cast<size_t>(kSuggestionLimit)) break;
+    auto person = members.find_by_id(snap->members[c.person]);
+    auto bridge = members.find_by_id(snap->members[c.bridge]);
+    if (!person || !bridge) continue;
     BridgeSuggestion s;
     s.space = space.slug;
     s.space_name = space.name;
-    s.position = isolate ? "isolate" : "peripheral";
-    s.reach_before = static_cast<std::int64_t>(reach.size()) - 1;
-    s.reach_after = s.reach_before + static_cast<std::int64_t>(best_gain);
+    s.position = c.isolate ? "isolate" : "peripheral";
+    s.reach_before = static_cast<std::int64_t>(c.reach);
+    s.reach_after = s.reach_before + static_cast<std::int64_t>(c.gain);
     // The host sees each member through the profile's field visibility:
     // shared skills are those the host may see on both.
     s.member = view_member(conn, actor.id, std::move(*person), false);
@@ -110,9 +128,6 @@ std::vector<BridgeSuggestion> bridges_for_space(store::Connection& conn, const A
     s.shared_skills = shared_terms(s.member.member.profile.skills, s.bridge.member.profile.skills);
     out.push_back(std::move(s));
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    return a.reach_after - a.reach_before > b.reach_after - b.reach_before;
-  });
   return out;
 }
 

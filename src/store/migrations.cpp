@@ -237,7 +237,7 @@ CREATE INDEX network_history_by_scope ON network_history(scope, id);
 )sql";
 
 // Secret spaces created before their slugs got a random ending (social/
-// spaces.cpp, secret_slug) still sit in the guessable namespace, where
+// secret_slug.h) still sit in the guessable namespace, where
 // trying to create `board` tells an outsider that a secret `board` exists.
 // They get the same shape of slug new ones get: the first 29 characters,
 // '-', 10 characters of base32 from SQLite's randomness (the OS's, via

@@ -7,7 +7,14 @@
 // a skill theme and a home place; each member has an "activity" drawn from a
 // Pareto distribution (heavy-tailed degrees); ties go mostly inside the
 // community, chosen in proportion to activity (preferential attachment), some
-// become mutual connections, a few stay pending.
+// become mutual connections, a few stay pending. A few percent of the
+// members have no tie, some one tie only, a few bridge two communities
+// (DemoPosition, demo_content.h).
+//
+// Time: kDemoHistory (eighteen months) ending at DemoOptions::now, more members
+// and posts as time goes on; nothing is dated after now. Members get their
+// ids in the order they joined; spaces, items and replies get time-ordered
+// ids (core/ids.h) for their own created_at.
 
 #include <cstdint>
 #include <functional>
@@ -15,6 +22,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "core/time.h"
 #include "store/database.h"
 
 namespace kring::social::demo {
@@ -22,9 +30,17 @@ namespace kring::social::demo {
 // Every demo account has this password; printed by `kring demo`.
 inline constexpr std::string_view kDemoPassword = "kring-demo";
 
+// How far back the demo's history reaches from DemoOptions::now: eighteen
+// months, long enough for a network to have grown, short enough that the
+// first posts are not stale.
+inline constexpr Micros kDemoHistory = 548LL * 86'400 * 1'000'000;
+
 struct DemoOptions {
   int members = 500;
   std::uint64_t seed = 1;
+  // The moment of loading: every time stamp is at or before it. The same
+  // seed gives the same community at the same distances from now.
+  Micros now = 0;
   // Called with a fraction done in [0, 1]; may be empty.
   std::function<void(double)> progress;
 };
@@ -41,11 +57,13 @@ struct DemoSummary {
   std::int64_t reactions = 0;
   std::string admin_handle;
   std::string analyst_handle;
+  // The three most active members besides the admin and the analyst.
   std::vector<std::string> popular_handles;
 };
 
-// REQUIRES: options.members >= 2. Leaves a database that already has members
-// untouched (skipped = true), so re-running `make run` never loses data.
+// 400 invalid_members unless 2 <= options.members <= 10,000,000. Leaves a
+// database that already has members untouched (skipped = true), so
+// re-running `make run` never loses data.
 Result<DemoSummary> load_demo_community(store::Database& db, const DemoOptions& options);
 
 }  // namespace kring::social::demo

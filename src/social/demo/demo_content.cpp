@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
-#include "core/ids.h"
 #include "core/item.h"
+#include "social/demo/demo_community.h"
 #include "social/demo/vocabulary.h"
 #include "social/markdown.h"
+#include "social/secret_slug.h"
 #include "store/item_repository.h"
 #include "store/reaction_repository.h"
 #include "store/reply_repository.h"
@@ -32,8 +34,10 @@ constexpr std::array<std::string_view, 6> kReplies = {"Count me in!",
                                                       "Sent you a message.",
                                                       "My neighbour knows a lot about this.",
                                                       "Same question here."};
-constexpr std::array<std::string_view, 4> kSpaceKinds = {"community", "neighbourhood", "team",
-                                                         "place"};
+constexpr std::array<SpaceKind, 4> kSpaceKinds = {SpaceKind::kCommunity, SpaceKind::kNeighbourhood,
+                                                  SpaceKind::kTeam, SpaceKind::kPlace};
+
+constexpr Micros kDay = 86'400LL * 1'000'000;
 
 std::string fill(std::string_view pattern, const DemoMember& m) {
   std::string out(pattern);
@@ -48,58 +52,165 @@ std::string fill(std::string_view pattern, const DemoMember& m) {
   return out;
 }
 
+std::string with_district(std::string_view pattern, std::string_view district) {
+  std::string out(pattern);
+  constexpr std::string_view kKey = "{district}";
+  if (auto pos = out.find(kKey); pos != std::string::npos) out.replace(pos, kKey.size(), district);
+  return out;
+}
+
+bool peripheral(const DemoMember& m) {
+  return m.position == DemoPosition::kPendant || m.position == DemoPosition::kIsolate;
+}
+
+class Draws {
+ public:
+  explicit Draws(std::mt19937_64& engine) : engine_(engine) {}
+  std::uint64_t below(std::uint64_t n) { return engine_() % n; }
+  double unit() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
+  // A moment in [from, min(from + within, now)]: later events never pass the
+  // moment of loading, they crowd just before it.
+  Micros soon_after(Micros from, Micros within, Micros now) {
+    Micros room = std::max<Micros>(0, std::min(within, now - from));
+    return from + static_cast<Micros>(unit() * static_cast<double>(room));
+  }
+
+ private:
+  std::mt19937_64& engine_;
+};
+
+// A name from the vocabulary no other space has: the kind's names for the
+// theme in turn from a random start, then with the district added, then
+// numbered (only a very large demo runs out of names).
+std::string unused_name(SpaceKind kind, const DemoCommunity& community,
+                        std::unordered_set<std::string>& used, Draws& draws) {
+  auto names = space_names(kind, community.theme);
+  size_t start = draws.below(names.size());
+  std::vector<std::string> candidates;
+  for (size_t k = 0; k < names.size(); ++k) {
+    candidates.push_back(
+        with_district(names[(start + k) % names.size()], community.place.district));
+  }
+  for (size_t k = 0; k < names.size(); ++k) {
+    if (names[(start + k) % names.size()].find("{district}") == std::string_view::npos) {
+      candidates.push_back(candidates[k] + " " + std::string(community.place.district));
+    }
+  }
+  for (const auto& name : candidates) {
+    if (used.insert(name).second) return name;
+  }
+  for (int number = 2;; ++number) {
+    std::string name = candidates.back() + " " + std::to_string(number);
+    if (used.insert(name).second) return name;
+  }
+}
+
+// The slug the server would give the space: the name's slug, made
+// unguessable for a secret space exactly as Spaces::create does
+// (secret_slug); an open or closed one numbered on the rare clash of two
+// names with one slug.
+std::string slug_for(store::SpaceRepository& spaces, const Space& s) {
+  std::string base = slug_of(s.name);
+  if (s.visibility == SpaceVisibility::kSecret) return secret_slug(spaces, base);
+  std::string slug = base;
+  for (int number = 2; spaces.slug_taken(slug); ++number) {
+    std::string suffix = "-" + std::to_string(number);
+    slug = base.substr(0, 40 - suffix.size()) + suffix;
+  }
+  return slug;
+}
+
+struct PlannedSpace {
+  std::uint32_t community = 0;
+  Micros at = 0;
+  // Indices into members: who holds the space (owner, then moderator).
+  std::vector<size_t> hosts;
+};
+
 }  // namespace
 
 DemoContentSummary load_demo_content(store::Connection& conn,
                                      const std::vector<DemoMember>& members,
+                                     const std::vector<DemoCommunity>& communities, Micros now,
                                      std::mt19937_64& engine) {
-  auto below = [&](std::uint64_t n) { return engine() % n; };
-  auto unit = [&] { return static_cast<double>(engine() >> 11) * 0x1.0p-53; };
+  Draws draws(engine);
+  auto below = [&](std::uint64_t n) { return draws.below(n); };
+  auto unit = [&] { return draws.unit(); };
   DemoContentSummary summary;
-  std::uint32_t communities = 0;
-  for (const auto& m : members) communities = std::max(communities, m.community + 1);
-  std::vector<std::vector<size_t>> by_community(communities);
+  auto community_count = static_cast<std::uint32_t>(communities.size());
+  std::vector<std::vector<size_t>> by_community(community_count);
   for (size_t i = 0; i < members.size(); ++i) by_community[members[i].community].push_back(i);
 
   store::SpaceRepository spaces(conn);
   store::ItemRepository items(conn);
   store::ReplyRepository replies(conn);
   store::ReactionRepository reactions(conn);
-  std::vector<SpaceId> space_of(communities, 0);
-  std::vector<SpaceVisibility> space_visibility(communities, SpaceVisibility::kOpen);
-  Micros base = members.front().joined_at;
-  for (std::uint32_t c = 0; c < communities; ++c) {
+
+  // A space per community of three or more, founded soon after its first
+  // well-connected member joined (members come in joining order), who
+  // hosts it with the next one.
+  std::vector<PlannedSpace> planned;
+  for (std::uint32_t c = 0; c < community_count; ++c) {
     const auto& group = by_community[c];
     if (group.size() < 3) continue;
-    const DemoMember& founder = members[group.front()];
+    PlannedSpace p;
+    p.community = c;
+    for (size_t i : group) {
+      if (!peripheral(members[i]) && p.hosts.size() < 2) p.hosts.push_back(i);
+    }
+    for (size_t i : group) {
+      if (p.hosts.size() < 2 && std::find(p.hosts.begin(), p.hosts.end(), i) == p.hosts.end())
+        p.hosts.push_back(i);
+    }
+    p.at = draws.soon_after(members[p.hosts.front()].joined_at, 14 * kDay, now);
+    planned.push_back(std::move(p));
+  }
+  // Written in the order they were founded, so that their ids grow with
+  // their dates (core/ids.h).
+  std::stable_sort(planned.begin(), planned.end(),
+                   [](const PlannedSpace& a, const PlannedSpace& b) { return a.at < b.at; });
+
+  std::vector<SpaceId> space_of(community_count, 0);
+  std::vector<SpaceVisibility> space_visibility(community_count, SpaceVisibility::kOpen);
+  // When each member joined their community's space; absent: not a member.
+  std::vector<std::optional<Micros>> in_space_since(members.size());
+  std::unordered_set<std::string> used_names;
+  for (const auto& p : planned) {
+    std::uint32_t c = p.community;
+    const DemoMember& founder = members[p.hosts.front()];
+    const DemoCommunity& community = communities[c];
     Space s;
-    s.slug = "community-" + std::to_string(c + 1);
-    s.name = (c % 3 == 0 ? "Friends of " : (c % 3 == 1 ? "Neighbours for " : "Circle for ")) +
-             founder.first_interest;
-    s.description = "People around " + founder.first_skill + " and " + founder.first_interest + ".";
-    s.kind = *parse_space_kind(kSpaceKinds[c % kSpaceKinds.size()]);
+    s.kind = kSpaceKinds[c % kSpaceKinds.size()];
+    s.name = unused_name(s.kind, community, used_names, draws);
+    s.description = "People in " + place_name(community.place) + " around " + founder.first_skill +
+                    " and " + founder.first_interest + ".";
     // Mostly open; every fifth closed; every 13th secret (a care circle).
     s.visibility = c % 13 == 12 ? SpaceVisibility::kSecret
                                 : (c % 5 == 4 ? SpaceVisibility::kClosed : SpaceVisibility::kOpen);
-    // A secret space's slug is unguessable, as the server makes it.
-    if (s.visibility == SpaceVisibility::kSecret) s.slug = unguessable_slug(s.slug);
+    s.slug = slug_for(spaces, s);
     s.created_by = founder.id;
-    SpaceId id = spaces.insert(s, founder.joined_at);
+    SpaceId id = spaces.insert(s, p.at);
     space_of[c] = id;
     space_visibility[c] = s.visibility;
-    for (size_t k = 0; k < group.size(); ++k) {
-      const DemoMember& m = members[group[k]];
+    for (size_t i : by_community[c]) {
+      const DemoMember& m = members[i];
+      size_t host = std::find(p.hosts.begin(), p.hosts.end(), i) - p.hosts.begin();
       SpaceRole role =
-          k == 0 ? SpaceRole::kOwner : (k == 1 ? SpaceRole::kModerator : SpaceRole::kMember);
-      if (k > 1 && unit() > 0.85) continue;  // not everyone in a community joins its space
-      spaces.set_membership(id, m.id, {role, MembershipState::kActive}, 0, m.joined_at);
+          host == 0 ? SpaceRole::kOwner : (host == 1 ? SpaceRole::kModerator : SpaceRole::kMember);
+      if (role == SpaceRole::kMember && unit() > 0.85) continue;  // not everyone joins
+      Micros since = role == SpaceRole::kOwner
+                         ? p.at
+                         : draws.soon_after(std::max(m.joined_at, p.at), 30 * kDay, now);
+      spaces.set_membership(id, m.id, {role, MembershipState::kActive}, 0, since);
+      in_space_since[i] = since;
     }
     ++summary.spaces;
   }
 
-  // Posts in proportion to activity; replies and reactions mostly from the
-  // same community, which is what makes interaction edges local. Drawn
-  // member by member, written in time order: ids are time-ordered
+  // Posts in proportion to activity and to time as a member, dated between
+  // joining and now: the instance grows, so more are written lately. Replies and reactions mostly
+  // from the same community, which is what makes interaction edges local.
+  // Drawn member by member, written in time order: ids are time-ordered
   // (core/ids.h), and a feed that reads newest first by id must meet the
   // posts newest first by time too.
   struct PlannedReaction {
@@ -112,17 +223,31 @@ DemoContentSummary load_demo_content(store::Connection& conn,
     std::vector<Reply> replies;
     std::vector<PlannedReaction> reactions;
   };
+  // Whether member i could answer in the post's place at time `at`: a
+  // member by then, of the space too when the post is in one.
+  auto may_answer = [&](size_t i, const Item& item, Micros at) {
+    const DemoMember& m = members[i];
+    if (peripheral(m) || m.joined_at > at) return false;
+    if (!item.space_id) return true;
+    return in_space_since[i] && *in_space_since[i] <= at;
+  };
   std::vector<PlannedPost> posts;
   for (size_t i = 0; i < members.size(); ++i) {
     const DemoMember& m = members[i];
-    int post_count = static_cast<int>(m.activity * 0.6 + unit());
+    // 1.5 x the activity over the whole history: members are members for
+    // 4 in 10 of it on average (demo_community.cpp, plan_members), so that
+    // is about 0.6 posts per unit of activity.
+    double tenure = static_cast<double>(now - m.joined_at) / static_cast<double>(kDemoHistory);
+    int post_count = static_cast<int>(m.activity * 1.5 * tenure + unit());
     for (int p = 0; p < post_count; ++p) {
       PlannedPost post;
       Item& item = post.item;
       item.kind = below(5) == 0 ? "question" : "note";
       item.status = item.kind == "question" ? "open" : "";
       item.author_id = m.id;
-      bool in_space = space_of[m.community] != 0 && unit() < 0.6;
+      item.created_at =
+          m.joined_at + static_cast<Micros>(unit() * static_cast<double>(now - m.joined_at));
+      bool in_space = in_space_since[i] && *in_space_since[i] <= item.created_at && unit() < 0.6;
       if (in_space) {
         item.space_id = space_of[m.community];
         item.visibility = space_visibility[m.community] == SpaceVisibility::kOpen
@@ -136,26 +261,25 @@ DemoContentSummary load_demo_content(store::Connection& conn,
       if (!rendered) continue;
       item.html = rendered->html;
       item.tags = rendered->tags;
-      item.created_at =
-          std::max(m.joined_at, base) + static_cast<Micros>(below(400ULL * 86400)) * 1'000'000;
       const auto& group = by_community[m.community];
-      int reply_count = static_cast<int>(below(4));
+      int reply_count = peripheral(m) ? 0 : static_cast<int>(below(4));
       for (int r = 0; r < reply_count && group.size() > 1; ++r) {
-        const DemoMember& other = members[group[below(group.size())]];
-        if (other.id == m.id) continue;
+        size_t other = group[below(group.size())];
+        Micros at = draws.soon_after(item.created_at, 3 * kDay, now);
+        if (members[other].id == m.id || !may_answer(other, item, at)) continue;
         Reply reply;
-        reply.author_id = other.id;
+        reply.author_id = members[other].id;
         reply.body = std::string(kReplies[below(kReplies.size())]);
         reply.html = "<p>" + reply.body + "</p>\n";
-        reply.created_at = item.created_at + static_cast<Micros>(below(3ULL * 86400)) * 1'000'000;
+        reply.created_at = at;
         post.replies.push_back(std::move(reply));
       }
-      int reaction_count = static_cast<int>(below(5));
+      int reaction_count = peripheral(m) ? 0 : static_cast<int>(below(5));
       for (int r = 0; r < reaction_count && group.size() > 1; ++r) {
-        const DemoMember& other = members[group[below(group.size())]];
-        if (other.id == m.id) continue;
-        post.reactions.push_back(
-            {other.id, std::string(reaction_kinds()[below(2)]), item.created_at + 3'600'000'000LL});
+        size_t other = group[below(group.size())];
+        Micros at = draws.soon_after(item.created_at, 2 * kDay, now);
+        if (members[other].id == m.id || !may_answer(other, item, at)) continue;
+        post.reactions.push_back({members[other].id, std::string(reaction_kinds()[below(2)]), at});
       }
       posts.push_back(std::move(post));
     }

@@ -6,20 +6,39 @@
 #include <cstdint>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/member.h"
+#include "social/demo/vocabulary.h"
 #include "store/database.h"
 
 namespace kring::social::demo {
 
+// Where a member stands in the demo network, so that the network screens
+// have someone to find (graph/roles.h), as a care or neighbourhood community
+// has: most are embedded in their community, a few bridge two communities,
+// some hang on by a single tie (pendants), a few have no tie at all.
+// Pendants and isolates write posts nobody answers and answer nobody:
+// replies and reactions are edges too (social/network_snapshot.h), and one
+// would give them a second neighbour or a first.
+enum class DemoPosition : std::uint8_t { kEmbedded, kBridge, kPendant, kIsolate };
+
 struct DemoMember {
   MemberId id = 0;
   std::uint32_t community = 0;
+  DemoPosition position = DemoPosition::kEmbedded;
   double activity = 1.0;
   std::string first_skill;
   std::string first_interest;
   Micros joined_at = 0;
+};
+
+// What a community of the demo has in common: a skill theme
+// (SkillTheme::name) and the district most of its members live in.
+struct DemoCommunity {
+  std::string_view theme;
+  Place place;
 };
 
 struct DemoContentSummary {
@@ -29,10 +48,19 @@ struct DemoContentSummary {
   std::int64_t reactions = 0;
 };
 
-// REQUIRES: inside a write transaction on conn; members non-empty.
-// Deterministic for a given engine state.
+// Writes one space per community of three or more members, named from the
+// vocabulary (space_names) with a unique slug, and posts, replies and
+// reactions. Every time stamp lies between the member's or the space's
+// beginning and `now`; nobody posts in a space before joining it or answers
+// before joining the instance. Spaces, items and replies are written in
+// time order, so their time-ordered ids (core/ids.h) grow with created_at.
+// REQUIRES: inside a write transaction on conn; members non-empty, ordered
+// by joined_at, every joined_at <= now; every community < communities.size().
+// Deterministic for a given engine state, apart from the random bits of ids
+// and secret slugs.
 DemoContentSummary load_demo_content(store::Connection& conn,
                                      const std::vector<DemoMember>& members,
+                                     const std::vector<DemoCommunity>& communities, Micros now,
                                      std::mt19937_64& engine);
 
 }  // namespace kring::social::demo
