@@ -90,13 +90,16 @@ class SecretSweep(ApiTestCase):
         self.connect(c.owner, c.mentioned)
 
         # The secret space and its activity.
-        self.assertEqual(c.owner.post("/api/v1/spaces", {
+        secret = c.owner.post("/api/v1/spaces", {
             "name": f"{WORDS['name']} circle", "slug": WORDS["slug"], "kind": "team", "visibility": "secret",
-            "description": f"{WORDS['description']} where we plan"}).status, 201)
-        self.assertIn(c.owner.post(f"/api/v1/spaces/{WORDS['slug']}/invites", {"handle": "sw_insider"}).status, (200, 201))
-        self.assertEqual(c.insider.post(f"/api/v1/spaces/{WORDS['slug']}/members").json["result"], "joined")
+            "description": f"{WORDS['description']} where we plan"})
+        self.assertEqual(secret.status, 201)
+        # The requested slug plus an unguessable ending; it still holds the stem.
+        c.secret_slug = slug = secret.json["slug"]
+        self.assertIn(c.owner.post(f"/api/v1/spaces/{slug}/invites", {"handle": "sw_insider"}).status, (200, 201))
+        self.assertEqual(c.insider.post(f"/api/v1/spaces/{slug}/members").json["result"], "joined")
         c.secret_item = self.created(c.owner.post("/api/v1/items", {
-            "kind": "article", "space": WORDS["slug"], "visibility": "space", "title": WORDS["title"],
+            "kind": "article", "space": slug, "visibility": "space", "title": WORDS["title"],
             "body": f"{WORDS['body']} #{WORDS['tag']} for @sw_insider and @sw_mentioned"}))
         c.secret_reply = self.created(c.insider.post(f"/api/v1/items/{c.secret_item}/replies", {
             "body": f"{WORDS['reply']} #{WORDS['tag']} @sw_mentioned @sw_owner"}))
@@ -121,21 +124,22 @@ class SecretSweep(ApiTestCase):
         ids = [self.secret_item, self.open_item, self.secret_reply, self.open_reply]
         return {
             "h": handles,
-            "s": [WORDS["slug"], "open-square"],
+            "s": [self.secret_slug, "open-square"],
             "id": ids,
             "t": [WORDS["tag"], "opentag"],
             "kind": ["like"],
         }
 
-    QUERIES = [
-        "",
-        f"?q={WORDS['name']}", f"?q={WORDS['body']}", f"?q={WORDS['title']}", f"?q={WORDS['reply']}",
-        f"?q={WORDS['description']}", f"?q={WORDS['slug']}", f"?q=%23{WORDS['tag']}", f"?q={STEM}",
-        f"?q={WORDS['body']}&type=items", f"?q={WORDS['name']}&type=spaces", f"?q={WORDS['tag']}&type=members",
-        f"?scope=space:{WORDS['slug']}", f"?scope=tag:{WORDS['tag']}", "?scope=instance",
-        f"?tag={WORDS['tag']}", f"?space={WORDS['slug']}", f"?skill={STEM}&interest={STEM}",
-        "?limit=100", "?max_nodes=1000",
-    ]
+    def queries(self):
+        return [
+            "",
+            f"?q={WORDS['name']}", f"?q={WORDS['body']}", f"?q={WORDS['title']}", f"?q={WORDS['reply']}",
+            f"?q={WORDS['description']}", f"?q={WORDS['slug']}", f"?q=%23{WORDS['tag']}", f"?q={STEM}",
+            f"?q={WORDS['body']}&type=items", f"?q={WORDS['name']}&type=spaces", f"?q={WORDS['tag']}&type=members",
+            f"?scope=space:{self.secret_slug}", f"?scope=tag:{WORDS['tag']}", "?scope=instance",
+            f"?tag={WORDS['tag']}", f"?space={self.secret_slug}", f"?skill={STEM}&interest={STEM}",
+            "?limit=100", "?max_nodes=1000",
+        ]
 
     def fill(self, pattern):
         """Every concrete path for a route pattern; fails on a {param} without values."""
@@ -198,7 +202,7 @@ class SecretSweep(ApiTestCase):
 
     def twins(self):
         """Each secret value a request may carry, with a value of the same shape that names nothing."""
-        return [(WORDS["slug"], "qwxzslug"), (WORDS["tag"], "qwxztag"),
+        return [(self.secret_slug, "qwxzslug-abcdefghij"), (WORDS["tag"], "qwxztag"),
                 (str(self.secret_item), "987654321"), (str(self.secret_reply), "987654322")]
 
     def own_words(self, url, body):
@@ -235,7 +239,7 @@ class SecretSweep(ApiTestCase):
                     if LEAK.search(body):
                         leaks.append(f"{actor_name} GET {path}: {body[:300]!r}")
                     continue
-                for query in self.QUERIES:
+                for query in self.queries():
                     self.check(actor_name, client, path + query, leaks)
                     swept += 1
         return leaks, swept
@@ -245,7 +249,7 @@ class SecretSweep(ApiTestCase):
     def test_the_words_are_there_for_the_space_members(self):
         # The control: the sweep looks for words the server does hold and show to members.
         insider = self.insider
-        self.assertIn(WORDS["description"], self.get_settled(insider, f"/api/v1/spaces/{WORDS['slug']}").body)
+        self.assertIn(WORDS["description"], self.get_settled(insider, f"/api/v1/spaces/{self.secret_slug}").body)
         item = self.get_settled(insider, f"/api/v1/items/{self.secret_item}").body
         self.assertIn(WORDS["title"], item)
         self.assertIn(WORDS["body"], item)
