@@ -18,35 +18,18 @@ import argparse
 import http.client
 import json
 import os
-import re
 import resource
 import selectors
 import shutil
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 
+from kring_server import start_server
+
 PASSWORD = "correct horse battery"
-
-
-def start_server(kring, data, log_path):
-    log = open(log_path, "wb")
-    proc = subprocess.Popen([kring, "serve", "--data", data, "--listen", "127.0.0.1:0",
-                             "--web", os.path.join(data, "no-web"), "--no-rate-limits"],
-                            stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            sys.exit("kring serve exited:\n" + open(log_path).read())
-        match = re.search(r"serving on http://127\.0\.0\.1:(\d+)", open(log_path).read())
-        if match:
-            return proc, int(match.group(1))
-        time.sleep(0.05)
-    proc.kill()
-    sys.exit("kring serve did not start within 60 s")
 
 
 class Api:
@@ -139,7 +122,7 @@ def main():
         resource.setrlimit(resource.RLIMIT_NOFILE, (min(want, hard), hard))
 
     work = tempfile.mkdtemp(prefix="kring-fanout-")
-    proc, port = start_server(args.kring, os.path.join(work, "data"),
+    proc, port = start_server(args.kring, os.path.join(work, "data"), os.path.join(work, "no-web"),
                               os.path.join(work, "server.log"))
     try:
         api = Api(port)

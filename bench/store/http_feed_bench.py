@@ -32,25 +32,11 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from kring_server import start_server  # noqa: E402
+
 STATIC_BYTES = 1024
 DEEP_PAGE = 50
-
-
-def start_server(kring, data, web, threads, log_path):
-    log = open(log_path, "wb")
-    proc = subprocess.Popen([kring, "serve", "--data", data, "--listen", "127.0.0.1:0",
-                             "--web", web, "--threads", str(threads), "--no-rate-limits"],
-                            stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            sys.exit("kring serve exited:\n" + open(log_path).read())
-        match = re.search(r"serving on http://127\.0\.0\.1:(\d+)", open(log_path).read())
-        if match:
-            return proc, int(match.group(1))
-        time.sleep(0.05)
-    proc.kill()
-    sys.exit("kring serve did not start within 60 s")
 
 
 def request(port, method, path, body=None, token=None, gzip=False):
@@ -124,8 +110,8 @@ def main():
     os.makedirs(web)
     with open(os.path.join(web, "hello.txt"), "w") as f:
         f.write(("kring static peer\n" * 64)[:STATIC_BYTES])
-    proc, port = start_server(args.kring, args.data, web, args.threads,
-                              os.path.join(work, "server.log"))
+    proc, port = start_server(args.kring, args.data, web, os.path.join(work, "server.log"),
+                              ["--threads", str(args.threads)])
     try:
         login = json.loads(request(port, "POST", "/api/v1/sessions",
                                    {"login": fixture["reader"], "password": fixture["password"]}))

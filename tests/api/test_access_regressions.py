@@ -17,8 +17,7 @@ import os
 import subprocess
 import unittest
 
-from kring_api import ApiTestCase, KRING, PASSWORD
-from test_notifications import SseReader
+from kring_api import ApiTestCase, KRING, PASSWORD, SseReader
 
 
 def register(server, handle):

@@ -1,44 +1,8 @@
 """Notifications: kinds, unread count, mark read, live delivery over SSE with heartbeats and resume."""
-import http.client
 import json
 import unittest
 
-from kring_api import ApiTestCase, wait_until
-
-
-class SseReader:
-    """Reads Server-Sent Events from /api/v1/stream."""
-
-    def __init__(self, port, token, last_event_id=None):
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        headers = {"Authorization": "Bearer " + token, "Accept": "text/event-stream"}
-        if last_event_id:
-            headers["Last-Event-ID"] = last_event_id
-        self.conn.request("GET", "/api/v1/stream", headers=headers)
-        self.response = self.conn.getresponse()
-
-    def next_block(self):
-        """The next event or comment block as a dict of field -> value."""
-        block = {}
-        while True:
-            line = self.response.fp.readline().decode()
-            if line in ("\n", "\r\n", ""):
-                if block:
-                    return block
-                if line == "":
-                    raise AssertionError("stream ended")
-                continue
-            key, _, value = line.rstrip("\n").partition(":")
-            block[key or "comment"] = value.strip()
-
-    def next_event(self, name):
-        while True:
-            block = self.next_block()
-            if block.get("event") == name:
-                return block
-
-    def close(self):
-        self.conn.close()
+from kring_api import ApiTestCase, SseReader, wait_until
 
 
 class NotificationKinds(ApiTestCase):
