@@ -58,6 +58,28 @@ Result<IssuedSession> Accounts::register_member(const NewAccount& account) {
   return issued;
 }
 
+Status Accounts::check_password(const std::string& account_key, const std::string& client_address,
+                                const std::optional<std::string>& hash,
+                                const std::string& password) {
+  if (int wait = throttle_.retry_after(account_key, client_address); wait > 0) {
+    Error e{ErrorCode::kRateLimited, "too_many_attempts",
+            "too many failed password attempts; try again later"};
+    e.retry_after_s = wait;
+    return e;
+  }
+  // Verify against a real hash even without one, so the response time does
+  // not tell which handles exist.
+  static const std::string kDummyHash = hash_password("kring-timing-equaliser");
+  if (!verify_password(hash ? *hash : kDummyHash, password) || !hash) {
+    throttle_.record_failure(account_key, client_address);
+    Error e = Error::unauthenticated("the password is wrong");
+    e.reason = "wrong_password";
+    return e;
+  }
+  throttle_.record_success(account_key, client_address);
+  return {};
+}
+
 Result<IssuedSession> Accounts::log_in(const std::string& login, const std::string& password,
                                        const std::string& client_address) {
   auto conn = db_.lease();
@@ -73,21 +95,11 @@ Result<IssuedSession> Accounts::log_in(const std::string& login, const std::stri
   // any case), so the two forms are not two budgets of guesses.
   std::string account_key =
       member ? "member:" + std::to_string(member->id) : "login:" + lowercase_ascii(login);
-  if (int wait = throttle_.retry_after(account_key, client_address); wait > 0) {
-    Error e{ErrorCode::kRateLimited, "too_many_attempts",
-            "too many failed log-in attempts; try again later"};
-    e.retry_after_s = wait;
-    return e;
-  }
-  // Verify against a real hash even for unknown logins, so the response time
-  // does not tell which handles exist.
-  static const std::string kDummyHash = hash_password("kring-timing-equaliser");
-  bool ok = verify_password(hash ? *hash : kDummyHash, password) && member.has_value();
-  if (!ok) {
-    throttle_.record_failure(account_key, client_address);
+  if (auto checked = check_password(account_key, client_address, hash, password);
+      !checked || !member) {
+    if (!checked && checked.error().code == ErrorCode::kRateLimited) return std::move(checked).error();
     return Error::unauthenticated("wrong login or password");
   }
-  throttle_.record_success(account_key, client_address);
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   IssuedSession issued = open_session(*conn, *member);
   tx.commit();
@@ -118,7 +130,8 @@ Status Accounts::log_out(const Actor& actor) {
 }
 
 Status Accounts::change_password(const Actor& actor, const std::string& current,
-                                 const std::string& replacement) {
+                                 const std::string& replacement,
+                                 const std::string& client_address) {
   KRING_TRY(authorize(actor, Action::kChangePassword));
   KRING_TRY(validate_password(replacement));
   auto conn = db_.lease();
@@ -127,11 +140,8 @@ Status Accounts::change_password(const Actor& actor, const std::string& current,
     store::Transaction tx(*conn, store::Transaction::Kind::kRead);
     hash = store::MemberRepository(*conn).password_hash(actor.id);
   }
-  if (!hash || !verify_password(*hash, current)) {
-    Error e = Error::unauthenticated("current password is wrong");
-    e.reason = "wrong_password";
-    return e;
-  }
+  // Guessing here, with a stolen session, is throttled like guessing at log-in.
+  KRING_TRY(check_password("member:" + std::to_string(actor.id), client_address, hash, current));
   std::string new_hash = hash_password(replacement);
   if (new_hash.empty()) return Error::internal("password hashing failed");
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);

@@ -57,13 +57,19 @@ class Accounts {
   // Ends the actor's session and closes its open live streams.
   Status log_out(const Actor& actor);
 
-  // Verifies the current password, sets the new one and ends every other
-  // session of the member, closing their live streams.
+  // Verifies the current password (throttled as log-ins are, from
+  // client_address), sets the new one and ends every other session of the
+  // member, closing their live streams.
   Status change_password(const Actor& actor, const std::string& current,
-                         const std::string& replacement);
+                         const std::string& replacement, const std::string& client_address);
 
  private:
   IssuedSession open_session(store::Connection& conn, const Member& member);
+  // The throttle's verdict, then the password against hash (none: a wrong
+  // password, in the same time): 429 too_many_attempts, 401 wrong_password
+  // or ok. Records the outcome with the throttle.
+  Status check_password(const std::string& account_key, const std::string& client_address,
+                        const std::optional<std::string>& hash, const std::string& password);
 
   store::Database& db_;
   LoginThrottle& throttle_;

@@ -49,6 +49,17 @@ class LoginThrottle(ApiTestCase):
         self.assertThrottled(self.attempt("owner_c@example.org", PASSWORD, "127.0.4.2"))
         self.assertEqual(self.attempt("Owner_C@Example.org", PASSWORD, "127.0.4.99").status, 201)
 
+    def test_guessing_the_current_password_with_a_session_is_throttled_too(self):
+        # A stolen session must not be an unthrottled oracle for the password.
+        thief = self.register("owner_d")
+        thief.source = "127.0.6.1"
+        change = {"current_password": "guess guess", "new_password": "a brand new password"}
+        for _ in range(5):
+            self.assertError(thief.put("/api/v1/me/password", change), 401, "wrong_password")
+        self.assertThrottled(thief.put("/api/v1/me/password", dict(change, current_password=PASSWORD)))
+        # The owner, elsewhere, is not locked out, and the password is unchanged.
+        self.assertEqual(self.attempt("owner_d", PASSWORD, "127.0.6.2").status, 201)
+
     def test_guessing_from_one_address_backs_off_exponentially(self):
         address = "127.0.5.1"
         for i in range(5):

@@ -106,7 +106,8 @@ Response put_password(social::Services& services, Context& ctx) {
   KRING_HTTP_TRY(body, parse_object(ctx.request.body(), {"current_password", "new_password"}));
   KRING_HTTP_TRY(current, required_string(body, "current_password", 1024));
   KRING_HTTP_TRY(replacement, required_string(body, "new_password", 1024));
-  return reply(services.accounts.change_password(ctx.actor, current, replacement));
+  return reply(services.accounts.change_password(ctx.actor, current, replacement,
+                                                 ctx.request.client_address));
 }
 
 }  // namespace
