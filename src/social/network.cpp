@@ -78,6 +78,7 @@ Status Network::authorize_scope(const Actor& actor, NetworkScope& scope) {
     return Error::not_found("no space with slug '" + scope.key + "'");
   }
   scope.space_id = space->id;
+  KRING_TRY(authorize(actor, Action::kViewSpaceNetwork));
   // Hosts see their own space's network; analysts see spaces whose content
   // they may read (a secret space's network stays with its members).
   if (may_moderate_space(actor, m)) return {};

@@ -48,6 +48,7 @@ constexpr std::array kRules = {
     Rule{Action::kViewSecondDegree, Need::kMember},
     Rule{Action::kViewSuggestions, Need::kMember},
     Rule{Action::kViewNetworkMetrics, Need::kAnalyst},
+    Rule{Action::kViewSpaceNetwork, Need::kMember},
     Rule{Action::kListSpaces, Need::kAnyone},
     Rule{Action::kViewSpace, Need::kAnyone},
     Rule{Action::kCreateSpace, Need::kMember},

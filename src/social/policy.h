@@ -51,6 +51,7 @@ enum class Action {
   kViewSuggestions,
   // network analytics
   kViewNetworkMetrics,
+  kViewSpaceNetwork,  // the space's hosts, and analysts who may read it
   // spaces
   kListSpaces,
   kViewSpace,

@@ -186,6 +186,12 @@ class SuspendedMembersHoldNoPowers(ApiTestCase):
         self.assertError(self.actors["susadmin"].get("/api/v1/reports"), 403)
         self.assertError(self.actors["susmod"].get(f"/api/v1/spaces/{self.SPACE}/reports"), 403)
 
+    def test_suspended_hosts_and_analysts_see_no_network(self):
+        scope = f"/api/v1/network/metrics?scope=space:{self.SPACE}"
+        self.assertError(self.actors["susmod"].get(scope), 403)
+        self.assertError(self.actors["susadmin"].get(scope), 403)
+        self.assertError(self.actors["susadmin"].get("/api/v1/network/metrics"), 403)
+
     def test_suspended_member_reads_own_items(self):
         me = self.actors["susmember"]
         for item in (self.own_item, self.own_space_item):
