@@ -18,7 +18,9 @@ using std::chrono::seconds;
 // Defaults for a real community: an onboarding session behind one office NAT
 // registers 20 people in an hour; a keen member posts 30 items in a burst
 // (then one every 20 s); a lively thread gets a reply every 10 s from one
-// member; a host may mention five full texts' worth (20 each) of people in
+// member; a newcomer follows or asks to connect with a roomful of people
+// (each tells the other side, so a follow-unfollow loop would flood them);
+// a host may mention five full texts' worth (20 each) of people in
 // an hour; a member has a few tabs and devices open. Per-address rows are
 // ten times the per-member ones because many members share one NAT.
 constexpr std::array<RateLimitRow, kRateLimitCount> kTable = {{
@@ -57,6 +59,20 @@ constexpr std::array<RateLimitRow, kRateLimitCount> kTable = {{
      "POST /api/v1/items/{id}/replies",
      {600, minutes(10)},
      "reply"},
+    {RateLimitId::kFollowsPerMember,
+     "follows_per_member",
+     LimitKey::kMember,
+     LimitKind::kRate,
+     "POST /api/v1/members/{h}/follow",
+     {60, minutes(10)},
+     "follow"},
+    {RateLimitId::kConnectionsPerMember,
+     "connections_per_member",
+     LimitKey::kMember,
+     LimitKind::kRate,
+     "POST /api/v1/members/{h}/connection",
+     {30, minutes(10)},
+     "connection request or answer"},
     {RateLimitId::kMentionsPerMember,
      "mentions_per_member",
      LimitKey::kMember,

@@ -35,11 +35,13 @@ enum class RateLimitId {
   kItemsPerAddress,
   kRepliesPerMember,
   kRepliesPerAddress,
+  kFollowsPerMember,
+  kConnectionsPerMember,
   kMentionsPerMember,
   kStreamsPerMember,
   kStreamsPerAddress,
 };
-inline constexpr std::size_t kRateLimitCount = 8;
+inline constexpr std::size_t kRateLimitCount = 10;
 
 enum class LimitKey { kAddress, kMember };
 enum class LimitKind { kRate, kConcurrent };

@@ -86,6 +86,31 @@ class TrustedProxy(ApiTestCase):
         self.assertEqual(register("198.51.100.1, 198.51.100.2").status, 201)
 
 
+class TieLimits(ApiTestCase):
+    """Each follow and connection request tells the other side: a
+    follow-unfollow loop must not flood them."""
+    server_args = ("--rate-limit", "follows_per_member=3/1h", "--rate-limit", "connections_per_member=2/1h")
+
+    def test_follows_are_limited_per_member(self):
+        victim, spammer, other = self.register("tie_victim"), self.register("tie_spammer"), self.register("tie_other")
+        for _ in range(3):
+            self.assertEqual(spammer.post("/api/v1/members/tie_victim/follow").status // 100, 2)
+            spammer.delete("/api/v1/members/tie_victim/follow")
+        refused = spammer.post("/api/v1/members/tie_victim/follow")
+        self.assertError(refused, 429, "rate_limited")
+        self.assertIn("follows_per_member", refused.json["error"]["message"])
+        self.assertEqual(len([n for n in victim.get("/api/v1/notifications").json["items"]
+                              if n["kind"] == "follow"]), 3)
+        self.assertEqual(other.post("/api/v1/members/tie_victim/follow").status // 100, 2)
+
+    def test_connection_requests_are_limited_per_member(self):
+        self.register("con_a"), self.register("con_b"), self.register("con_c")
+        asker = self.register("con_asker")
+        for target in ("con_a", "con_b"):
+            self.assertEqual(asker.post(f"/api/v1/members/{target}/connection").status // 100, 2)
+        self.assertError(asker.post("/api/v1/members/con_c/connection"), 429, "rate_limited")
+
+
 class PostingLimits(ApiTestCase):
     server_args = ("--rate-limit", "items_per_member=3/1h", "--rate-limit", "items_per_address=5/1h",
                    "--rate-limit", "replies_per_member=2/1h",
