@@ -1,10 +1,12 @@
 #pragma once
 // Everything the http layer may call, built once at start-up over one
-// database and the operator's settings. Each service is thread-safe.
+// database and the operator's settings. Each service is thread-safe. The
+// database itself is not a member: http reaches it only through a service.
 
 #include "social/accounts.h"
 #include "social/conversation.h"
 #include "social/feeds.h"
+#include "social/health.h"
 #include "social/items.h"
 #include "social/login_throttle.h"
 #include "social/members.h"
@@ -17,7 +19,6 @@
 #include "social/spaces.h"
 #include "social/suggestions.h"
 #include "social/ties.h"
-#include "store/database.h"
 
 namespace kring::social {
 
@@ -27,8 +28,7 @@ struct Services {
   // is always on.
   explicit Services(store::Database& db, MarkdownOptions markdown = {},
                     RateLimitConfig limits = RateLimitConfig::defaults())
-      : db(db),
-        rate_limiter(limits),
+      : rate_limiter(limits),
         hub(rate_limiter),
         accounts(db, login_throttle, hub),
         members(db, hub),
@@ -41,9 +41,9 @@ struct Services {
         search(db),
         moderation(db),
         network(db),
-        suggestions(db) {}
+        suggestions(db),
+        health(db) {}
 
-  store::Database& db;
   RateLimiter rate_limiter;
   LoginThrottle login_throttle;
   NotificationHub hub;
@@ -59,6 +59,7 @@ struct Services {
   Moderation moderation;
   Network network;
   SuggestionService suggestions;
+  Health health;
 };
 
 }  // namespace kring::social

@@ -1,11 +1,10 @@
-#include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <map>
 
 #include "http/handlers/handlers.h"
 #include "http/handlers/reply.h"
 #include "http/member_json.h"
+#include "social/network_views.h"
 
 namespace kring::http {
 
@@ -77,25 +76,16 @@ json envelope(const social::NetworkLookup& lookup) {
 }
 
 Response metrics(const social::NetworkLookup& lookup, const social::NetworkResult& r) {
-  const auto& nodes = r.report.nodes;
+  social::NetworkSummary summary = social::summarize(lookup);
   json body = envelope(lookup);
   body["graph"] = graph_figures(r.report.graph);
-  std::map<std::uint32_t, std::uint64_t> degrees;
-  for (graph::NodeId v = 0; v < r.graph.node_count(); ++v) ++degrees[r.graph.degree(v)];
   json distribution = json::array();
-  for (auto [k, count] : degrees) distribution.push_back({{"degree", k}, {"count", count}});
+  for (auto [k, count] : summary.degree_distribution)
+    distribution.push_back({{"degree", k}, {"count", count}});
   body["degree_distribution"] = std::move(distribution);
-  std::map<std::uint32_t, std::uint64_t> sizes;
-  for (auto c : nodes.community) ++sizes[c];
-  std::vector<std::uint64_t> community_sizes;
-  for (auto [c, n] : sizes) community_sizes.push_back(n);
-  std::sort(community_sizes.rbegin(), community_sizes.rend());
-  body["community_sizes"] = community_sizes;
+  body["community_sizes"] = summary.community_sizes;
   json roles = json::object();
-  for (auto role : nodes.role) {
-    auto name = std::string(graph::role_name(role));
-    roles[name] = roles.value(name, 0) + 1;
-  }
+  for (const auto& [name, count] : summary.roles) roles[name] = count;
   body["roles"] = std::move(roles);
   json history = json::array();
   for (const auto& h : r.history) {
@@ -146,66 +136,35 @@ Response member_metrics(social::Services& s, Context& ctx) {
   KRING_HTTP_TRY(lookup, s.network.lookup_member(ctx.actor, handle, scope, member_id));
   if (!lookup.result) return computing(scope);
   const auto& r = *lookup.result;
-  auto it = std::lower_bound(r.members.begin(), r.members.end(), member_id);
-  if (it == r.members.end() || *it != member_id) {
+  std::optional<graph::NodeId> node = social::node_of(lookup, member_id);
+  if (!node) {
     // A member who joined since the cached run is in the one being computed.
     if (lookup.stale) return computing(scope);
     return Response::error(404, "not_found", "'" + handle + "' is not in this network");
   }
-  auto v = static_cast<graph::NodeId>(it - r.members.begin());
   json body = envelope(lookup);
   body["handle"] = handle;
-  body["metrics"] = node_metrics(r, v);
+  body["metrics"] = node_metrics(r, *node);
+  social::EgoNetwork ego = social::ego_network(lookup, *node);
+  const auto& community = r.report.nodes.community;
   json ego_nodes = json::array();
+  for (auto u : ego.neighbours) {
+    ego_nodes.push_back({{"id", r.graph.label(u)},
+                         {"community", community.empty() ? json(nullptr) : json(community[u])}});
+  }
   json ego_edges = json::array();
-  auto around = r.graph.neighbors(v);
-  auto weights = r.graph.neighbor_weights(v);
-  for (size_t k = 0; k < around.size(); ++k) {
-    if (around[k] == v || !lookup.shows(around[k])) continue;
-    ego_nodes.push_back({{"id", r.graph.label(around[k])},
-                         {"community", r.report.nodes.community.empty()
-                                           ? json(nullptr)
-                                           : json(r.report.nodes.community[around[k]])}});
-    ego_edges.push_back({r.graph.label(v), r.graph.label(around[k]), weights[k]});
-  }
-  // Ties among the neighbours show how closed the ego network is.
-  for (size_t a = 0; a < around.size(); ++a) {
-    if (!lookup.shows(around[a])) continue;
-    auto next = r.graph.neighbors(around[a]);
-    auto next_weights = r.graph.neighbor_weights(around[a]);
-    for (size_t k = 0; k < next.size(); ++k) {
-      auto w = next[k];
-      if (w > around[a] && w != v && lookup.shows(w) &&
-          std::binary_search(around.begin(), around.end(), w)) {
-        ego_edges.push_back({r.graph.label(around[a]), r.graph.label(w), next_weights[k]});
-      }
-    }
-  }
+  for (const auto& t : ego.ties)
+    ego_edges.push_back({r.graph.label(t.from), r.graph.label(t.to), t.weight});
   body["ego"] = {{"nodes", ego_nodes}, {"edges", ego_edges}};
   return Response::json(200, body);
 }
 
 Response communities(const social::NetworkLookup& lookup, const social::NetworkResult& r) {
-  const auto& nodes = r.report.nodes;
-  std::map<std::uint32_t, std::vector<graph::NodeId>> groups;
-  for (graph::NodeId v = 0; v < nodes.community.size(); ++v)
-    groups[nodes.community[v]].push_back(v);
-  std::vector<std::pair<std::uint32_t, std::vector<graph::NodeId>>> ordered(groups.begin(),
-                                                                            groups.end());
-  std::sort(ordered.begin(), ordered.end(),
-            [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
   json items = json::array();
-  for (auto& [id, members] : ordered) {
-    if (!nodes.pagerank.empty()) {
-      std::sort(members.begin(), members.end(),
-                [&](auto a, auto b) { return nodes.pagerank[a] > nodes.pagerank[b]; });
-    }
+  for (const auto& c : social::ranked_communities(lookup)) {
     json top = json::array();
-    for (size_t k = 0; k < members.size() && top.size() < 10; ++k) {
-      if (lookup.shows(members[k])) top.push_back(r.graph.label(members[k]));
-    }
-    items.push_back({{"id", id}, {"size", members.size()}, {"top_members", top}});
-    if (items.size() >= 200) break;
+    for (auto v : c.top_members) top.push_back(r.graph.label(v));
+    items.push_back({{"id", c.id}, {"size", c.size}, {"top_members", std::move(top)}});
   }
   json body = envelope(lookup);
   body["modularity"] = number(r.report.graph.modularity);
@@ -217,38 +176,17 @@ Response communities(const social::NetworkLookup& lookup, const social::NetworkR
 // less those in a block with the caller (total_nodes still counts them).
 Response map_graph(const social::NetworkLookup& lookup, const social::NetworkResult& r,
                    std::uint32_t max_nodes) {
-  const auto& g = r.graph;
-  // The most connected nodes when the network is larger than the map shows.
-  std::vector<graph::NodeId> chosen;
-  chosen.reserve(g.node_count());
-  for (graph::NodeId v = 0; v < g.node_count(); ++v) {
-    if (lookup.shows(v)) chosen.push_back(v);
-  }
-  if (chosen.size() > max_nodes) {
-    std::partial_sort(chosen.begin(), chosen.begin() + max_nodes, chosen.end(),
-                      [&](auto a, auto b) { return g.degree(a) > g.degree(b); });
-    chosen.resize(max_nodes);
-    std::sort(chosen.begin(), chosen.end());
-  }
-  std::vector<std::int32_t> slot(g.node_count(), -1);
+  social::NetworkMap map = social::network_map(lookup, max_nodes);
   json nodes = json::array();
-  for (size_t k = 0; k < chosen.size(); ++k) {
-    slot[chosen[k]] = static_cast<std::int32_t>(k);
-    json node = node_metrics(r, chosen[k]);
-    node["id"] = g.label(chosen[k]);
+  for (auto v : map.nodes) {
+    json node = node_metrics(r, v);
+    node["id"] = r.graph.label(v);
     nodes.push_back(std::move(node));
   }
   json edges = json::array();
-  for (auto u : chosen) {
-    auto around = g.neighbors(u);
-    auto weights = g.neighbor_weights(u);
-    for (size_t k = 0; k < around.size(); ++k) {
-      auto v = around[k];
-      if (v > u && slot[v] >= 0) edges.push_back({slot[u], slot[v], weights[k]});
-    }
-  }
+  for (const auto& t : map.ties) edges.push_back({t.from, t.to, t.weight});
   json body = envelope(lookup);
-  body["total_nodes"] = g.node_count();
+  body["total_nodes"] = map.total_nodes;
   body["nodes"] = std::move(nodes);
   body["edges"] = std::move(edges);
   return Response::json(200, body);

@@ -1,6 +1,5 @@
 #include "http/handlers/handlers.h"
 #include "http/metrics.h"
-#include "store/database.h"
 
 namespace kring::http {
 
@@ -18,9 +17,7 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
 void register_health_route(Router& router, social::Services& services) {
   router.add(beast_http::verb::get, "/healthz", [&services](Context&) {
     // Healthy means the database answers, not just that the process runs.
-    auto conn = services.db.lease();
-    auto stmt = conn->prepare("SELECT 1");
-    stmt.step();
+    services.health.check_database();
     return Response::json(200, {{"status", "ok"}});
   });
 }
