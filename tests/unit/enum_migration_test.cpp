@@ -24,6 +24,16 @@ std::string one_text(Connection& conn, const std::string& sql) {
   return st.text(0);
 }
 
+// The triggers and indexes on the tables migration 7 changes, by name.
+std::map<std::string, std::string> triggers_and_indexes(Connection& conn) {
+  auto st = conn.prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') AND sql IS NOT NULL "
+      "AND tbl_name IN ('members', 'member_terms', 'reactions')");
+  std::map<std::string, std::string> out;
+  while (st.step()) out[st.text(0)] = st.text(1);
+  return out;
+}
+
 std::int64_t one_int(Connection& conn, const std::string& sql) {
   auto st = conn.prepare(sql);
   EXPECT_TRUE(st.step()) << sql;
@@ -55,11 +65,18 @@ class EnumMigration : public ::testing::Test {
         "INSERT INTO reactions (target_type, target_id, member_id, kind, created_at) VALUES "
         "(0, 10, 1, 'like', 5), (1, 20, 2, 'love', 6);");
     version_before_ = one_int(conn_, "SELECT version FROM network_version");
+    schema_before_ = triggers_and_indexes(conn_);
     ASSERT_EQ(apply_migrations(conn_), 1);
   }
   Connection conn_{":memory:"};
   std::int64_t version_before_ = 0;
+  std::map<std::string, std::string> schema_before_;
 };
+
+TEST_F(EnumMigration, RecreatesEveryTriggerAndIndexAsItWas) {
+  EXPECT_EQ(schema_before_.size(), 9u);  // 2 indexes, 7 network version triggers
+  EXPECT_EQ(triggers_and_indexes(conn_), schema_before_);
+}
 
 TEST_F(EnumMigration, MembersReadBackByName) {
   MemberRepository members(conn_);
