@@ -5,8 +5,6 @@
 namespace kring {
 
 namespace {
-constexpr std::array<std::string_view, 4> kVisibility = {"public", "members", "space",
-                                                         "connections"};
 // The kind table. Later kinds (idea, report, request, offer, initiative,
 // event) are new rows here with their workflow, not new code.
 constexpr std::array<ItemKindRule, 3> kKinds = {{
@@ -18,13 +16,10 @@ constexpr std::array<std::string_view, 5> kReactions = {"like", "love", "celebra
                                                         "support"};
 }  // namespace
 
-std::string_view item_visibility_name(ItemVisibility v) { return kVisibility[static_cast<size_t>(v)]; }
+std::string_view item_visibility_name(ItemVisibility v) { return to_name(v); }
 
 std::optional<ItemVisibility> parse_item_visibility(std::string_view s) {
-  for (size_t i = 0; i < kVisibility.size(); ++i) {
-    if (kVisibility[i] == s) return static_cast<ItemVisibility>(i);
-  }
-  return std::nullopt;
+  return from_name<ItemVisibility>(s);
 }
 
 const ItemKindRule* find_item_kind(std::string_view kind) {

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/enum_names.h"
 #include "core/member.h"
 #include "core/space.h"
 #include "core/time.h"
@@ -22,6 +23,27 @@ using ReplyId = std::int64_t;
 enum class ItemVisibility { kPublic, kMembers, kSpace, kConnections };
 std::string_view item_visibility_name(ItemVisibility v);
 std::optional<ItemVisibility> parse_item_visibility(std::string_view s);
+
+// What a reaction is on (reactions.target_type).
+enum class ReactionTarget { kItem, kReply };
+
+// Stored names (items.visibility, item_revisions.visibility, reactions.target_type).
+template <>
+struct EnumNames<ItemVisibility> {
+  static constexpr std::array<EnumName<ItemVisibility>, 4> kTable = {{
+      {ItemVisibility::kPublic, "public"},
+      {ItemVisibility::kMembers, "members"},
+      {ItemVisibility::kSpace, "space"},
+      {ItemVisibility::kConnections, "connections"},
+  }};
+};
+template <>
+struct EnumNames<ReactionTarget> {
+  static constexpr std::array<EnumName<ReactionTarget>, 2> kTable = {{
+      {ReactionTarget::kItem, "item"},
+      {ReactionTarget::kReply, "reply"},
+  }};
+};
 
 struct ItemKindRule {
   std::string_view kind;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/enum_names.h"
 #include "core/time.h"
 
 namespace kring {
@@ -33,6 +34,35 @@ std::optional<ProfileField> parse_profile_field(std::string_view name);
 // Instance-wide roles. Analysts see whole-network metrics; admins moderate.
 enum class MemberRole { kMember = 0, kAnalyst = 1, kAdmin = 2 };
 std::string_view member_role_name(MemberRole r);
+
+// Stored names (members.vis_*, members.role, member_terms.kind) and API names.
+template <>
+struct EnumNames<Visibility> {
+  static constexpr std::array<EnumName<Visibility>, 3> kTable = {{
+      {Visibility::kPublic, "public"},
+      {Visibility::kMembers, "members"},
+      {Visibility::kConnections, "connections"},
+  }};
+};
+template <>
+struct EnumNames<ProfileField> {
+  static constexpr std::array<EnumName<ProfileField>, kProfileFieldCount> kTable = {{
+      {ProfileField::kDisplayName, "display_name"},
+      {ProfileField::kBio, "bio"},
+      {ProfileField::kSkills, "skills"},
+      {ProfileField::kInterests, "interests"},
+      {ProfileField::kHomePlace, "home_place"},
+      {ProfileField::kAvatarUrl, "avatar_url"},
+  }};
+};
+template <>
+struct EnumNames<MemberRole> {
+  static constexpr std::array<EnumName<MemberRole>, 3> kTable = {{
+      {MemberRole::kMember, "member"},
+      {MemberRole::kAnalyst, "analyst"},
+      {MemberRole::kAdmin, "admin"},
+  }};
+};
 
 struct Profile {
   std::string display_name;

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/enum_names.h"
 #include "core/member.h"
 #include "core/result.h"
 #include "core/time.h"
@@ -30,6 +31,41 @@ std::string_view space_role_name(SpaceRole r);
 std::optional<SpaceRole> parse_space_role(std::string_view s);
 std::string_view membership_state_name(MembershipState s);
 std::optional<MembershipState> parse_membership_state(std::string_view s);
+
+// Stored names (spaces.visibility, spaces.kind, space_members.role and state) and API names.
+template <>
+struct EnumNames<SpaceVisibility> {
+  static constexpr std::array<EnumName<SpaceVisibility>, 3> kTable = {{
+      {SpaceVisibility::kOpen, "open"},
+      {SpaceVisibility::kClosed, "closed"},
+      {SpaceVisibility::kSecret, "secret"},
+  }};
+};
+template <>
+struct EnumNames<SpaceKind> {
+  static constexpr std::array<EnumName<SpaceKind>, 4> kTable = {{
+      {SpaceKind::kTeam, "team"},
+      {SpaceKind::kCommunity, "community"},
+      {SpaceKind::kNeighbourhood, "neighbourhood"},
+      {SpaceKind::kPlace, "place"},
+  }};
+};
+template <>
+struct EnumNames<SpaceRole> {
+  static constexpr std::array<EnumName<SpaceRole>, 3> kTable = {{
+      {SpaceRole::kMember, "member"},
+      {SpaceRole::kModerator, "moderator"},
+      {SpaceRole::kOwner, "owner"},
+  }};
+};
+template <>
+struct EnumNames<MembershipState> {
+  static constexpr std::array<EnumName<MembershipState>, 3> kTable = {{
+      {MembershipState::kActive, "active"},
+      {MembershipState::kRequested, "requested"},
+      {MembershipState::kInvited, "invited"},
+  }};
+};
 
 struct Space {
   SpaceId id = 0;

@@ -8,8 +8,9 @@ namespace kring::store {
 
 namespace {
 
-constexpr int kSkillKind = 0;
-constexpr int kInterestKind = 1;
+// member_terms.kind is the name of the profile field a term comes from.
+constexpr ProfileField kSkillKind = ProfileField::kSkills;
+constexpr ProfileField kInterestKind = ProfileField::kInterests;
 
 constexpr std::string_view kColumns =
     "m.id, m.handle, m.email, m.role, m.suspended_at, m.created_at, m.display_name, m.bio, "
@@ -21,7 +22,7 @@ Member read_member_row(Statement& s) {
   m.id = s.int64(0);
   m.handle = s.text(1);
   m.email = s.text(2);
-  m.role = static_cast<MemberRole>(s.int64(3));
+  m.role = from_name<MemberRole>(s.text(3)).value_or(MemberRole::kMember);
   m.suspended = !s.is_null(4);
   m.created_at = s.int64(5);
   m.profile.display_name = s.text(6);
@@ -29,7 +30,10 @@ Member read_member_row(Statement& s) {
   m.profile.home_place = s.text(8);
   m.profile.avatar_url = s.text(9);
   for (size_t i = 0; i < kProfileFieldCount; ++i) {
-    m.profile.visibility[i] = static_cast<Visibility>(s.int64(static_cast<int>(10 + i)));
+    // The CHECK constraint admits only names; connections is the narrowest
+    // should one ever fail to parse.
+    m.profile.visibility[i] =
+        from_name<Visibility>(s.text(static_cast<int>(10 + i))).value_or(Visibility::kConnections);
   }
   return m;
 }
@@ -46,7 +50,8 @@ std::string select_member(std::string_view where) {
 // column `col` of member m (see social/profile_visibility for the rule).
 std::string visible_to_viewer(std::string_view col) {
   std::string c(col);
-  return "(m." + c + " = 0 OR (?1 > 0 AND m." + c + " = 1) OR m.id = ?1 OR EXISTS (SELECT 1 FROM " +
+  return "(m." + c + " = 'public' OR (?1 > 0 AND m." + c +
+         " = 'members') OR m.id = ?1 OR EXISTS (SELECT 1 FROM " +
          "ties c WHERE c.source_id = ?1 AND c.target_id = m.id AND c.kind = 'connection' AND " +
          "c.state = 'accepted'))";
 }
@@ -81,10 +86,10 @@ MemberId MemberRepository::insert(const NewMember& nm) {
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)");
   const Profile& p = nm.profile;
   s.bind(1, nm.handle).bind(2, nm.email).bind(3, nm.password_hash);
-  s.bind(4, static_cast<int>(nm.role)).bind(5, p.display_name).bind(6, p.bio);
+  s.bind(4, to_name(nm.role)).bind(5, p.display_name).bind(6, p.bio);
   s.bind(7, p.home_place).bind(8, p.avatar_url);
   for (size_t i = 0; i < kProfileFieldCount; ++i) {
-    s.bind(static_cast<int>(9 + i), static_cast<int>(p.visibility[i]));
+    s.bind(static_cast<int>(9 + i), to_name(p.visibility[i]));
   }
   s.bind(15, nm.created_at);
   s.run();
@@ -107,23 +112,29 @@ std::optional<Member> MemberRepository::read_one(Statement& stmt) {
 }
 
 void MemberRepository::load_terms(Member& m) {
-  auto s = conn_.prepare(
-      "SELECT kind, label FROM member_terms WHERE member_id = ?1 ORDER BY kind, position");
+  auto s =
+      conn_.prepare("SELECT kind, label FROM member_terms WHERE member_id = ?1 ORDER BY position");
   s.bind(1, m.id);
   while (s.step()) {
-    (s.int64(0) == kSkillKind ? m.profile.skills : m.profile.interests).push_back(s.text(1));
+    bool skill = from_name<ProfileField>(s.text(0)) == kSkillKind;
+    (skill ? m.profile.skills : m.profile.interests).push_back(s.text(1));
   }
 }
 
-void MemberRepository::write_terms(MemberId id, int kind, const std::vector<std::string>& labels) {
+void MemberRepository::write_terms(MemberId id, ProfileField kind,
+                                   const std::vector<std::string>& labels) {
   auto del = conn_.prepare("DELETE FROM member_terms WHERE member_id = ?1 AND kind = ?2");
-  del.bind(1, id).bind(2, kind).run();
+  del.bind(1, id).bind(2, to_name(kind)).run();
   auto ins = conn_.prepare(
       "INSERT OR IGNORE INTO member_terms (member_id, kind, position, term, label) "
       "VALUES (?1, ?2, ?3, ?4, ?5)");
   int position = 0;
   for (const auto& label : labels) {
-    ins.bind(1, id).bind(2, kind).bind(3, position++).bind(4, normalize_term(label)).bind(5, label);
+    ins.bind(1, id)
+        .bind(2, to_name(kind))
+        .bind(3, position++)
+        .bind(4, normalize_term(label))
+        .bind(5, label);
     ins.run();
   }
 }
@@ -172,7 +183,7 @@ void MemberRepository::update_profile(MemberId id, const Profile& p, Micros now)
       "vis_home_place = ?10, vis_avatar_url = ?11, updated_at = ?12 WHERE id = ?1");
   s.bind(1, id).bind(2, p.display_name).bind(3, p.bio).bind(4, p.home_place).bind(5, p.avatar_url);
   for (size_t i = 0; i < kProfileFieldCount; ++i) {
-    s.bind(static_cast<int>(6 + i), static_cast<int>(p.visibility[i]));
+    s.bind(static_cast<int>(6 + i), to_name(p.visibility[i]));
   }
   s.bind(12, now);
   s.run();
@@ -188,7 +199,7 @@ void MemberRepository::set_password_hash(MemberId id, const std::string& hash, M
 
 void MemberRepository::set_role(MemberId id, MemberRole role) {
   auto s = conn_.prepare("UPDATE members SET role = ?2 WHERE id = ?1");
-  s.bind(1, id).bind(2, static_cast<int>(role)).run();
+  s.bind(1, id).bind(2, to_name(role)).run();
 }
 
 void MemberRepository::set_suspended(MemberId id, std::optional<Micros> at) {
@@ -207,17 +218,19 @@ std::vector<Member> MemberRepository::directory(const DirectoryQuery& q) {
       " AND NOT EXISTS (SELECT 1 FROM ties b WHERE b.kind = 'block' AND ((b.source_id = ?1 AND "
       "b.target_id = m.id) OR (b.source_id = m.id AND b.target_id = ?1)))";
   if (!q.skill.empty()) {
-    sql += " JOIN member_terms ts ON ts.member_id = m.id AND ts.kind = 0 AND ts.term = ?3";
+    sql += " JOIN member_terms ts ON ts.member_id = m.id AND ts.kind = 'skills' AND ts.term = ?3";
     where += " AND " + visible_to_viewer("vis_skills");
   }
   if (!q.interest.empty()) {
-    sql += " JOIN member_terms ti ON ti.member_id = m.id AND ti.kind = 1 AND ti.term = ?4";
+    sql +=
+        " JOIN member_terms ti ON ti.member_id = m.id AND ti.kind = 'interests' AND ti.term = ?4";
     where += " AND " + visible_to_viewer("vis_interests");
   }
   if (!q.name_prefix.empty()) {
-    where += " AND (m.handle LIKE ?5 ESCAPE '\\' OR ((m.display_name LIKE ?5 ESCAPE '\\' OR "
-             "m.display_name LIKE ?6 ESCAPE '\\') AND " +
-             visible_to_viewer("vis_display_name") + "))";
+    where +=
+        " AND (m.handle LIKE ?5 ESCAPE '\\' OR ((m.display_name LIKE ?5 ESCAPE '\\' OR "
+        "m.display_name LIKE ?6 ESCAPE '\\') AND " +
+        visible_to_viewer("vis_display_name") + "))";
   }
   sql += where + " ORDER BY m.id LIMIT ?7";
   auto s = conn_.prepare(sql);

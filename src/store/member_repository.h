@@ -62,7 +62,7 @@ class MemberRepository {
  private:
   std::optional<Member> read_one(Statement& stmt);
   void load_terms(Member& member);
-  void write_terms(MemberId id, int kind, const std::vector<std::string>& labels);
+  void write_terms(MemberId id, ProfileField kind, const std::vector<std::string>& labels);
 
   Connection& conn_;
 };

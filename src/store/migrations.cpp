@@ -7,8 +7,8 @@ namespace kring::store {
 
 namespace {
 
-// Times are microseconds since the epoch (UTC). Visibility columns hold
-// core::Visibility values (0 public, 1 members, 2 connections).
+// Times are microseconds since the epoch (UTC). The integer enum columns
+// here (role, vis_*, member_terms.kind) hold names since migration 7.
 constexpr std::string_view kMembersSchema = R"sql(
 CREATE TABLE members (
   id INTEGER PRIMARY KEY,
@@ -148,7 +148,7 @@ CREATE TABLE replies (
   edited_at INTEGER
 );
 CREATE INDEX replies_by_item ON replies(item_id, id);
--- target_type: 0 item, 1 reply.
+-- target_type: 0 item, 1 reply (names since migration 7).
 CREATE TABLE reactions (
   target_type INTEGER NOT NULL,
   target_id INTEGER NOT NULL,
@@ -291,13 +291,99 @@ UPDATE item_revisions SET visibility = 'space'
   WHERE item_id IN (SELECT id FROM items WHERE space_id IS NOT NULL);
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations = {{
+// Enum columns stored as ordinals (members.role and vis_*, member_terms.kind,
+// reactions.target_type) hold names from core/enum_names.h, with CHECK
+// lists, like every later enum column: a number in a row or in SQL meant
+// nothing without the enum's declaration order beside it. members keeps
+// its rows (other tables' foreign keys point at them; a rebuild would
+// cascade), so each column is added by name, filled, and swapped in; the
+// one trigger naming two of them is dropped first (DROP COLUMN refuses
+// while a trigger names the column) and recreated as it was. member_terms
+// and reactions hold their enum in the primary key, so they are rebuilt
+// (nothing references them) with their index and triggers as before. An
+// ordinal outside the enum maps to NULL, which NOT NULL refuses: such a
+// database stays at version 6 rather than losing a row's meaning.
+constexpr std::string_view kEnumsByName = R"sql(
+DROP TRIGGER members_bump_term_visibility;
+ALTER TABLE members ADD COLUMN role_by_name TEXT NOT NULL DEFAULT 'member'
+  CHECK (role_by_name IN ('member', 'analyst', 'admin'));
+UPDATE members SET role_by_name = CASE role WHEN 0 THEN 'member' WHEN 1 THEN 'analyst' WHEN 2 THEN 'admin' END;
+ALTER TABLE members DROP COLUMN role;
+ALTER TABLE members RENAME COLUMN role_by_name TO role;
+ALTER TABLE members ADD COLUMN vis_display_name_by_name TEXT NOT NULL DEFAULT 'public'
+  CHECK (vis_display_name_by_name IN ('public', 'members', 'connections'));
+UPDATE members SET vis_display_name_by_name = CASE vis_display_name WHEN 0 THEN 'public' WHEN 1 THEN 'members' WHEN 2 THEN 'connections' END;
+ALTER TABLE members DROP COLUMN vis_display_name;
+ALTER TABLE members RENAME COLUMN vis_display_name_by_name TO vis_display_name;
+ALTER TABLE members ADD COLUMN vis_bio_by_name TEXT NOT NULL DEFAULT 'public'
+  CHECK (vis_bio_by_name IN ('public', 'members', 'connections'));
+UPDATE members SET vis_bio_by_name = CASE vis_bio WHEN 0 THEN 'public' WHEN 1 THEN 'members' WHEN 2 THEN 'connections' END;
+ALTER TABLE members DROP COLUMN vis_bio;
+ALTER TABLE members RENAME COLUMN vis_bio_by_name TO vis_bio;
+ALTER TABLE members ADD COLUMN vis_skills_by_name TEXT NOT NULL DEFAULT 'public'
+  CHECK (vis_skills_by_name IN ('public', 'members', 'connections'));
+UPDATE members SET vis_skills_by_name = CASE vis_skills WHEN 0 THEN 'public' WHEN 1 THEN 'members' WHEN 2 THEN 'connections' END;
+ALTER TABLE members DROP COLUMN vis_skills;
+ALTER TABLE members RENAME COLUMN vis_skills_by_name TO vis_skills;
+ALTER TABLE members ADD COLUMN vis_interests_by_name TEXT NOT NULL DEFAULT 'public'
+  CHECK (vis_interests_by_name IN ('public', 'members', 'connections'));
+UPDATE members SET vis_interests_by_name = CASE vis_interests WHEN 0 THEN 'public' WHEN 1 THEN 'members' WHEN 2 THEN 'connections' END;
+ALTER TABLE members DROP COLUMN vis_interests;
+ALTER TABLE members RENAME COLUMN vis_interests_by_name TO vis_interests;
+ALTER TABLE members ADD COLUMN vis_home_place_by_name TEXT NOT NULL DEFAULT 'members'
+  CHECK (vis_home_place_by_name IN ('public', 'members', 'connections'));
+UPDATE members SET vis_home_place_by_name = CASE vis_home_place WHEN 0 THEN 'public' WHEN 1 THEN 'members' WHEN 2 THEN 'connections' END;
+ALTER TABLE members DROP COLUMN vis_home_place;
+ALTER TABLE members RENAME COLUMN vis_home_place_by_name TO vis_home_place;
+ALTER TABLE members ADD COLUMN vis_avatar_url_by_name TEXT NOT NULL DEFAULT 'public'
+  CHECK (vis_avatar_url_by_name IN ('public', 'members', 'connections'));
+UPDATE members SET vis_avatar_url_by_name = CASE vis_avatar_url WHEN 0 THEN 'public' WHEN 1 THEN 'members' WHEN 2 THEN 'connections' END;
+ALTER TABLE members DROP COLUMN vis_avatar_url;
+ALTER TABLE members RENAME COLUMN vis_avatar_url_by_name TO vis_avatar_url;
+CREATE TRIGGER members_bump_term_visibility AFTER UPDATE OF vis_skills, vis_interests ON members BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TABLE member_terms_by_name (
+  member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('skills', 'interests')),
+  position INTEGER NOT NULL,
+  term TEXT NOT NULL,
+  label TEXT NOT NULL,
+  PRIMARY KEY (member_id, kind, term)
+) WITHOUT ROWID;
+INSERT INTO member_terms_by_name (member_id, kind, position, term, label)
+  SELECT member_id, CASE kind WHEN 0 THEN 'skills' WHEN 1 THEN 'interests' END, position, term, label
+  FROM member_terms;
+DROP TABLE member_terms;
+ALTER TABLE member_terms_by_name RENAME TO member_terms;
+CREATE INDEX member_terms_by_term ON member_terms(kind, term, member_id);
+CREATE TRIGGER member_terms_bump AFTER INSERT ON member_terms BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER member_terms_bump_delete AFTER DELETE ON member_terms BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TABLE reactions_by_name (
+  target_type TEXT NOT NULL CHECK (target_type IN ('item', 'reply')),
+  target_id INTEGER NOT NULL,
+  member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (target_type, target_id, kind, member_id)
+) WITHOUT ROWID;
+INSERT INTO reactions_by_name (target_type, target_id, member_id, kind, created_at)
+  SELECT CASE target_type WHEN 0 THEN 'item' WHEN 1 THEN 'reply' END, target_id, member_id, kind,
+    created_at
+  FROM reactions;
+DROP TABLE reactions;
+ALTER TABLE reactions_by_name RENAME TO reactions;
+CREATE INDEX reactions_by_member ON reactions(member_id, target_type, target_id);
+CREATE TRIGGER reactions_bump_insert AFTER INSERT ON reactions BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER reactions_bump_delete AFTER DELETE ON reactions BEGIN UPDATE network_version SET version = version + 1; END;
+)sql";
+
+constexpr std::array<Migration, 7> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
     {4, "secret spaces: slugs with an unguessable ending", kSecretSlugsUnguessable},
     {5, "network version counts term, visibility and tag changes", kNetworkVersionGaps},
     {6, "revision visibility (history outlives its audience)", kRevisionVisibility},
+    {7, "enum columns hold names, not ordinals", kEnumsByName},
 }};
 
 int user_version(Connection& conn) {

@@ -35,18 +35,19 @@ std::vector<MemberId> NetworkRepository::space_members(SpaceId space) {
 std::vector<MemberId> NetworkRepository::tag_members(const std::string& tag,
                                                      const std::vector<Visibility>& visible,
                                                      MemberId generic_viewer) {
-  // Term kinds are 0 skills, 1 interests (member_repository.cpp), each with
-  // its own visibility column.
-  std::string shown = "-1";
+  // A term counts where the visibility of the field it comes from (its
+  // kind) is one of `visible`. Names come from the enum table, never from input.
+  std::string shown = "NULL";
   for (auto v : visible) {
-    shown += ',';
-    shown += std::to_string(static_cast<int>(v));
+    shown += ", '";
+    shown += to_name(v);
+    shown += '\'';
   }
   std::string sql =
       "SELECT t.member_id FROM member_terms t JOIN members m ON m.id = t.member_id WHERE t.term = "
-      "?2 AND ((t.kind = 0 AND m.vis_skills IN (" +
+      "?2 AND ((t.kind = 'skills' AND m.vis_skills IN (" +
       shown +
-      ")) OR (t.kind = 1 AND m.vis_interests "
+      ")) OR (t.kind = 'interests' AND m.vis_interests "
       "IN (" +
       shown +
       "))) UNION SELECT i.author_id FROM item_tags g JOIN items i ON i.id = "
@@ -83,22 +84,25 @@ void NetworkRepository::interactions(std::optional<SpaceId> include_space,
       "(i.space_id IS NULL OR i.space_id = ?1 OR EXISTS (SELECT 1 FROM spaces s WHERE s.id = "
       "i.space_id AND s.visibility = 'open'))";
   std::string sql =
-      "SELECT source_id, target_id, CASE kind WHEN 'follow' THEN 0 ELSE 1 END, created_at FROM "
+      "SELECT source_id, target_id, kind, created_at FROM "
       "ties WHERE state = 'accepted' AND kind IN ('follow', 'connection') "
-      "UNION ALL SELECT r.author_id, i.author_id, 2, r.created_at FROM replies r JOIN items i ON "
+      "UNION ALL SELECT r.author_id, i.author_id, 'reply', r.created_at FROM replies r JOIN items "
+      "i ON "
       "i.id = r.item_id WHERE r.deleted_at IS NULL AND i.deleted_at IS NULL AND " +
       std::string(kItemCounts) +
-      " UNION ALL SELECT x.member_id, i.author_id, 3, x.created_at FROM reactions x JOIN items i "
-      "ON i.id = x.target_id WHERE x.target_type = 0 AND i.deleted_at IS NULL AND " +
+      " UNION ALL SELECT x.member_id, i.author_id, 'reaction', x.created_at FROM reactions x JOIN "
+      "items i ON i.id = x.target_id WHERE x.target_type = 'item' AND i.deleted_at IS NULL AND " +
       std::string(kItemCounts) +
-      " UNION ALL SELECT x.member_id, r.author_id, 3, x.created_at FROM reactions x JOIN replies "
-      "r ON r.id = x.target_id JOIN items i ON i.id = r.item_id WHERE x.target_type = 1 AND "
+      " UNION ALL SELECT x.member_id, r.author_id, 'reaction', x.created_at FROM reactions x JOIN "
+      "replies r ON r.id = x.target_id JOIN items i ON i.id = r.item_id WHERE x.target_type = "
+      "'reply' AND "
       "r.deleted_at IS NULL AND i.deleted_at IS NULL AND " +
       std::string(kItemCounts);
   auto st = conn_.prepare(sql);
   st.bind(1, include_space.value_or(0));
   while (st.step()) {
-    visit({st.int64(0), st.int64(1), static_cast<InteractionKind>(st.int64(2)), st.int64(3)});
+    auto kind = from_name<InteractionKind>(st.text(2));
+    if (kind) visit({st.int64(0), st.int64(1), *kind, st.int64(3)});
   }
 }
 

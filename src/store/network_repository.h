@@ -3,6 +3,7 @@
 // rows; social/network_snapshot turns them into a graph. Runs inside the
 // caller's transaction.
 
+#include <array>
 #include <functional>
 #include <optional>
 #include <string>
@@ -15,6 +16,22 @@
 namespace kring::store {
 
 enum class InteractionKind { kFollow, kConnection, kReply, kReaction };
+
+}  // namespace kring::store
+
+// The interaction query names each row's kind (a tie's own kind for ties).
+template <>
+struct kring::EnumNames<kring::store::InteractionKind> {
+  using Kind = kring::store::InteractionKind;
+  static constexpr std::array<EnumName<Kind>, 4> kTable = {{
+      {Kind::kFollow, "follow"},
+      {Kind::kConnection, "connection"},
+      {Kind::kReply, "reply"},
+      {Kind::kReaction, "reaction"},
+  }};
+};
+
+namespace kring::store {
 
 struct InteractionRow {
   MemberId source = 0;

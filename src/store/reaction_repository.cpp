@@ -7,7 +7,7 @@ bool ReactionRepository::put(ReactionTarget type, std::int64_t target, MemberId 
   auto st = conn_.prepare(
       "INSERT OR IGNORE INTO reactions (target_type, target_id, member_id, kind, created_at) "
       "VALUES (?1, ?2, ?3, ?4, ?5)");
-  st.bind(1, static_cast<int>(type)).bind(2, target).bind(3, member).bind(4, kind).bind(5, now);
+  st.bind(1, to_name(type)).bind(2, target).bind(3, member).bind(4, kind).bind(5, now);
   st.run();
   return conn_.changes() > 0;
 }
@@ -17,7 +17,7 @@ bool ReactionRepository::remove(ReactionTarget type, std::int64_t target, Member
   auto st = conn_.prepare(
       "DELETE FROM reactions WHERE target_type = ?1 AND target_id = ?2 AND member_id = ?3 AND "
       "kind = ?4");
-  st.bind(1, static_cast<int>(type)).bind(2, target).bind(3, member).bind(4, kind).run();
+  st.bind(1, to_name(type)).bind(2, target).bind(3, member).bind(4, kind).run();
   return conn_.changes() > 0;
 }
 
@@ -28,7 +28,7 @@ ReactionSummary ReactionRepository::summary(ReactionTarget type, std::int64_t ta
       "SELECT r.kind, count(*), max(r.member_id = ?3) FROM reactions r JOIN members m ON m.id = "
       "r.member_id WHERE r.target_type = ?1 AND r.target_id = ?2 AND m.suspended_at IS NULL "
       "GROUP BY r.kind ORDER BY r.kind");
-  st.bind(1, static_cast<int>(type)).bind(2, target).bind(3, viewer);
+  st.bind(1, to_name(type)).bind(2, target).bind(3, viewer);
   while (st.step()) {
     out.counts[st.text(0)] = st.int64(1);
     if (st.int64(2) != 0) out.mine.push_back(st.text(0));

@@ -11,7 +11,7 @@
 
 namespace kring::store {
 
-enum class ReactionTarget { kItem = 0, kReply = 1 };
+using kring::ReactionTarget;  // core/item.h
 
 struct ReactionSummary {
   std::map<std::string, std::int64_t> counts;  // only kinds with a count > 0

@@ -82,8 +82,8 @@ bool SpaceRepository::slug_taken(std::string_view slug) {
 }
 
 std::optional<Membership> SpaceRepository::membership(SpaceId space, MemberId member) {
-  auto st = conn_.prepare(
-      "SELECT role, state FROM space_members WHERE space_id = ?1 AND member_id = ?2");
+  auto st =
+      conn_.prepare("SELECT role, state FROM space_members WHERE space_id = ?1 AND member_id = ?2");
   st.bind(1, space).bind(2, member);
   if (!st.step()) return std::nullopt;
   return Membership{parse_space_role(st.text(0)).value_or(SpaceRole::kMember),
@@ -124,19 +124,25 @@ std::vector<MembershipRow> SpaceRepository::members(SpaceId space, MembershipSta
   return out;
 }
 
-std::vector<MemberId> SpaceRepository::member_ids_with_role_at_least(SpaceId space, SpaceRole role) {
+std::vector<MemberId> SpaceRepository::member_ids_with_role_at_least(SpaceId space,
+                                                                     SpaceRole role) {
+  // Power is the enum's order (core/space.h), so the comparison is made
+  // here on parsed roles rather than on numbers written into the SQL.
   auto st = conn_.prepare(
-      "SELECT member_id FROM space_members WHERE space_id = ?1 AND state = 'active' AND (CASE role "
-      "WHEN 'owner' THEN 2 WHEN 'moderator' THEN 1 ELSE 0 END) >= ?2 ORDER BY member_id");
-  st.bind(1, space).bind(2, static_cast<int>(role));
+      "SELECT member_id, role FROM space_members WHERE space_id = ?1 AND state = 'active' ORDER BY "
+      "member_id");
+  st.bind(1, space);
   std::vector<MemberId> out;
-  while (st.step()) out.push_back(st.int64(0));
+  while (st.step()) {
+    auto held = parse_space_role(st.text(1));
+    if (held && *held >= role) out.push_back(st.int64(0));
+  }
   return out;
 }
 
 std::int64_t SpaceRepository::active_count(SpaceId space) {
-  auto st = conn_.prepare(
-      "SELECT count(*) FROM space_members WHERE space_id = ?1 AND state = 'active'");
+  auto st =
+      conn_.prepare("SELECT count(*) FROM space_members WHERE space_id = ?1 AND state = 'active'");
   st.bind(1, space);
   st.step();
   return st.int64(0);
