@@ -97,8 +97,13 @@ export function Composer({ space, knownTags = [], onPosted, initial, onCancel }:
     setSuggestions([]);
     const pos = context.start + insert.length;
     requestAnimationFrame(() => {
-      area.current?.focus();
-      area.current?.setSelectionRange(pos, pos);
+      const el = area.current;
+      if (!el) return;
+      el.focus();
+      // Keys typed since the pick have moved the caret on already; putting it
+      // back would scramble them (seen in CI: "#repair" typed right after
+      // picking @bob landed split around the caret).
+      if (el.value === next) el.setSelectionRange(pos, pos);
     });
   }
 
