@@ -3,7 +3,8 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
-#include <regex>
+#include <string>
+#include <string_view>
 
 #include "core/ids.h"
 #include "core/space.h"
@@ -14,6 +15,20 @@ namespace kring::store {
 namespace {
 
 constexpr Micros kNow = 1'764'600'000'000'000;  // 2025-12-01
+
+// True when slug is prefix, '-' and ten base32 characters: the shape of a
+// secret space's slug. (No std::regex: GCC 12 warns inside it at -O2.)
+bool has_secret_ending(const std::string& slug, std::string_view prefix) {
+  constexpr std::string_view kBase32 = "abcdefghijklmnopqrstuvwxyz234567";
+  std::string_view s(slug);
+  if (!s.starts_with(prefix) || s.size() != prefix.size() + 11 || s[prefix.size()] != '-') {
+    return false;
+  }
+  for (char c : s.substr(prefix.size() + 1)) {
+    if (kBase32.find(c) == std::string_view::npos) return false;
+  }
+  return true;
+}
 
 // A migrated in-memory database with rows of an old, sequential-id release.
 class RowIds : public ::testing::Test {
@@ -69,12 +84,11 @@ TEST(RowIdMigration, GivesOldSecretSpacesUnguessableSlugsAndKeysHistoryBySpace) 
   EXPECT_EQ(apply_migrations(conn_), latest_schema_version() - 3);
   SpaceRepository spaces(conn_);
   auto board = spaces.find_by_id(1);
-  EXPECT_TRUE(std::regex_match(board->slug, std::regex("board-[a-z2-7]{10}"))) << board->slug;
+  EXPECT_TRUE(has_secret_ending(board->slug, "board")) << board->slug;
   EXPECT_EQ(spaces.find_by_id(2)->slug, "open-board");
   auto long_one = spaces.find_by_id(3)->slug;
   EXPECT_TRUE(validate_slug(long_one).ok()) << long_one;
-  EXPECT_TRUE(std::regex_match(long_one, std::regex("a-very-long-secret-slug-of-fo-[a-z2-7]{10}")))
-      << long_one;
+  EXPECT_TRUE(has_secret_ending(long_one, "a-very-long-secret-slug-of-fo")) << long_one;
   EXPECT_FALSE(spaces.slug_taken("board"));
   std::vector<std::string> scopes;
   auto st = conn_.prepare("SELECT scope FROM network_history ORDER BY id");
