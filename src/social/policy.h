@@ -20,6 +20,7 @@
 #include "core/result.h"
 #include "core/space.h"
 #include "social/actor.h"
+#include "social/visibility.h"
 
 namespace kring::social {
 
@@ -99,20 +100,6 @@ enum class Action {
 // member without the instance role the action needs.
 Status authorize(const Actor& actor, Action action);
 
-// How the viewer stands to a member; decides which profile fields they see.
-enum class Relation { kAnonymous, kMember, kConnection, kSelf };
-
-// The visibility table: public fields for all, members fields for signed-in
-// members, connections fields for connections and the member themself.
-bool may_see_field(Relation relation, Visibility visibility);
-
-// Spaces. `membership` is the viewer's row in the space, if any.
-// Secret spaces exist only for their active and invited members; content of
-// closed and secret spaces is for active members; open spaces' for all.
-// store/space_visibility_sql.h is the SQL twin of may_see_space.
-bool may_see_space(const Space& space, const std::optional<Membership>& membership);
-bool may_read_space_content(const Space& space, const std::optional<Membership>& membership);
-bool is_active_member(const std::optional<Membership>& membership);
 // Hosts: moderators (hide items, handle reports and requests, invite,
 // remove members) and owners (also edit, archive and appoint moderators).
 // False for a suspended actor, whatever their role.
@@ -122,9 +109,5 @@ bool may_manage_space(const Actor& actor, const std::optional<Membership>& membe
 // not suspended, an active membership and a space that is not archived.
 bool may_contribute_to_space(const Actor& actor, const Space& space,
                              const std::optional<Membership>& membership);
-
-// Item reads have one rule, kept as SQL beside the queries that use it
-// (store/item_visibility_sql.h) so that feeds, search, counts, single
-// reads, revisions and notifications cannot disagree.
 
 }  // namespace kring::social
