@@ -5,7 +5,6 @@
 #include "social/notifier.h"
 #include "social/policy.h"
 #include "store/item_repository.h"
-#include "store/member_repository.h"
 #include "store/reply_repository.h"
 #include "store/space_repository.h"
 
@@ -92,17 +91,12 @@ Result<ReplyView> Conversation::reply(const Actor& actor, ItemId item_id, const 
   }
   r.id = replies.insert(r);
   Notifier notifier(*conn, hub_);
-  notifier.add(NotificationKind::kReply, item->author_id, actor.id, item_id, r.id);
-  if (parent && parent->author_id != item->author_id && !parent->deleted) {
-    notifier.add(NotificationKind::kReply, parent->author_id, actor.id, item_id, r.id);
-  }
-  store::MemberRepository members(*conn);
-  for (const auto& handle : rendered->mentions) {
-    auto m = members.find_by_handle(handle);
-    if (m && !m->suspended && m->id != item->author_id) {
-      notifier.add(NotificationKind::kMention, m->id, actor.id, item_id, r.id);
-    }
-  }
+  notifier.notify({.kinds = {NotificationKind::kReply, NotificationKind::kMention},
+                   .actor = actor.id,
+                   .item = item_id,
+                   .reply = r.id,
+                   .parent = parent_id,
+                   .mentions = rendered->mentions});
   auto stored = replies.find(r.id);
   ReplyView view = view_reply(*conn, actor.id, std::move(*stored));
   tx.commit();
@@ -145,7 +139,6 @@ Result<store::ReactionSummary> Conversation::react(const Actor& actor, store::Re
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   ItemId item_id = target;
-  MemberId owner = 0;
   std::optional<ReplyId> reply_id;
   if (type == store::ReactionTarget::kReply) {
     auto reply = store::ReplyRepository(*conn).find(target);
@@ -153,7 +146,6 @@ Result<store::ReactionSummary> Conversation::react(const Actor& actor, store::Re
       return Error::not_found("no reply " + std::to_string(target));
     }
     item_id = reply->item_id;
-    owner = reply->author_id;
     reply_id = reply->id;
   }
   auto item = writable_item(*conn, actor, item_id);
@@ -163,12 +155,14 @@ Result<store::ReactionSummary> Conversation::react(const Actor& actor, store::Re
     }
     return std::move(item).error();
   }
-  if (type == store::ReactionTarget::kItem) owner = item->author_id;
   store::ReactionRepository reactions(*conn);
   Notifier notifier(*conn, hub_);
   if (on) {
     if (reactions.put(type, target, actor.id, kind, now_micros())) {
-      notifier.add(NotificationKind::kReaction, owner, actor.id, item_id, reply_id);
+      notifier.notify({.kinds = {NotificationKind::kReaction},
+                       .actor = actor.id,
+                       .item = item_id,
+                       .reply = reply_id});
     }
   } else {
     reactions.remove(type, target, actor.id, kind);

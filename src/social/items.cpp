@@ -123,7 +123,10 @@ Result<ItemView> Items::create(const Actor& actor, const NewItem& in) {
   store::ItemRepository items(*conn);
   item.id = items.insert(item, mentioned);
   Notifier notifier(*conn, hub_);
-  for (MemberId m : mentioned) notifier.add(NotificationKind::kMention, m, actor.id, item.id);
+  notifier.notify({.kinds = {NotificationKind::kMention},
+                   .actor = actor.id,
+                   .item = item.id,
+                   .mentions = rendered->mentions});
   auto stored = items.find(item.id);
   ItemView view = view_item(*conn, actor.id, std::move(*stored));
   tx.commit();

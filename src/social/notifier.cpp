@@ -1,43 +1,99 @@
 #include "social/notifier.h"
 
-#include <array>
+#include <algorithm>
+#include <stdexcept>
 
-#include "store/item_repository.h"
-#include "store/tie_repository.h"
+#include "store/audience_repository.h"
+#include "store/notification_repository.h"
 
 namespace kring::social {
 
 namespace {
-constexpr std::array<std::string_view, 8> kNames = {
-    "reply", "mention", "reaction", "follow", "connection_request", "connection_accepted",
-    "join_request", "invitation"};
-}
 
-std::string_view notification_kind_name(NotificationKind kind) {
-  return kNames[static_cast<size_t>(kind)];
-}
-
-void Notifier::add(NotificationKind kind, MemberId recipient, MemberId actor,
-                   std::optional<std::int64_t> item_id, std::optional<std::int64_t> reply_id,
-                   std::optional<std::int64_t> space_id) {
-  if (recipient == actor || recipient == 0) return;
-  if (store::TieRepository(conn_).blocked_either_way(recipient, actor)) return;
-  if (item_id && !store::ItemRepository(conn_).readable(*item_id, recipient)) return;
-  // Past the sender's mention budget the mention still renders as a link in
-  // the text; it just tells nobody, so mass-mentioning cannot flood anyone.
-  if (kind == NotificationKind::kMention &&
-      hub_.rate_limiter().take(RateLimitId::kMentionsPerMember, std::to_string(actor)) > 0) {
-    return;
+void require(bool present, NotificationKind kind, const char* what) {
+  if (!present) {
+    throw std::logic_error("a " + std::string(to_name(kind)) + " notification needs " + what);
   }
-  store::NotificationRow row;
-  row.recipient = recipient;
-  row.kind = std::string(notification_kind_name(kind));
-  row.actor = actor;
-  row.item_id = item_id;
-  row.reply_id = reply_id;
-  row.space_id = space_id;
-  row.created_at = now_micros();
-  pending_.emplace_back(recipient, store::NotificationRepository(conn_).insert(row));
+}
+
+void check_subject(const AudienceRule& rule, const Event& event) {
+  switch (rule.subject) {
+    case Subject::kItem:
+      require(event.item.has_value(), rule.kind, "an item");
+      break;
+    case Subject::kSpace:
+      require(event.space.has_value(), rule.kind, "a space");
+      break;
+    case Subject::kMember:
+      require(event.member != 0, rule.kind, "a member");
+      break;
+  }
+}
+
+}  // namespace
+
+std::vector<MemberId> Notifier::audience(Audience audience, NotificationKind kind,
+                                         const Event& event) {
+  store::AudienceRepository repo(conn_);
+  auto author_of = [](std::optional<MemberId> m) {
+    return m ? std::vector<MemberId>{*m} : std::vector<MemberId>{};
+  };
+  switch (audience) {
+    case Audience::kMentioned:
+      return repo.active_members_named(event.mentions);
+    case Audience::kItemAuthor:
+      require(event.item.has_value(), kind, "an item");
+      return author_of(repo.item_author(*event.item));
+    case Audience::kParentAuthor:
+      if (!event.parent) return {};  // a reply to the item itself answers no reply
+      return author_of(repo.reply_author(*event.parent));
+    case Audience::kReactedAuthor:
+      if (event.reply) return author_of(repo.reply_author(*event.reply));
+      require(event.item.has_value(), kind, "an item");
+      return author_of(repo.item_author(*event.item));
+    case Audience::kNamedMember:
+      require(event.member != 0, kind, "the member it names");
+      return {event.member};
+    case Audience::kSpaceHosts:
+      require(event.space.has_value(), kind, "a space");
+      return repo.space_hosts(*event.space);
+  }
+  return {};
+}
+
+void Notifier::notify(const Event& event) {
+  store::AudienceRepository repo(conn_);
+  store::NotificationRepository notifications(conn_);
+  std::vector<MemberId> told;
+  for (NotificationKind kind : event.kinds) {
+    const AudienceRule& rule = audience_rule(kind);
+    check_subject(rule, event);
+    for (Audience a : rule.audiences) {
+      for (MemberId recipient : audience(a, kind, event)) {
+        if (recipient == 0 || recipient == event.actor) continue;
+        if (std::find(told.begin(), told.end(), recipient) != told.end()) continue;
+        if (!repo.may_be_told(recipient, event.actor, event.item, event.space)) continue;
+        // Past the sender's mention budget the mention still renders as a
+        // link in the text; it just tells nobody, so mass-mentioning cannot
+        // flood anyone.
+        if (rule.spends_mention_budget &&
+            hub_.rate_limiter().take(RateLimitId::kMentionsPerMember, std::to_string(event.actor)) >
+                0) {
+          continue;
+        }
+        told.push_back(recipient);
+        store::NotificationRow row;
+        row.recipient = recipient;
+        row.kind = std::string(to_name(kind));
+        row.actor = event.actor;
+        row.item_id = event.item;
+        row.reply_id = event.reply;
+        row.space_id = event.space;
+        row.created_at = now_micros();
+        pending_.emplace_back(recipient, notifications.insert(row));
+      }
+    }
+  }
 }
 
 void Notifier::publish() {

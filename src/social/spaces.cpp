@@ -196,9 +196,7 @@ Result<MembershipChange> Spaces::join(const Actor& actor, const std::string& slu
   } else {
     if (m && m->state == MembershipState::kRequested) return MembershipChange::kUnchanged;
     spaces.set_membership(s.id, actor.id, {SpaceRole::kMember, MembershipState::kRequested}, 0, now);
-    for (MemberId host : spaces.member_ids_with_role_at_least(s.id, SpaceRole::kModerator)) {
-      notifier.add(NotificationKind::kJoinRequest, host, actor.id, std::nullopt, std::nullopt, s.id);
-    }
+    notifier.notify({.kinds = {NotificationKind::kJoinRequest}, .actor = actor.id, .space = s.id});
     change = MembershipChange::kRequested;
   }
   tx.commit();
@@ -301,8 +299,10 @@ Result<MembershipChange> Spaces::invite(const Actor& actor, const std::string& s
   } else if (!theirs) {
     spaces.set_membership(found->space.id, target->id,
                           {SpaceRole::kMember, MembershipState::kInvited}, actor.id, now);
-    notifier.add(NotificationKind::kInvitation, target->id, actor.id, std::nullopt, std::nullopt,
-                 found->space.id);
+    notifier.notify({.kinds = {NotificationKind::kInvitation},
+                     .actor = actor.id,
+                     .space = found->space.id,
+                     .member = target->id});
   } else {
     change = MembershipChange::kUnchanged;
   }

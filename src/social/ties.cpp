@@ -63,7 +63,9 @@ Result<TieChange> write_tie(store::Database& db, NotificationHub& hub, const Act
   store::TieRepository ties(*conn);
   TieChange result = change(ties, target->id, now_micros());
   Notifier notifier(*conn, hub);
-  if (auto kind = notification_for(action, result)) notifier.add(*kind, target->id, actor.id);
+  if (auto kind = notification_for(action, result)) {
+    notifier.notify({.kinds = {*kind}, .actor = actor.id, .member = target->id});
+  }
   tx.commit();
   notifier.publish();
   return result;

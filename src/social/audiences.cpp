@@ -1,0 +1,103 @@
+#include "social/audiences.h"
+
+#include <stdexcept>
+#include <utility>
+
+namespace kring::social {
+
+namespace {
+
+using A = Audience;
+using K = NotificationKind;
+
+constexpr std::array kReplyAudience = {A::kItemAuthor, A::kParentAuthor};
+constexpr std::array kMentionAudience = {A::kMentioned};
+constexpr std::array kReactionAudience = {A::kReactedAuthor};
+constexpr std::array kNamedMemberAudience = {A::kNamedMember};
+constexpr std::array kHostsAudience = {A::kSpaceHosts};
+
+// The table. Replies tell the item's author and whoever was answered, not
+// every earlier replier: there is no way yet to leave a thread, so on a busy
+// item each new reply would notify everyone who ever replied.
+const std::array<AudienceRule, 8> kTable = {{
+    {K::kReply, Subject::kItem, kReplyAudience, false, "someone replies on an item"},
+    {K::kMention, Subject::kItem, kMentionAudience, true,
+     "an item or reply names members with `@handle`"},
+    {K::kReaction, Subject::kItem, kReactionAudience, false, "someone reacts to an item or reply"},
+    {K::kFollow, Subject::kMember, kNamedMemberAudience, false, "someone follows a member"},
+    {K::kConnectionRequest, Subject::kMember, kNamedMemberAudience, false,
+     "someone asks a member to connect"},
+    {K::kConnectionAccepted, Subject::kMember, kNamedMemberAudience, false,
+     "a member accepts a connection request"},
+    {K::kJoinRequest, Subject::kSpace, kHostsAudience, false,
+     "someone asks to join a closed space"},
+    {K::kInvitation, Subject::kSpace, kNamedMemberAudience, false,
+     "someone invites a member to a space"},
+}};
+
+constexpr std::array<std::pair<Audience, std::string_view>, 6> kWho = {{
+    {A::kMentioned, "the members named (active accounts)"},
+    {A::kItemAuthor, "the item's author"},
+    {A::kParentAuthor, "the author of the reply answered (unless it was deleted)"},
+    {A::kReactedAuthor, "the author of the item or reply reacted to"},
+    {A::kNamedMember, "the member it names"},
+    {A::kSpaceHosts, "the space's owners and moderators (not suspended ones)"},
+}};
+
+constexpr std::array<std::pair<Subject, std::string_view>, 3> kSees = {{
+    {Subject::kItem, "the item"},
+    {Subject::kSpace, "the space"},
+    {Subject::kMember, "the actor"},
+}};
+
+constexpr std::array<std::string_view, 6> kRules = {
+    "never the actor themself;",
+    "never across a block: not a member who blocked the actor, nor one the actor blocked;",
+    "never a member who muted the actor, or muted the space the item or request is in;",
+    "never a member who may not see what it is about: the item (the items' read rule) or the "
+    "space (a secret space exists only for its members and invitees);",
+    "each member at most once per event, by the first audience that names them (a reply that "
+    "@mentions the item's author tells them of the reply only);",
+    "mentions past the sender's `mentions_per_member` budget (see [Limits](#limits)) tell "
+    "nobody.",
+};
+
+template <typename Key, std::size_t N>
+std::string_view lookup(const std::array<std::pair<Key, std::string_view>, N>& table, Key key) {
+  for (const auto& [k, text] : table) {
+    if (k == key) return text;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::span<const AudienceRule> audience_table() { return kTable; }
+
+const AudienceRule& audience_rule(NotificationKind kind) {
+  for (const auto& rule : kTable) {
+    if (rule.kind == kind) return rule;
+  }
+  throw std::logic_error("no audience for notification kind " +
+                         std::to_string(static_cast<int>(kind)));
+}
+
+std::span<const std::string_view> audience_rules() { return kRules; }
+
+std::string audience_table_markdown() {
+  std::string out =
+      "| notification | when | who is told | told only if they may see |\n"
+      "|---|---|---|---|\n";
+  for (const auto& rule : kTable) {
+    std::string told;
+    for (Audience a : rule.audiences)
+      told += (told.empty() ? "" : "; ") + std::string(lookup(kWho, a));
+    out += "| `" + std::string(to_name(rule.kind)) + "` | " + std::string(rule.when) + " | " +
+           told + " | " + std::string(lookup(kSees, rule.subject)) + " |\n";
+  }
+  out += "\nEvery audience obeys the same rules:\n\n";
+  for (auto rule : kRules) out += "- " + std::string(rule) + "\n";
+  return out;
+}
+
+}  // namespace kring::social
