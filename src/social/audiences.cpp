@@ -28,7 +28,7 @@ const std::array<AudienceRule, 8> kTable = {{
     {K::kConnectionRequest, Subject::kMember, kNamedMemberAudience, false,
      "someone asks a member to connect"},
     {K::kConnectionAccepted, Subject::kMember, kNamedMemberAudience, false,
-     "a member accepts a connection request"},
+     "a member's connection request is accepted"},
     {K::kJoinRequest, Subject::kSpace, kHostsAudience, false,
      "someone asks to join a closed space"},
     {K::kInvitation, Subject::kSpace, kNamedMemberAudience, false,
@@ -40,7 +40,7 @@ constexpr std::array<std::pair<Audience, std::string_view>, 6> kWho = {{
     {A::kItemAuthor, "the item's author"},
     {A::kParentAuthor, "the author of the reply answered (unless it was deleted)"},
     {A::kReactedAuthor, "the author of the item or reply reacted to"},
-    {A::kNamedMember, "the member it names"},
+    {A::kNamedMember, "that member"},
     {A::kSpaceHosts, "the space's owners and moderators (not suspended ones)"},
 }};
 
@@ -53,7 +53,8 @@ constexpr std::array<std::pair<Subject, std::string_view>, 3> kSees = {{
 constexpr std::array<std::string_view, 6> kRules = {
     "never the actor themself;",
     "never across a block: not a member who blocked the actor, nor one the actor blocked;",
-    "never a member who muted the actor, or muted the space the item or request is in;",
+    "never a member who muted the actor, or muted the space the item is in or the request or "
+    "invitation is about;",
     "never a member who may not see what it is about: the item (the items' read rule) or the "
     "space (a secret space exists only for its members and invitees);",
     "each member at most once per event, by the first audience that names them (a reply that "
