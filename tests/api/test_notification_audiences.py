@@ -165,6 +165,31 @@ class NotificationAudiences(ApiTestCase):
         self.assertNotIn(closed, [n[2] for n in self.told(stranger)])
         self.assertEqual(self.told(stranger), [])
 
+    def test_unblocking_later_does_not_bring_back_what_was_not_told(self):
+        # Notifications are also filtered when read; this one was never written.
+        blocker, blocked = self.register("unb_blocker"), self.register("unb_blocked")
+        ok(blocker.post("/api/v1/members/unb_blocked/block"))
+        self.note(blocked, "hello @unb_blocker")
+        ok(blocker.delete("/api/v1/members/unb_blocked/block"))
+        self.assertEqual(self.told(blocker), [])
+
+    def test_a_host_who_blocked_the_asker_is_not_told_of_their_join_request(self):
+        host, asker = self.register("blkjr_host"), self.register("blkjr_asker")
+        slug = self.space(host, "blkjr-circle", "closed")
+        ok(host.post("/api/v1/members/blkjr_asker/block"))
+        self.assertEqual(ok(asker.post(f"/api/v1/spaces/{slug}/members"))["result"], "requested")
+        ok(host.delete("/api/v1/members/blkjr_asker/block"))
+        self.assertEqual(self.told(host), [])
+
+    def test_joining_later_does_not_bring_back_what_was_not_told(self):
+        owner, newcomer = self.register("late_owner"), self.register("late_newcomer")
+        slug = self.space(owner, "late-circle", "closed")
+        item = self.note(owner, "before you came, @late_newcomer", space=slug)
+        ok(newcomer.post(f"/api/v1/spaces/{slug}/members"))
+        ok(owner.post(f"/api/v1/spaces/{slug}/requests/late_newcomer", {"decision": "approve"}))
+        ok(newcomer.get(f"/api/v1/items/{item}"))
+        self.assertEqual(self.told(newcomer), [])
+
     def test_a_suspended_member_is_not_told_of_a_mention(self):
         writer, suspended = self.register("sus_writer"), self.register("sus_target")
         self.assertEqual(self.admin.post("/api/v1/members/sus_target/suspend").status, 204)
