@@ -97,7 +97,6 @@ Result<Page<ReportView>> Moderation::queue(const Actor& actor, const std::string
     return Error::forbidden("only instance admins see instance-wide reports");
   }
   auto rows = store::ModerationRepository(*conn).open_reports(space_id, before, limit + 1);
-  if (!space_id) std::erase_if(rows, [](const auto& r) { return r.space_id.has_value(); });
   bool more = static_cast<int>(rows.size()) > limit;
   if (more) rows.pop_back();
   Page<ReportView> page;

@@ -509,6 +509,23 @@ class ModerationMatrix(ApiTestCase):
         self.assertEqual(self.anonymous().get("/api/v1/members/mm_susadmin").status, 404)
         self.assertError(susadmin.put("/api/v1/members/mm_susadmin/role", {"role": "admin"}), 403)
 
+    def test_the_instance_queue_pages_past_newer_space_reports(self):
+        # Space reports are their hosts'; they used to fill the admins' page
+        # before being dropped, leaving it empty and without a cursor.
+        w = self.world
+        for _ in range(3):
+            ok(w.clients["reporter"].post("/api/v1/reports", {
+                "target_type": "item", "target_id": w.post_item("open"), "reason": "newer space report"}), 201)
+        seen, cursor = [], ""
+        for _ in range(100):
+            page = ok(w.admin.get("/api/v1/reports?limit=1" + (f"&cursor={cursor}" if cursor else "")))
+            seen += [r["reason"] for r in page["items"]]
+            cursor = page["next_cursor"]
+            if not cursor:
+                break
+        self.assertIn(w.report_reason("profile"), seen)
+        self.assertNotIn("newer space report", seen)
+
     def test_every_action_has_a_table_and_every_table_an_action(self):
         self.assertEqual(sorted(ACTIONS), sorted(EXPECTED))
 
