@@ -26,26 +26,31 @@ Places: the open, closed and secret space; `profile`, an item posted
 outside spaces (public); `instance`, the instance-wide queue, network and
 member administration.
 
-Where DESIGN.md's rule book is silent the cells follow one reading, noted
-above each grid:
+Where DESIGN.md's rule book and the README are silent, the cells follow one
+reading, noted above each grid:
   - Suspended means read-only, so a suspended actor gets 403 for every
     action here, before anything is looked up: the same 403 for a target
     that does not exist, so it tells nothing about a secret space. (The
     space network is the exception: it looks the space up first, so a
     suspended outsider of the secret space gets its 404.)
   - Hosts (moderators, owners) moderate their space; owners alone set space
-    roles. An instance admin moderates content where they may read the
-    space's content (open spaces) and outside spaces; a closed or secret
-    space's discussion is its hosts' alone, and its content stays as
-    invisible to an admin who is no member as to anyone else (404).
-    Membership (remove, decide, invite) and a space's report queue are the
-    hosts' even in an open space: an admin who is no member gets 403.
+    roles, archive the space and remove an owner. An instance admin
+    moderates content outside spaces and where they may read the space's
+    content (open spaces); a closed or secret space's discussion is its
+    hosts' alone, and stays as invisible to an admin who is no member there
+    as to anyone else (404). Membership (remove, decide, invite), archiving
+    and a space's report queue are the hosts' even in an open space: an
+    admin who is no member gets 403.
   - A report is visible only in the queue of those who handle it, so
-    resolving one you do not handle is 404, never 403.
+    resolving one you do not handle is 404, never 403. Anyone who may read
+    an item may report it, its author included.
+  - Any member of an open space may invite; an invitation gives no access
+    to content (an invited member reads a closed or secret space's content
+    no more than an outsider) but makes the secret space exist for them.
 """
 
-ACTORS = ["anonymous", "nonmember", "invited", "member", "author", "moderator", "owner", "admin", "analyst",
-          "susmod", "susowner", "susadmin", "former", "removed"]
+ACTORS = ["anonymous", "nonmember", "invited", "member", "author", "moderator", "owner", "admin",
+          "analyst", "susmod", "susowner", "susadmin", "former", "removed"]
 
 # Actors who may not know that the secret space exists: every answer they
 # get about it must be the answer for a space that does not exist.
@@ -150,6 +155,25 @@ RESOLVE_REPORT = grid("""
   removed      404    404     404     404
 """)
 
+# Reporting an item: whoever may read it (the author too).
+REPORT_ITEM = grid("""
+              open  closed  secret  profile
+  anonymous    401    401     401     401
+  nonmember    201    404     404     201
+  invited      201    404     404     201
+  member       201    201     201     201
+  author       201    201     201     201
+  moderator    201    201     201     201
+  owner        201    201     201     201
+  admin        201    404     404     201
+  analyst      201    404     404     201
+  susmod       403    403     403     403
+  susowner     403    403     403     403
+  susadmin     403    403     403     403
+  former       201    404     404     201
+  removed      201    404     404     201
+""")
+
 # Removing a plain member from the space.
 REMOVE_MEMBER = grid("""
               open  closed  secret
@@ -247,6 +271,9 @@ SET_SPACE_ROLE = grid("""
   removed      403    403     404
 """)
 
+# Archiving the space: owners only, as setting roles.
+ARCHIVE_SPACE = SET_SPACE_ROLE
+
 # Reading a report queue: a space's (its hosts) or the instance's (admins).
 VIEW_REPORTS = grid("""
               open  closed  secret  instance
@@ -312,6 +339,7 @@ EXPECTED = {
     "hide reply": HIDE,
     "unhide reply": HIDE,  # hiding a reply leaves its item readable
     "delete reply": DELETE,
+    "report item": REPORT_ITEM,
     "resolve report": RESOLVE_REPORT,
     "remove member": REMOVE_MEMBER,
     "remove owner": REMOVE_OWNER,
@@ -319,6 +347,7 @@ EXPECTED = {
     "decline join request": DECIDE_REQUEST,
     "invite": INVITE,
     "set space role": SET_SPACE_ROLE,
+    "archive space": ARCHIVE_SPACE,
     "view reports": VIEW_REPORTS,
     "view network": VIEW_NETWORK,
     "suspend": ADMIN_ONLY,

@@ -1,11 +1,12 @@
 """The moderation and administration matrix (issue 9, point 10).
 
 Every moderation and administration verb (hide and unhide an item or a
-reply, delete an item or a reply, resolve a report, read a report queue,
-remove a member, approve a join request, invite, set a space role, read a
-network's metrics, suspend, reinstate, give an instance role) is taken by
-every standing (moderation_matrix_table.ACTORS) in every place it applies to
-(an open, a closed and a secret space, a post outside spaces, the instance).
+reply, delete an item or a reply, report an item, resolve a report, read a
+report queue, remove a member or an owner, approve or decline a join
+request, invite, set a space role, archive the space, read a network's
+metrics, suspend, reinstate, give an instance role) is taken by every
+standing (moderation_matrix_table.ACTORS) in every place it applies to (an
+open, a closed and a secret space, a post outside spaces, the instance).
 The expected status of each cell is data, in moderation_matrix_table.py.
 
 Each cell also reads the state afterwards, as someone else: a 2xx changed
@@ -13,7 +14,8 @@ what the action names (the item is hidden, the member gone, the role
 set...), anything else changed nothing. A 404, and any answer about the
 secret space to someone who may not know it exists, must be exactly the
 answer (status and error code) for a target that names nothing, so that no
-error code tells that the secret space, its items or its reports exist.
+error code tells that the secret space, its items or its reports exist; and
+that answer holds none of the secret space's words.
 
 One server and one world for the class; each cell makes its own target where
 the action uses one up (a deleted item, a resolved report) and puts the world
@@ -29,6 +31,9 @@ SPACES = ["open", "closed", "secret"]
 NO_ID = "9007199254740000"  # below 2^53 like every id, and named by none (ids start near 2^50)
 # Members who are no actor: whom the actions are taken on, and who reports.
 EXTRAS = ["victim", "coowner", "requester", "invitee", "target", "reporter"]
+# Text of the secret space and its content (World writes them), which no
+# answer to an outsider may hold.
+SECRET_WORDS = ["Moderation matrix secret", "note in secret", "reply in secret", "mmreportsecret"]
 
 
 def ok(reply, status=200):
@@ -111,7 +116,7 @@ class World:
         return ok(self.author.post(f"/api/v1/items/{self.items[place]}/replies",
                                    {"body": f"matrix reply in {place}"}), 201)["id"]
 
-    # -- state, read by someone other than the actor ------------------------------------
+    # -- state, read by those who always see it, not from the actor's answer -----------
 
     def item_hidden(self, item):
         return ok(self.author.get(f"/api/v1/items/{item}")).get("hidden", False)
@@ -234,6 +239,18 @@ class DeleteReply(Action):
         return self.w.reply_removed(place, reply)
 
 
+class ReportItem(Action):
+    def prepare(self, place):
+        return self.w.post_item(place)
+
+    def act(self, client, item):
+        return client.post("/api/v1/reports", {"target_type": "item", "target_id": item,
+                                                "reason": "matrix report"})
+
+    def took_effect(self, place, item, reply):
+        return item in [r["target_id"] for r in self.w.queue(place)]
+
+
 class ResolveReport(Action):
     def prepare(self, place):
         item = self.w.post_item(place)
@@ -327,6 +344,17 @@ class SetSpaceRole(SpaceAction):
         ok(self.w.owner.post(f"/api/v1/spaces/{slug}/roles/mm_victim", {"role": "member"}))
 
 
+class ArchiveSpace(SpaceAction):
+    def act(self, client, slug):
+        return client.patch(f"/api/v1/spaces/{slug}", {"archived": True})
+
+    def took_effect(self, place, slug, reply):
+        return ok(self.w.owner.get(f"/api/v1/spaces/{slug}"))["archived"]
+
+    def undo(self, place, slug):
+        ok(self.w.owner.patch(f"/api/v1/spaces/{slug}", {"archived": False}))
+
+
 class ViewReports(SpaceAction):
     """A read: it took effect when the answer shows the place's report."""
 
@@ -397,6 +425,7 @@ ACTIONS = {
     "hide reply": lambda w: HideReply(w, True),
     "unhide reply": lambda w: HideReply(w, False),
     "delete reply": DeleteReply,
+    "report item": ReportItem,
     "resolve report": ResolveReport,
     "remove member": lambda w: RemoveMember(w, "victim", "member"),
     "remove owner": lambda w: RemoveMember(w, "coowner", "owner"),
@@ -404,6 +433,7 @@ ACTIONS = {
     "decline join request": lambda w: DecideRequest(w, "decline"),
     "invite": Invite,
     "set space role": SetSpaceRole,
+    "archive space": ArchiveSpace,
     "view reports": ViewReports,
     "view network": ViewNetwork,
     "suspend": lambda w: AdministerMember(w, "suspend"),
@@ -443,6 +473,9 @@ class ModerationMatrix(ApiTestCase):
                 twin = action.act(client, action.absent(target))
                 self.assertEqual((reply.status, reply.error_code()), (twin.status, twin.error_code()),
                                  f"answers differently from a target that names nothing: {twin}")
+            if place == "secret" and actor in SECRET_OUTSIDERS:
+                for word in SECRET_WORDS:
+                    self.assertNotIn(word, reply.body)
         finally:
             action.undo(place, target)
 
@@ -464,6 +497,9 @@ class ModerationMatrix(ApiTestCase):
     def test_delete_reply(self):
         self.run_matrix("delete reply")
 
+    def test_report_item(self):
+        self.run_matrix("report item")
+
     def test_resolve_report(self):
         self.run_matrix("resolve report")
 
@@ -484,6 +520,9 @@ class ModerationMatrix(ApiTestCase):
 
     def test_set_space_role(self):
         self.run_matrix("set space role")
+
+    def test_archive_space(self):
+        self.run_matrix("archive space")
 
     def test_view_report_queue(self):
         self.run_matrix("view reports")
