@@ -293,8 +293,9 @@ VIEW_REPORTS = grid("""
   removed      403    403     404      403
 """)
 
-# Network metrics of a space (its hosts; analysts and admins where they read
-# the space's content) or of the instance (analysts and admins).
+# A network's figures, communities, map or one member's panel (here a
+# plain member's), of a space (its hosts; analysts and admins where they
+# read the space's content) or of the instance (analysts and admins).
 VIEW_NETWORK = grid("""
               open  closed  secret  instance
   anonymous    401    401     401      401
@@ -349,7 +350,10 @@ EXPECTED = {
     "set space role": SET_SPACE_ROLE,
     "archive space": ARCHIVE_SPACE,
     "view reports": VIEW_REPORTS,
-    "view network": VIEW_NETWORK,
+    "view network metrics": VIEW_NETWORK,
+    "view network communities": VIEW_NETWORK,
+    "view network graph": VIEW_NETWORK,
+    "view a member's network panel": VIEW_NETWORK,
     "suspend": ADMIN_ONLY,
     "reinstate": ADMIN_ONLY,
     "grant analyst": ADMIN_ONLY,

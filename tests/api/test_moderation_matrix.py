@@ -373,17 +373,23 @@ class ViewReports(SpaceAction):
 
 
 class ViewNetwork(ViewReports):
+    """GET /api/v1/network/{view} of the space's or the instance's network."""
+
+    def __init__(self, world, view):
+        super().__init__(world)
+        self.view = view
+
     def act(self, client, slug):
         scope = "instance" if slug == "instance" else f"space:{slug}"
         deadline = time.monotonic() + 20
         while True:  # 202: authorized, the figures are being computed
-            reply = client.get(f"/api/v1/network/metrics?scope={scope}")
+            reply = client.get(f"/api/v1/network/{self.view}?scope={scope}")
             if reply.status != 202 or time.monotonic() > deadline:
                 return reply
             time.sleep(0.02)
 
     def took_effect(self, place, slug, reply):
-        return reply.status == 200 and "graph" in reply.json
+        return reply.status == 200 and reply.json["scope"] == ("instance" if slug == "instance" else f"space:{slug}")
 
 
 class AdministerMember(Action):
@@ -435,7 +441,10 @@ ACTIONS = {
     "set space role": SetSpaceRole,
     "archive space": ArchiveSpace,
     "view reports": ViewReports,
-    "view network": ViewNetwork,
+    "view network metrics": lambda w: ViewNetwork(w, "metrics"),
+    "view network communities": lambda w: ViewNetwork(w, "communities"),
+    "view network graph": lambda w: ViewNetwork(w, "graph"),
+    "view a member's network panel": lambda w: ViewNetwork(w, "members/mm_victim"),
     "suspend": lambda w: AdministerMember(w, "suspend"),
     "reinstate": lambda w: AdministerMember(w, "reinstate"),
     "grant analyst": lambda w: AdministerMember(w, "analyst"),
@@ -528,7 +537,16 @@ class ModerationMatrix(ApiTestCase):
         self.run_matrix("view reports")
 
     def test_view_network_metrics(self):
-        self.run_matrix("view network")
+        self.run_matrix("view network metrics")
+
+    def test_view_network_communities(self):
+        self.run_matrix("view network communities")
+
+    def test_view_network_graph(self):
+        self.run_matrix("view network graph")
+
+    def test_view_a_members_network_panel(self):
+        self.run_matrix("view a member's network panel")
 
     def test_suspend(self):
         self.run_matrix("suspend")
