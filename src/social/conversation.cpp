@@ -1,6 +1,7 @@
 #include "social/conversation.h"
 
 #include "core/validation.h"
+#include "social/item_moderators.h"
 #include "social/markdown.h"
 #include "social/notifier.h"
 #include "social/policy.h"
@@ -115,10 +116,7 @@ Status Conversation::remove_reply(const Actor& actor, ReplyId id) {
   store::ItemRepository items(*conn);
   auto item = items.find(reply->item_id);
   if (!item) return missing;
-  bool moderator =
-      actor.is_admin() ||
-      (item->space_id && may_moderate_space(actor, store::SpaceRepository(*conn).membership(
-                                                       *item->space_id, actor.id)));
+  bool moderator = moderates_item(*conn, actor, *item);
   if (!moderator && !items.readable(item->id, actor.id)) return missing;
   if (reply->author_id != actor.id && !moderator) {
     return Error::forbidden("only the author or the space's moderators may delete this reply");

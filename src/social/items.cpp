@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/validation.h"
+#include "social/item_moderators.h"
 #include "social/markdown.h"
 #include "social/notifier.h"
 #include "social/policy.h"
@@ -189,12 +190,9 @@ Result<ItemView> Items::update(const Actor& actor, ItemId id, const ItemPatch& p
 }
 
 namespace {
-// Author, the item's space moderators, or an instance admin.
+// The author, or whoever moderates the item.
 bool may_remove_item(store::Connection& conn, const Actor& actor, const Item& item) {
-  if (item.author_id == actor.id || actor.is_admin()) return true;
-  if (!item.space_id) return false;
-  return may_moderate_space(actor,
-                            store::SpaceRepository(conn).membership(*item.space_id, actor.id));
+  return item.author_id == actor.id || moderates_item(conn, actor, item);
 }
 }  // namespace
 
@@ -230,11 +228,7 @@ Status Items::set_hidden(const Actor& actor, ItemId id, bool hidden) {
   store::ItemRepository items(*conn);
   auto item = items.find(id);
   if (!item) return no_item(id);
-  bool moderator =
-      actor.is_admin() ||
-      (item->space_id && may_moderate_space(actor, store::SpaceRepository(*conn).membership(
-                                                       *item->space_id, actor.id)));
-  if (!moderator) {
+  if (!moderates_item(*conn, actor, *item)) {
     if (!items.readable(id, actor.id)) return no_item(id);
     return Error::forbidden("only the space's moderators may hide items");
   }

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/validation.h"
+#include "social/item_moderators.h"
 #include "social/policy.h"
 #include "store/item_repository.h"
 #include "store/member_repository.h"
@@ -96,7 +97,6 @@ Result<Page<ReportView>> Moderation::queue(const Actor& actor, const std::string
     return Error::forbidden("only instance admins see instance-wide reports");
   }
   auto rows = store::ModerationRepository(*conn).open_reports(space_id, before, limit + 1);
-  if (!space_id) std::erase_if(rows, [](const auto& r) { return r.space_id.has_value(); });
   bool more = static_cast<int>(rows.size()) > limit;
   if (more) rows.pop_back();
   Page<ReportView> page;
@@ -148,7 +148,7 @@ Status Moderation::hide_reply(const Actor& actor, std::int64_t reply_id, bool hi
   if (!reply) return missing;
   auto item = store::ItemRepository(*conn).find(reply->item_id);
   if (!item) return missing;
-  if (!hosts_space(*conn, actor, item->space_id) && !actor.is_admin()) {
+  if (!moderates_item(*conn, actor, *item)) {
     if (!store::ItemRepository(*conn).readable(item->id, actor.id)) return missing;
     return Error::forbidden("only the space's moderators may hide replies");
   }

@@ -36,8 +36,8 @@ std::vector<ReportRow> ModerationRepository::open_reports(std::optional<SpaceId>
                                                           std::optional<std::int64_t> before,
                                                           int limit) {
   auto st = conn_.prepare(std::string(kReportColumns) +
-                          "WHERE resolved_at IS NULL AND (?1 = 0 OR space_id = ?2) AND id < ?3 "
-                          "ORDER BY id DESC LIMIT ?4");
+                          "WHERE resolved_at IS NULL AND ((?1 = 0 AND space_id IS NULL) OR "
+                          "space_id = ?2) AND id < ?3 ORDER BY id DESC LIMIT ?4");
   st.bind(1, space ? 1 : 0).bind(2, space.value_or(0)).bind(3, before.value_or(INT64_MAX));
   st.bind(4, limit);
   std::vector<ReportRow> out;
