@@ -2,6 +2,7 @@
 #include <optional>
 
 #include "core/item.h"
+#include "core/kinds.h"
 #include "fixture_writer.h"
 #include "social/demo/vocabulary.h"
 #include "social/markdown.h"

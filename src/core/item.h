@@ -1,7 +1,7 @@
 #pragma once
 // Item: every social object (DESIGN.md). Kinds differ only by the rules in
-// the kind table (item.cpp): whether a title is required and which
-// statuses an item may pass through.
+// the kind table (core/kinds.h): the fields they take, the statuses they
+// pass through and who may move them.
 
 #include <cstdint>
 #include <optional>
@@ -45,16 +45,8 @@ struct EnumNames<ReactionTarget> {
   }};
 };
 
-struct ItemKindRule {
-  std::string_view kind;
-  bool title_required;
-  std::string_view initial_status;  // empty: the kind has no workflow
-};
-// nullptr when the kind is unknown.
-const ItemKindRule* find_item_kind(std::string_view kind);
-std::span<const ItemKindRule> item_kinds();
-
-// Reactions: a small fixed set, one of each per member per target.
+// Reactions: a small fixed set, one of each per member per target, in the
+// order a picker offers them. GET /api/v1/vocabulary publishes this list.
 std::span<const std::string_view> reaction_kinds();
 bool is_reaction_kind(std::string_view kind);
 

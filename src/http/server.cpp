@@ -134,7 +134,9 @@ class Session : public std::enable_shared_from_this<Session> {
       res->set(beast::http::field::content_type, response.content_type);
     }
     for (auto& [name, value] : response.headers) res->insert(name, value);
-    if (response.content_type == "application/json") {
+    // API answers are private and current unless the handler says how to cache them.
+    if (response.content_type == "application/json" &&
+        res->find(beast::http::field::cache_control) == res->end()) {
       res->set(beast::http::field::cache_control, "no-store");
     }
     res->keep_alive(keep_alive);

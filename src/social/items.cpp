@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "core/kinds.h"
 #include "core/validation.h"
 #include "social/item_moderators.h"
 #include "social/markdown.h"
@@ -20,10 +21,20 @@ bool blank(const std::string& text) {
   return text.find_first_not_of(" \t\r\n") == std::string::npos;
 }
 
+// The kind table decides which fields a kind takes and needs. A field the
+// kind does not take is refused when a request gives it (`given`), so an
+// edit that leaves an older item's text alone is not refused for it.
+Status check_fields(const ItemKindRule& rule, const std::optional<std::string>& given_title) {
+  if (given_title && !blank(*given_title) && !rule.takes(ItemField::kTitle)) {
+    return Error::invalid("unknown_field", "a " + std::string(rule.kind) + " takes no title");
+  }
+  return {};
+}
+
 Status check_text(const std::optional<std::string>& title, const std::string* body,
                   const ItemKindRule& rule) {
   if (title) KRING_TRY(validate_text("title", *title, kTitleMax, false));
-  if (rule.title_required && (!title || blank(*title))) {
+  if (rule.requires_field(ItemField::kTitle) && (!title || blank(*title))) {
     return Error::invalid("missing_field", std::string(rule.kind) + " needs a title");
   }
   if (body) {
@@ -87,6 +98,7 @@ Result<ItemView> Items::create(const Actor& actor, const NewItem& in) {
     for (const auto& k : item_kinds()) known += (known.empty() ? "" : ", ") + std::string(k.kind);
     return Error::invalid("unknown_kind", "kind must be one of: " + known);
   }
+  KRING_TRY(check_fields(*rule, in.title));
   KRING_TRY(check_text(in.title, &in.body, *rule));
   auto rendered = render_markdown(in.body, markdown_);
   if (!rendered) return std::move(rendered).error();
@@ -156,6 +168,7 @@ Result<ItemView> Items::update(const Actor& actor, ItemId id, const ItemPatch& p
   if (!before) return no_item(id);
   if (before->author_id != actor.id) return Error::forbidden("only the author may edit an item");
   const ItemKindRule* rule = find_item_kind(before->kind);
+  KRING_TRY(check_fields(*rule, patch.title));
   Item after = *before;
   if (patch.title) after.title = *patch.title;
   if (patch.body) after.body = *patch.body;

@@ -1,6 +1,6 @@
 #pragma once
 // Items: post, read, edit (history kept), delete. One API for every kind;
-// the kind table (core/item.cpp) holds what differs.
+// the kind table (core/kinds.h) holds what differs.
 // Thread-safe: every call leases its own connection.
 
 #include <optional>

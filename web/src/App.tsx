@@ -7,6 +7,7 @@ import { startLive, stopLive, toast, toasts, unread } from './live';
 import { Link, match, navigate, useLocation } from './router';
 import { isAnalyst, logOut, useSession } from './session';
 import { useStore } from './store';
+import { useVocabularyState } from './vocabulary';
 import { notificationHref, notificationText } from './components/notification';
 import { Avatar, ErrorBox, Loading } from './components/ui';
 import { HomePage, ExplorePage, TagPage } from './pages/feeds';
@@ -195,6 +196,7 @@ export function App() {
   useLanguage(); // re-render everything when the language changes
   const loc = useLocation();
   const s = useSession();
+  const vocab = useVocabularyState(); // screens read vocabulary() once it is here
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
   const memberHandle = s.status === 'member' ? s.me.handle : null;
@@ -220,8 +222,9 @@ export function App() {
 
   const { route, params } = resolve(loc.path);
   let screen;
-  if (s.status === 'loading') screen = <Loading />;
+  if (s.status === 'loading' || vocab.status === 'loading') screen = <Loading />;
   else if (s.status === 'error') screen = <ErrorBox error={new Error(s.message)} retry={() => window.location.reload()} />;
+  else if (vocab.status === 'error') screen = <ErrorBox error={new Error(vocab.message)} retry={() => window.location.reload()} />;
   else if (!route) screen = <NotFoundPage />;
   else if (route.member && s.status !== 'member') screen = <RedirectToLogin path={loc.path + (window.location.search || '')} />;
   else {

@@ -19,6 +19,9 @@ void register_notification_routes(Router& router, social::Services& services);
 void register_search_routes(Router& router, social::Services& services);
 void register_moderation_routes(Router& router, social::Services& services);
 void register_network_routes(Router& router, social::Services& services);
+// GET /api/v1/vocabulary: the core tables' names (kinds, reactions,
+// visibilities, roles), the same for every caller, with an ETag.
+void register_vocabulary_routes(Router& router);
 // Who may read GET /metrics on a listener. By default nobody: request
 // counts per route and latencies are for the operator, not the public.
 struct MetricsAccess {

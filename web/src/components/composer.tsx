@@ -1,11 +1,13 @@
-// Writing an item: kind, optional title, Markdown body with a preview, and
-// completion of @mentions (from the directory) and #tags (from the tags
-// seen so far and the writer's skills and interests).
+// Writing an item: kind, the fields the kind takes (its title), Markdown
+// body with a preview, and completion of @mentions (from the directory) and
+// #tags (from the tags seen so far and the writer's skills and interests).
+// Kinds and their fields come from the server's vocabulary.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
 import { t } from '../i18n';
 import { useMe } from '../session';
 import type { Item, ItemKind, ItemVisibility, Member, Space } from '../types';
+import { defaultKind, requiresField, takesField, vocabulary } from '../vocabulary';
 import { MarkdownPreview } from './preview';
 import { Avatar, InlineError } from './ui';
 
@@ -25,6 +27,16 @@ interface Props {
 
 const MAX_BODY = 20000;
 
+// The visibilities offered for an item posted in a space or outside one, the
+// first being the default. The one place that chooses them, so that the
+// server's allowed_visibilities can take its place.
+function visibilityChoices(inSpace: boolean): ItemVisibility[] {
+  const all = vocabulary().item_visibilities;
+  const offered = all.filter((v) => (inSpace ? v !== 'connections' : v !== 'space'));
+  const first = inSpace ? 'space' : 'members';
+  return [...offered.filter((v) => v === first), ...offered.filter((v) => v !== first)];
+}
+
 // The word being typed at the caret, if it starts with @ or #.
 function wordAt(text: string, caret: number): { sigil: '@' | '#'; word: string; start: number } | null {
   const before = text.slice(0, caret);
@@ -36,10 +48,12 @@ function wordAt(text: string, caret: number): { sigil: '@' | '#'; word: string; 
 export function Composer({ space, knownTags = [], onPosted, initial, onCancel }: Props) {
   const me = useMe();
   const editing = !!initial;
-  const [kind, setKind] = useState<ItemKind>((initial?.kind as ItemKind) ?? 'note');
+  const [kind, setKind] = useState<ItemKind>(initial?.kind ?? defaultKind());
   const [title, setTitle] = useState(initial?.title ?? '');
   const [body, setBody] = useState(initial?.body ?? '');
-  const [visibility, setVisibility] = useState<ItemVisibility>(initial?.visibility ?? (space ? 'space' : 'members'));
+  const visibilities = visibilityChoices(!!(space || initial?.space));
+  const [visibility, setVisibility] = useState<ItemVisibility>(initial?.visibility ?? visibilities[0]);
+  const titled = takesField(kind, 'title');
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -119,7 +133,7 @@ export function Composer({ space, knownTags = [], onPosted, initial, onCancel }:
     setError(null);
     try {
       const payload: Record<string, unknown> = { kind, body, visibility };
-      if (kind !== 'note' && title.trim()) payload.title = title.trim();
+      if (titled && title.trim()) payload.title = title.trim();
       let item: Item;
       if (editing) {
         item = await api.patch<Item>(`/items/${initial!.id}`, { title: payload.title ?? null, body, visibility });
@@ -145,10 +159,10 @@ export function Composer({ space, knownTags = [], onPosted, initial, onCancel }:
         {!editing && (
           <div class="field field-inline">
             <label for={`${id}-kind`}>{t('composer.kind')}</label>
-            <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.currentTarget.value as ItemKind)}>
-              {(['note', 'article', 'question'] as const).map((k) => (
-                <option key={k} value={k}>
-                  {t(`item.kind.${k}`)}
+            <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
+              {vocabulary().kinds.map((k) => (
+                <option key={k.name} value={k.name}>
+                  {t(`item.kind.${k.name}`)}
                 </option>
               ))}
             </select>
@@ -156,8 +170,8 @@ export function Composer({ space, knownTags = [], onPosted, initial, onCancel }:
         )}
         <div class="field field-inline">
           <label for={`${id}-visibility`}>{t('composer.visibility')}</label>
-          <select id={`${id}-visibility`} value={visibility} onChange={(e) => setVisibility(e.currentTarget.value as ItemVisibility)}>
-            {(space || initial?.space ? (['space', 'members', 'public'] as const) : (['members', 'public', 'connections'] as const)).map((v) => (
+          <select id={`${id}-visibility`} value={visibility} onChange={(e) => setVisibility(e.currentTarget.value)}>
+            {visibilities.map((v) => (
               <option key={v} value={v}>
                 {t(`visibility.item.${v}`)}
               </option>
@@ -165,10 +179,10 @@ export function Composer({ space, knownTags = [], onPosted, initial, onCancel }:
           </select>
         </div>
       </div>
-      {kind !== 'note' && (
+      {titled && (
         <div class="field">
           <label for={`${id}-title`}>{t('composer.title')}</label>
-          <input id={`${id}-title`} value={title} maxLength={200} onInput={(e) => setTitle(e.currentTarget.value)} />
+          <input id={`${id}-title`} value={title} maxLength={200} required={requiresField(kind, 'title')} onInput={(e) => setTitle(e.currentTarget.value)} />
         </div>
       )}
       <div class="composer-tabs" role="tablist" aria-label={t('composer.mode')}>

@@ -18,6 +18,11 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
+// Names from the server (a reaction kind) may have no icon drawn yet.
+export function isIconName(name: string): name is IconName {
+  return Object.prototype.hasOwnProperty.call(PATHS, name);
+}
+
 export function Icon({ name, size = 18 }: { name: IconName; size?: number }) {
   return (
     <svg class="icon" viewBox="0 0 24 24" width={size} height={size} aria-hidden="true" focusable="false">

@@ -5,6 +5,25 @@ import type { Item } from '../types';
 import { Icon } from './icons';
 import { ReactionBar } from './reactions';
 import { Avatar, MemberLink } from './ui';
+import { defaultKind, kindRule } from '../vocabulary';
+
+// The kind, unless it is the plain default one, and where the item stands in
+// its kind's workflow (a question: open or answered).
+function KindAndStatus({ item }: { item: Item }) {
+  const workflow = !!kindRule(item.kind)?.statuses.length;
+  const plain = item.kind === defaultKind();
+  if (plain && !(workflow && item.status)) return null;
+  return (
+    <span class="item-badges">
+      {!plain && <span class={workflow ? 'kind-badge kind-badge-workflow' : 'kind-badge'}>{t(`item.kind.${item.kind}`)}</span>}
+      {workflow && item.status && (
+        <span class="status-badge" data-status={item.status}>
+          {t(`item.status.${item.status}`)}
+        </span>
+      )}
+    </span>
+  );
+}
 
 // The server's sanitised rendering of the Markdown: the only HTML from
 // outside the app that is ever put into the page.
@@ -33,7 +52,7 @@ export function ItemMeta({ item }: { item: Item }) {
           <span class="visibility-label">{t(`visibility.item.${item.visibility}`)}</span>
         </div>
       </div>
-      {item.kind !== 'note' && <span class={`kind-badge kind-${item.kind}`}>{t(`item.kind.${item.kind}`)}</span>}
+      <KindAndStatus item={item} />
     </div>
   );
 }

@@ -3,27 +3,29 @@ import { api } from '../api';
 import { t } from '../i18n';
 import { toast } from '../live';
 import { useMe } from '../session';
-import { REACTION_KINDS, type ReactionKind } from '../types';
-import { Icon } from './icons';
+import type { ReactionKind } from '../types';
+import { vocabulary } from '../vocabulary';
+import { Icon, isIconName } from './icons';
 import { errorText } from './ui';
-
 
 interface Props {
   // "/items/1" or "/replies/7": the reactions live under it.
   base: string;
-  reactions: Partial<Record<ReactionKind, number>>;
+  reactions: Record<ReactionKind, number>;
   mine: string[];
   compact?: boolean;
 }
 
-// Toggle buttons, one per reaction kind, with counts. Optimistic: the count
-// moves at once and moves back if the server says no.
+// Toggle buttons, one per reaction kind the server publishes, with counts;
+// compact shows the first kind and those given already. Optimistic: the
+// count moves at once and moves back if the server says no.
 export function ReactionBar({ base, reactions, mine, compact }: Props) {
   const me = useMe();
   const [counts, setCounts] = useState(reactions);
   const [selected, setSelected] = useState(new Set(mine));
   const [busy, setBusy] = useState<string | null>(null);
-  const kinds = compact ? REACTION_KINDS.filter((k) => k === 'like' || (counts[k] ?? 0) > 0 || selected.has(k)) : REACTION_KINDS;
+  const all = vocabulary().reactions;
+  const kinds = compact ? all.filter((k, i) => i === 0 || (counts[k] ?? 0) > 0 || selected.has(k)) : all;
 
   async function toggle(kind: ReactionKind) {
     if (!me) {
@@ -68,7 +70,7 @@ export function ReactionBar({ base, reactions, mine, compact }: Props) {
             title={t(`reaction.${kind}`)}
             onClick={() => toggle(kind)}
           >
-            <Icon name={kind} size={16} />
+            {isIconName(kind) && <Icon name={kind} size={16} />}
             <span class={compact ? 'visually-hidden' : 'reaction-label'}>{t(`reaction.${kind}`)}</span>
             {n > 0 && <span class="reaction-count">{n}</span>}
           </button>

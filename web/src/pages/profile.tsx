@@ -11,6 +11,7 @@ import { EmptyFeed, Feed } from '../components/feed';
 import { MemberCard } from '../components/member_card';
 import { Icon } from '../components/icons';
 import { ReportButton } from '../components/report';
+import { vocabulary } from '../vocabulary';
 import { Avatar, Chips, Empty, ErrorBox, errorText, LoadMore, Loading, PageHeader, Tabs } from '../components/ui';
 
 const TABS = ['posts', 'followers', 'following', 'connections'] as const;
@@ -177,7 +178,8 @@ export function ProfilePage({ handle, tab = 'posts' }: { handle: string; tab?: s
             @{member.handle}
             {rel?.followed_by && <span class="pill">{t('tie.follows_you')}</span>}
             {rel?.connection === 'connected' && <span class="pill pill-ok">{t('tie.connected')}</span>}
-            {member.role === 'admin' && <span class="pill">{t('profile.admin')}</span>}
+            {/* every role but the plain one (listed first) is shown */}
+            {member.role && member.role !== vocabulary().instance_roles[0] && <span class="pill">{t(`member.role.${member.role}`)}</span>}
             {member.suspended && <span class="pill pill-warn">{t('profile.suspended')}</span>}
           </p>
           {member.bio && <p class="profile-bio">{member.bio}</p>}

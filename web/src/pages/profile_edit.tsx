@@ -9,16 +9,15 @@ import { setMe, useMe } from '../session';
 import type { Me, Visibility } from '../types';
 import { TermsInput } from '../components/terms_input';
 import { InlineError, Loading, PageHeader } from '../components/ui';
-
-const VISIBILITIES: Visibility[] = ['public', 'members', 'connections'];
+import { vocabulary } from '../vocabulary';
 
 function VisibilitySelect({ field, value, onChange }: { field: string; value: Visibility; onChange: (v: Visibility) => void }) {
   const id = `vis-${field}`;
   return (
     <div class="visibility-select">
       <label for={id}>{t('profile.visible_to')}</label>
-      <select id={id} name={`visibility.${field}`} value={value} onChange={(e) => onChange(e.currentTarget.value as Visibility)}>
-        {VISIBILITIES.map((v) => (
+      <select id={id} name={`visibility.${field}`} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {vocabulary().profile_visibilities.map((v) => (
           <option key={v} value={v}>
             {t(`visibility.profile.${v}`)}
           </option>

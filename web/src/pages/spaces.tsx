@@ -7,6 +7,7 @@ import { usePaged, useTitle } from '../hooks';
 import { Link, navigate, useLocation } from '../router';
 import { useMe } from '../session';
 import type { Space, SpaceKind, SpaceVisibility } from '../types';
+import { vocabulary } from '../vocabulary';
 import { SpaceCard } from '../components/space_card';
 import { Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, PageHeader } from '../components/ui';
 
@@ -133,8 +134,12 @@ export function SpacesPage() {
   );
 }
 
-const KINDS: SpaceKind[] = ['community', 'team', 'neighbourhood', 'place'];
-const VISIBILITIES: SpaceVisibility[] = ['open', 'closed', 'secret'];
+// A new space is a community unless the writer picks another kind (or the
+// server no longer has that kind).
+function defaultSpaceKind(): SpaceKind {
+  const kinds = vocabulary().space_kinds;
+  return kinds.includes('community') ? 'community' : kinds[0];
+}
 
 function slugify(name: string): string {
   return name
@@ -151,8 +156,8 @@ export function SpaceForm({ initial, onSaved, submitLabel }: { initial?: Space; 
   const [name, setName] = useState(initial?.name ?? '');
   const [slug, setSlug] = useState(initial?.slug ?? '');
   const [slugTouched, setSlugTouched] = useState(editing);
-  const [kind, setKind] = useState<SpaceKind>(initial?.kind ?? 'community');
-  const [visibility, setVisibility] = useState<SpaceVisibility>(initial?.visibility ?? 'open');
+  const [kind, setKind] = useState<SpaceKind>(initial?.kind ?? defaultSpaceKind());
+  const [visibility, setVisibility] = useState<SpaceVisibility>(initial?.visibility ?? vocabulary().space_visibilities[0]);
   const [description, setDescription] = useState(initial?.description ?? '');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -211,8 +216,8 @@ export function SpaceForm({ initial, onSaved, submitLabel }: { initial?: Space; 
       <div class="field-row">
         <div class="field">
           <label for="space-kind">{t('space.kind')}</label>
-          <select id="space-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as SpaceKind)}>
-            {KINDS.map((k) => (
+          <select id="space-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
+            {vocabulary().space_kinds.map((k) => (
               <option key={k} value={k}>
                 {t(`space.kind.${k}`)}
               </option>
@@ -221,8 +226,8 @@ export function SpaceForm({ initial, onSaved, submitLabel }: { initial?: Space; 
         </div>
         <div class="field">
           <label for="space-visibility">{t('space.visibility')}</label>
-          <select id="space-visibility" value={visibility} aria-describedby="space-visibility-help" onChange={(e) => setVisibility(e.currentTarget.value as SpaceVisibility)}>
-            {VISIBILITIES.map((v) => (
+          <select id="space-visibility" value={visibility} aria-describedby="space-visibility-help" onChange={(e) => setVisibility(e.currentTarget.value)}>
+            {vocabulary().space_visibilities.map((v) => (
               <option key={v} value={v}>
                 {t(`space.visibility.${v}`)}
               </option>

@@ -1,0 +1,134 @@
+#pragma once
+// The kind table: what differs between item kinds, as data (DESIGN.md, "The
+// rule book"). One row per kind says which fields an item of that kind
+// takes (and which of them it needs), the statuses it may pass through,
+// where it starts, which moves between statuses exist and who may make
+// each, and whether it takes votes, contributions or RSVPs. Items
+// (social/items) validate against it, GET /api/v1/vocabulary publishes it,
+// and the web app reads that instead of copying it. A new kind is a new row
+// in kinds.cpp; a malformed row (a transition to a status the kind does not
+// have, a duplicate name) does not compile.
+//
+// Thread-safe: constant data.
+
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+#include <span>
+#include <string_view>
+
+#include "core/enum_names.h"
+
+namespace kring {
+
+// The standings a status move may be granted to. The policy
+// (social/policy) resolves them for an actor and an item:
+//   kAuthor         the item's author;
+//   kSpaceModerator a moderator or owner of the item's space (roles are
+//                   ordered: an owner may do what a moderator may);
+//   kSpaceOwner     an owner of the item's space;
+//   kAdmin          an instance admin.
+// The policy's own rules (not suspended, still a member, may see the item)
+// apply on top: a standing names who may, not that they always can.
+enum class Standing { kAuthor, kSpaceModerator, kSpaceOwner, kAdmin };
+
+template <>
+struct EnumNames<Standing> {
+  static constexpr std::array<EnumName<Standing>, 4> kTable = {{
+      {Standing::kAuthor, "author"},
+      {Standing::kSpaceModerator, "space_moderator"},
+      {Standing::kSpaceOwner, "space_owner"},
+      {Standing::kAdmin, "admin"},
+  }};
+};
+
+// A set of standings; a transition is open to an actor holding any of them.
+class Standings {
+ public:
+  constexpr Standings(std::initializer_list<Standing> standings) {
+    for (Standing s : standings) bits_ |= bit(s);
+  }
+  constexpr bool contains(Standing s) const { return (bits_ & bit(s)) != 0; }
+  constexpr bool empty() const { return bits_ == 0; }
+
+ private:
+  static constexpr std::uint8_t bit(Standing s) {
+    return static_cast<std::uint8_t>(1u << static_cast<unsigned>(s));
+  }
+  std::uint8_t bits_ = 0;
+};
+
+// The fields beyond kind, body, space and visibility that an item may
+// carry. Every kind names the ones it takes; the others are refused.
+enum class ItemField { kTitle, kLocation, kGoals, kStartsAt, kEndsAt, kCapacity, kSkills };
+
+template <>
+struct EnumNames<ItemField> {
+  static constexpr std::array<EnumName<ItemField>, 7> kTable = {{
+      {ItemField::kTitle, "title"},
+      {ItemField::kLocation, "location"},
+      {ItemField::kGoals, "goals"},
+      {ItemField::kStartsAt, "starts_at"},
+      {ItemField::kEndsAt, "ends_at"},
+      {ItemField::kCapacity, "capacity"},
+      {ItemField::kSkills, "skills"},
+  }};
+};
+
+struct FieldRule {
+  ItemField field;
+  bool required;
+};
+
+// One permitted move of an item's status, and who may make it.
+struct StatusTransition {
+  std::string_view from;
+  std::string_view to;
+  Standings by;
+};
+
+struct ItemKindRule {
+  std::string_view kind;
+  std::span<const FieldRule> fields;  // the fields this kind takes, in form order
+  // Every status, in workflow order; empty: the kind has no workflow (its
+  // items' status is "").
+  std::span<const std::string_view> statuses;
+  std::string_view initial_status;  // one of statuses; "" without a workflow
+  std::span<const StatusTransition> transitions;
+  bool takes_votes = false;
+  bool takes_contributions = false;
+  bool takes_rsvps = false;
+
+  // The rule for `field`, or nullptr when this kind does not take it.
+  constexpr const FieldRule* field(ItemField f) const {
+    for (const auto& rule : fields) {
+      if (rule.field == f) return &rule;
+    }
+    return nullptr;
+  }
+  constexpr bool takes(ItemField f) const { return field(f) != nullptr; }
+  constexpr bool requires_field(ItemField f) const {
+    const FieldRule* rule = field(f);
+    return rule && rule->required;
+  }
+  constexpr bool has_status(std::string_view status) const {
+    for (auto s : statuses) {
+      if (s == status) return true;
+    }
+    return false;
+  }
+  // The move from `from` to `to`, or nullptr when the workflow has none.
+  constexpr const StatusTransition* transition(std::string_view from, std::string_view to) const {
+    for (const auto& t : transitions) {
+      if (t.from == from && t.to == to) return &t;
+    }
+    return nullptr;
+  }
+};
+
+// Every kind, in the order a picker offers them (the first is the default).
+std::span<const ItemKindRule> item_kinds();
+// nullptr when the kind is unknown.
+const ItemKindRule* find_item_kind(std::string_view kind);
+
+}  // namespace kring

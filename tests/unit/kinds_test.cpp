@@ -1,0 +1,99 @@
+#include "core/kinds.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+namespace kring {
+namespace {
+
+TEST(Kinds, FindsEveryKindByItsExactName) {
+  for (const auto& rule : item_kinds()) {
+    EXPECT_EQ(find_item_kind(rule.kind), &rule) << rule.kind;
+  }
+  EXPECT_EQ(find_item_kind("poem"), nullptr);
+  EXPECT_EQ(find_item_kind("Note"), nullptr);
+  EXPECT_EQ(find_item_kind(""), nullptr);
+}
+
+TEST(Kinds, TodaysKindsAreNoteArticleQuestionWithNoteFirst) {
+  std::vector<std::string> names;
+  for (const auto& rule : item_kinds()) names.emplace_back(rule.kind);
+  EXPECT_EQ(names, (std::vector<std::string>{"note", "article", "question"}));
+}
+
+TEST(Kinds, EveryWorkflowStartsAtOneOfItsStatusesAndMovesOnlyBetweenThem) {
+  for (const auto& rule : item_kinds()) {
+    SCOPED_TRACE(std::string(rule.kind));
+    if (rule.statuses.empty()) {
+      EXPECT_TRUE(rule.initial_status.empty());
+      EXPECT_TRUE(rule.transitions.empty());
+      continue;
+    }
+    EXPECT_TRUE(rule.has_status(rule.initial_status));
+    std::set<std::string_view> distinct(rule.statuses.begin(), rule.statuses.end());
+    EXPECT_EQ(distinct.size(), rule.statuses.size());
+    for (const auto& t : rule.transitions) {
+      EXPECT_TRUE(rule.has_status(t.from)) << t.from;
+      EXPECT_TRUE(rule.has_status(t.to)) << t.to;
+      EXPECT_FALSE(t.by.empty()) << t.from << " -> " << t.to;
+    }
+  }
+}
+
+TEST(Kinds, ArticleNeedsATitleQuestionMayHaveOneNoteTakesNone) {
+  const ItemKindRule* article = find_item_kind("article");
+  const ItemKindRule* question = find_item_kind("question");
+  const ItemKindRule* note = find_item_kind("note");
+  ASSERT_TRUE(article && question && note);
+  EXPECT_TRUE(article->requires_field(ItemField::kTitle));
+  EXPECT_TRUE(question->takes(ItemField::kTitle));
+  EXPECT_FALSE(question->requires_field(ItemField::kTitle));
+  EXPECT_FALSE(note->takes(ItemField::kTitle));
+  EXPECT_FALSE(note->requires_field(ItemField::kTitle));
+}
+
+TEST(Kinds, TodaysKindsTakeNoFieldOfTheComingKinds) {
+  for (const auto& rule : item_kinds()) {
+    for (ItemField f : {ItemField::kLocation, ItemField::kGoals, ItemField::kStartsAt,
+                        ItemField::kEndsAt, ItemField::kCapacity, ItemField::kSkills}) {
+      EXPECT_FALSE(rule.takes(f)) << rule.kind << " " << to_name(f);
+    }
+    EXPECT_FALSE(rule.takes_votes || rule.takes_contributions || rule.takes_rsvps) << rule.kind;
+  }
+}
+
+TEST(Kinds, AQuestionStartsOpenAndTheAskerOrTheHostsMarkItAnsweredAndReopenIt) {
+  const ItemKindRule* question = find_item_kind("question");
+  ASSERT_NE(question, nullptr);
+  EXPECT_EQ(question->initial_status, "open");
+  for (auto [from, to] : {std::pair{"open", "answered"}, std::pair{"answered", "open"}}) {
+    const StatusTransition* t = question->transition(from, to);
+    ASSERT_NE(t, nullptr) << from << " -> " << to;
+    EXPECT_TRUE(t->by.contains(Standing::kAuthor));
+    EXPECT_TRUE(t->by.contains(Standing::kSpaceModerator));
+    EXPECT_TRUE(t->by.contains(Standing::kAdmin));
+  }
+  EXPECT_EQ(question->transition("open", "closed"), nullptr);
+  EXPECT_EQ(question->transition("open", "open"), nullptr);
+}
+
+TEST(Kinds, StandingsHoldExactlyTheirMembers) {
+  Standings hosts = {Standing::kSpaceModerator, Standing::kSpaceOwner};
+  EXPECT_TRUE(hosts.contains(Standing::kSpaceModerator));
+  EXPECT_TRUE(hosts.contains(Standing::kSpaceOwner));
+  EXPECT_FALSE(hosts.contains(Standing::kAuthor));
+  EXPECT_FALSE(hosts.contains(Standing::kAdmin));
+  EXPECT_TRUE(Standings({}).empty());
+}
+
+TEST(Kinds, StandingAndFieldNamesReadBothWays) {
+  for (Standing s : enum_values<Standing>()) EXPECT_EQ(from_name<Standing>(to_name(s)), s);
+  for (ItemField f : enum_values<ItemField>()) EXPECT_EQ(from_name<ItemField>(to_name(f)), f);
+  EXPECT_EQ(to_name(Standing::kSpaceModerator), "space_moderator");
+  EXPECT_EQ(to_name(ItemField::kStartsAt), "starts_at");
+}
+
+}  // namespace
+}  // namespace kring
