@@ -18,7 +18,7 @@ class Publishing(ApiTestCase):
         self.assertEqual(reply.status, 200, reply)
         for family in ("kinds", "item_fields", "standings", "reactions", "item_visibilities",
                        "profile_visibilities", "space_kinds", "space_visibilities", "space_roles",
-                       "instance_roles"):
+                       "instance_roles", "notification_kinds"):
             with self.subTest(family=family):
                 self.assertTrue(reply.json[family], f"{family} is empty")
         for kind in reply.json["kinds"]:
@@ -136,6 +136,17 @@ class ServerAcceptsWhatItPublishes(ApiTestCase):
                     self.assertEqual(r.json["reactions"].get(reaction), 1)
             self.assertEqual(sorted(fan.put(f"{base}/reactions/{self.vocab['reactions'][0]}").json["my_reactions"]),
                              sorted(self.vocab["reactions"]))
+
+    def test_notifications_arrive_only_in_published_kinds(self):
+        author, fan = self.register("notify_author"), self.register("notify_fan")
+        fan.post("/api/v1/members/notify_author/follow")
+        item = author.post("/api/v1/items", {"kind": self.vocab["kinds"][0]["name"], "body": "hi @notify_fan"}).json
+        fan.post(f"/api/v1/items/{item['id']}/replies", {"body": "a reply"})
+        fan.put(f"/api/v1/items/{item['id']}/reactions/{self.vocab['reactions'][0]}")
+        seen = {n["kind"] for who in (author, fan)
+                for n in who.get("/api/v1/notifications?limit=100").json["items"]}
+        self.assertEqual(seen, {"follow", "mention", "reply", "reaction"})
+        self.assertLessEqual(seen, set(self.vocab["notification_kinds"]))
 
     def test_an_unpublished_reaction_is_refused(self):
         author = self.register("react_unpub")

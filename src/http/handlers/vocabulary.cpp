@@ -1,6 +1,6 @@
 // GET /api/v1/vocabulary: the names the API speaks (item kinds with their
 // fields, statuses, transitions and flags; reactions; visibilities; kinds
-// and roles of spaces; instance roles), generated from the core tables so
+// and roles of spaces; instance roles; notification kinds), generated from the core tables so
 // the web app reads them instead of keeping copies. The same for every
 // caller and fixed for the life of the process, so it is built once and
 // served with an ETag: a page load revalidates it for a 304.
@@ -16,6 +16,7 @@
 #include "core/member.h"
 #include "core/space.h"
 #include "http/handlers/handlers.h"
+#include "social/audiences.h"
 
 namespace kring::http {
 
@@ -72,7 +73,8 @@ Json vocabulary_json() {
           {"space_kinds", names_of<SpaceKind>()},
           {"space_visibilities", names_of<SpaceVisibility>()},
           {"space_roles", names_of<SpaceRole>()},
-          {"instance_roles", names_of<MemberRole>()}};
+          {"instance_roles", names_of<MemberRole>()},
+          {"notification_kinds", names_of<social::NotificationKind>()}};
 }
 
 // FNV-1a over the body: the tag only has to change when the body does.

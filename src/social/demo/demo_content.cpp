@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "core/item.h"
+#include "core/kinds.h"
 #include "social/demo/demo_community.h"
 #include "social/demo/vocabulary.h"
 #include "social/markdown.h"
@@ -243,7 +244,7 @@ DemoContentSummary load_demo_content(store::Connection& conn,
       PlannedPost post;
       Item& item = post.item;
       item.kind = below(5) == 0 ? "question" : "note";
-      item.status = item.kind == "question" ? "open" : "";
+      item.status = std::string(find_item_kind(item.kind)->initial_status);
       item.author_id = m.id;
       item.created_at =
           m.joined_at + static_cast<Micros>(unit() * static_cast<double>(now - m.joined_at));
