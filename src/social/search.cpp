@@ -1,6 +1,7 @@
 #include "social/search.h"
 
 #include "core/validation.h"
+#include "social/policy.h"
 #include "store/item_repository.h"
 #include "store/member_repository.h"
 #include "store/search_repository.h"
@@ -11,6 +12,7 @@ namespace kring::social {
 Result<Page<SearchHit>> Search::find(const Actor& viewer, const std::string& q,
                                      const std::string& type, const std::string& cursor,
                                      int limit) {
+  KRING_TRY(decide(viewer, Action::kSearch));
   KRING_TRY(validate_text("q", q, 200, false));
   std::string query = store::fts_query(q);
   if (query.empty()) return Error::invalid("missing_query", "q must contain at least one word");

@@ -19,22 +19,23 @@ std::string_view tie_change_name(TieChange change) {
 
 namespace {
 
-Error no_member(const std::string& handle) {
-  return Error::not_found("no member with handle '" + handle + "'");
-}
-
-// The member an actor wants to tie to: exists, active, not self, and not in
-// a block with the actor (unless allow_blocked, for unblock).
-Result<Member> tie_target(store::Connection& conn, const Actor& actor, const std::string& handle,
-                          bool allow_blocked) {
+// The member an actor wants to tie to, if the table lets them take `action`
+// toward them: a suspended member is not there to tie to; a block hides the
+// member for the actions whose row says so.
+Result<Member> tie_target(store::Connection& conn, const Actor& actor, Action action,
+                          const std::string& handle) {
   auto member = store::MemberRepository(conn).find_by_handle(handle);
-  if (!member || member->suspended) return no_member(handle);
+  if (!member || member->suspended) {
+    return refuse_missing(actor, action, "no member with handle '" + handle + "'");
+  }
+  // The table refuses it too (standing "other"); the API says why, as a 400.
   if (member->id == actor.id) {
     return Error::invalid("self_tie", "you cannot do this to yourself");
   }
-  if (!allow_blocked && store::TieRepository(conn).blocked_either_way(actor.id, member->id)) {
-    return no_member(handle);
-  }
+  Resource r;
+  r.blocked = store::TieRepository(conn).blocked_either_way(actor.id, member->id);
+  r.not_found = "no member with handle '" + handle + "'";
+  KRING_TRY(decide(actor, action, r));
   return std::move(*member);
 }
 
@@ -53,12 +54,10 @@ std::optional<NotificationKind> notification_for(Action action, TieChange change
 
 template <typename Fn>
 Result<TieChange> write_tie(store::Database& db, NotificationHub& hub, const Actor& actor,
-                            Action action, const std::string& handle, bool allow_blocked,
-                            Fn&& change) {
-  KRING_TRY(authorize(actor, action));
+                            Action action, const std::string& handle, Fn&& change) {
   auto conn = db.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
-  auto target = tie_target(*conn, actor, handle, allow_blocked);
+  auto target = tie_target(*conn, actor, action, handle);
   if (!target) return std::move(target).error();
   store::TieRepository ties(*conn);
   TieChange result = change(ties, target->id, now_micros());
@@ -96,7 +95,7 @@ Result<Page<MemberView>> page_of(store::Connection& conn, MemberId viewer,
 }  // namespace
 
 Result<TieChange> Ties::follow(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, hub_, actor, Action::kFollow, handle, false,
+  return write_tie(db_, hub_, actor, Action::kFollow, handle,
                    [&](store::TieRepository& ties, MemberId target, Micros now) {
                      if (ties.find(actor.id, target, TieKind::kFollow)) return TieChange::kUnchanged;
                      ties.insert(actor.id, target, TieKind::kFollow, TieState::kAccepted, now);
@@ -105,7 +104,7 @@ Result<TieChange> Ties::follow(const Actor& actor, const std::string& handle) {
 }
 
 Result<TieChange> Ties::unfollow(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, hub_, actor, Action::kUnfollow, handle, true,
+  return write_tie(db_, hub_, actor, Action::kUnfollow, handle,
                    [&](store::TieRepository& ties, MemberId target, Micros) {
                      if (!ties.find(actor.id, target, TieKind::kFollow)) {
                        return TieChange::kUnchanged;
@@ -116,7 +115,7 @@ Result<TieChange> Ties::unfollow(const Actor& actor, const std::string& handle) 
 }
 
 Result<TieChange> Ties::connect(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, hub_, actor, Action::kConnect, handle, false,
+  return write_tie(db_, hub_, actor, Action::kConnect, handle,
                    [&](store::TieRepository& ties, MemberId target, Micros now) {
                      auto mine = ties.find(actor.id, target, TieKind::kConnection);
                      if (mine) return TieChange::kUnchanged;
@@ -130,7 +129,7 @@ Result<TieChange> Ties::connect(const Actor& actor, const std::string& handle) {
 }
 
 Result<TieChange> Ties::disconnect(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, hub_, actor, Action::kDisconnect, handle, true,
+  return write_tie(db_, hub_, actor, Action::kDisconnect, handle,
                    [&](store::TieRepository& ties, MemberId target, Micros) {
                      auto mine = ties.find(actor.id, target, TieKind::kConnection);
                      auto theirs = ties.find(target, actor.id, TieKind::kConnection);
@@ -148,7 +147,7 @@ Result<TieChange> Ties::disconnect(const Actor& actor, const std::string& handle
 }
 
 Result<TieChange> Ties::block(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, hub_, actor, Action::kBlock, handle, true,
+  return write_tie(db_, hub_, actor, Action::kBlock, handle,
                    [&](store::TieRepository& ties, MemberId target, Micros now) {
                      if (ties.find(actor.id, target, TieKind::kBlock)) return TieChange::kUnchanged;
                      ties.remove(actor.id, target, TieKind::kFollow);
@@ -160,7 +159,7 @@ Result<TieChange> Ties::block(const Actor& actor, const std::string& handle) {
 }
 
 Result<TieChange> Ties::unblock(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, hub_, actor, Action::kUnblock, handle, true,
+  return write_tie(db_, hub_, actor, Action::kUnblock, handle,
                    [&](store::TieRepository& ties, MemberId target, Micros) {
                      if (!ties.find(actor.id, target, TieKind::kBlock)) {
                        return TieChange::kUnchanged;
@@ -172,17 +171,18 @@ Result<TieChange> Ties::unblock(const Actor& actor, const std::string& handle) {
 
 Result<Page<MemberView>> Ties::list(const Actor& viewer, const std::string& handle, TieList which,
                                     const std::string& cursor, int limit) {
-  KRING_TRY(authorize(viewer, Action::kListTies));
   auto after = read_cursor(cursor);
   if (!after) return std::move(after).error();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   auto member = store::MemberRepository(*conn).find_by_handle(handle);
-  if (!member || (member->suspended && !viewer.is_admin() && viewer.id != member->id) ||
-      (viewer.signed_in() && viewer.id != member->id &&
-       store::TieRepository(*conn).blocked_either_way(viewer.id, member->id))) {
-    return no_member(handle);
+  Resource r = Resource::missing("no member with handle '" + handle + "'");
+  if (member) {
+    r.visible = !(member->suspended && !viewer.is_admin() && viewer.id != member->id) &&
+                !(viewer.signed_in() && viewer.id != member->id &&
+                  store::TieRepository(*conn).blocked_either_way(viewer.id, member->id));
   }
+  KRING_TRY(decide(viewer, Action::kListTies, r));
   store::TieListQuery q;
   q.member = member->id;
   q.viewer = viewer.id;
@@ -195,7 +195,7 @@ Result<Page<MemberView>> Ties::list(const Actor& viewer, const std::string& hand
 
 Result<Page<MemberView>> Ties::connection_requests(const Actor& actor, const std::string& cursor,
                                                    int limit) {
-  KRING_TRY(authorize(actor, Action::kViewOwnRequests));
+  KRING_TRY(decide(actor, Action::kViewOwnRequests));
   auto after = read_cursor(cursor);
   if (!after) return std::move(after).error();
   auto conn = db_.lease();
@@ -211,7 +211,7 @@ Result<Page<MemberView>> Ties::connection_requests(const Actor& actor, const std
 }
 
 Result<Page<MemberView>> Ties::blocked(const Actor& actor, const std::string& cursor, int limit) {
-  KRING_TRY(authorize(actor, Action::kListBlocked));
+  KRING_TRY(decide(actor, Action::kListBlocked));
   auto after = read_cursor(cursor);
   if (!after) return std::move(after).error();
   auto conn = db_.lease();
@@ -228,7 +228,7 @@ Result<Page<MemberView>> Ties::blocked(const Actor& actor, const std::string& cu
 
 Result<Page<SecondDegree>> Ties::second_degree(const Actor& actor, const std::string& cursor,
                                                int limit) {
-  KRING_TRY(authorize(actor, Action::kViewSecondDegree));
+  KRING_TRY(decide(actor, Action::kViewSecondDegree));
   int offset = 0;
   if (!cursor.empty()) {
     auto key = decode_cursor(cursor);
