@@ -30,7 +30,8 @@ Result<Page<ItemView>> Feeds::read(const Actor& viewer, const FeedRequest& reque
     store::SpaceRepository spaces(*conn);
     auto space = spaces.find_by_slug(request.target);
     if (!space) {
-      return refuse_missing(viewer, Action::kReadFeed, "no space with slug '" + request.target + "'");
+      return refuse_missing(viewer, Action::kReadFeed,
+                            "no space with slug '" + request.target + "'");
     }
     std::optional<Membership> m;
     if (viewer.signed_in()) m = spaces.membership(space->id, viewer.id);

@@ -215,9 +215,9 @@ Result<MembershipChange> Spaces::remove(const Actor& actor, const std::string& s
   if (auto space = spaces.find_by_slug(slug); space && named && !named->suspended) {
     theirs = spaces.membership(space->id, named->id);
   }
-  auto found = find_space(*conn, actor, slug,
-                          self ? Action::kLeaveSpace : Action::kRemoveSpaceMember,
-                          theirs ? std::optional(theirs->role) : std::nullopt);
+  auto found =
+      find_space(*conn, actor, slug, self ? Action::kLeaveSpace : Action::kRemoveSpaceMember,
+                 theirs ? std::optional(theirs->role) : std::nullopt);
   if (!found) return std::move(found).error();
   auto target = find_member(*conn, handle);
   if (!target) return std::move(target).error();
@@ -333,9 +333,9 @@ Result<Page<SpaceMemberView>> Spaces::members(const Actor& viewer, const std::st
   }
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
-  auto found = find_space(*conn, viewer, slug,
-                          state == MembershipState::kActive ? Action::kListSpaceMembers
-                                                            : Action::kListJoinRequests);
+  auto found = find_space(
+      *conn, viewer, slug,
+      state == MembershipState::kActive ? Action::kListSpaceMembers : Action::kListJoinRequests);
   if (!found) return std::move(found).error();
   SpaceRepository spaces(*conn);
   auto rows = spaces.members(found->space.id, state, after, limit + 1);

@@ -97,7 +97,8 @@ Result<Page<MemberView>> page_of(store::Connection& conn, MemberId viewer,
 Result<TieChange> Ties::follow(const Actor& actor, const std::string& handle) {
   return write_tie(db_, hub_, actor, Action::kFollow, handle,
                    [&](store::TieRepository& ties, MemberId target, Micros now) {
-                     if (ties.find(actor.id, target, TieKind::kFollow)) return TieChange::kUnchanged;
+                     if (ties.find(actor.id, target, TieKind::kFollow))
+                       return TieChange::kUnchanged;
                      ties.insert(actor.id, target, TieKind::kFollow, TieState::kAccepted, now);
                      return TieChange::kCreated;
                    });
