@@ -1,6 +1,7 @@
 #include "social/conversation.h"
 
 #include "core/validation.h"
+#include "social/capabilities.h"
 #include "social/markdown.h"
 #include "social/notifier.h"
 #include "social/policy.h"
@@ -67,6 +68,9 @@ Result<Page<ReplyView>> Conversation::replies(const Actor& viewer, ItemId item,
   Page<ReplyView> page;
   for (auto& r : rows) page.items.push_back(view_reply(*conn, viewer.id, std::move(r)));
   if (more) page.next_cursor = encode_cursor({0, page.items.back().reply.id});
+  StandingCache standing(*conn, viewer);
+  auto on = store::ItemRepository(*conn).find(item);
+  for (auto& view : page.items) fill_can(standing, view, on ? on->space_id : std::nullopt);
   return page;
 }
 
@@ -119,6 +123,8 @@ Result<ReplyView> Conversation::reply(const Actor& actor, ItemId item_id, const 
   }
   auto stored = replies.find(r.id);
   ReplyView view = view_reply(*conn, actor.id, std::move(*stored));
+  StandingCache standing(*conn, actor);
+  fill_can(standing, view, item->space_id);
   tx.commit();
   notifier.publish();
   return view;

@@ -1,5 +1,6 @@
 #include "social/feeds.h"
 
+#include "social/capabilities.h"
 #include "social/markdown.h"
 #include "social/policy.h"
 #include "store/member_repository.h"
@@ -63,6 +64,8 @@ Result<Page<ItemView>> Feeds::read(const Actor& viewer, const FeedRequest& reque
     page.items.push_back(view_item(*conn, viewer.id, std::move(entry.item), std::move(space)));
   }
   if (more) page.next_cursor = encode_cursor({0, page.items.back().item.id});
+  StandingCache standing(*conn, viewer);
+  for (auto& view : page.items) fill_can(standing, view);
   return page;
 }
 

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/validation.h"
+#include "social/capabilities.h"
 #include "social/markdown.h"
 #include "social/notifier.h"
 #include "social/policy.h"
@@ -127,6 +128,8 @@ Result<ItemView> Items::create(const Actor& actor, const NewItem& in) {
   for (MemberId m : mentioned) notifier.add(NotificationKind::kMention, m, actor.id, item.id);
   auto stored = items.find(item.id);
   ItemView view = view_item(*conn, actor.id, std::move(*stored));
+  StandingCache standing(*conn, actor);
+  fill_can(standing, view);
   tx.commit();
   notifier.publish();
   return view;
@@ -140,7 +143,10 @@ Result<ItemView> Items::view(const Actor& viewer, ItemId id) {
   if (items.readable(id, viewer.id)) item = items.find(id);
   if (!item) return no_item(viewer, Action::kViewItem, id);
   KRING_TRY(decide(viewer, Action::kViewItem));
-  return view_item(*conn, viewer.id, std::move(*item));
+  ItemView view = view_item(*conn, viewer.id, std::move(*item));
+  StandingCache standing(*conn, viewer);
+  fill_can(standing, view);
+  return view;
 }
 
 Result<ItemView> Items::update(const Actor& actor, ItemId id, const ItemPatch& patch) {
@@ -172,6 +178,8 @@ Result<ItemView> Items::update(const Actor& actor, ItemId id, const ItemPatch& p
   items.update_text(*before, after, now_micros());
   auto stored = items.find(id);
   ItemView view = view_item(*conn, actor.id, std::move(*stored));
+  StandingCache standing(*conn, actor);
+  fill_can(standing, view);
   tx.commit();
   return view;
 }

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/validation.h"
+#include "social/capabilities.h"
 #include "store/member_repository.h"
 #include "store/tie_repository.h"
 
@@ -44,7 +45,9 @@ Result<MemberView> Members::view(const Actor& viewer, const std::string& handle)
                 store::TieRepository(*conn).blocked_either_way(viewer.id, member->id));
   r.not_found = hidden;
   KRING_TRY(decide(viewer, Action::kViewMember, r));
-  return view_member(*conn, viewer.id, std::move(*member), true);
+  MemberView view = view_member(*conn, viewer.id, std::move(*member), true);
+  fill_can(viewer, view);
+  return view;
 }
 
 Result<MemberView> Members::me(const Actor& actor) {
@@ -53,7 +56,9 @@ Result<MemberView> Members::me(const Actor& actor) {
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   auto member = store::MemberRepository(*conn).find_by_id(actor.id);
   if (!member) return Error::unauthenticated("session expired or unknown; log in again");
-  return view_member(*conn, actor.id, std::move(*member), true);
+  MemberView view = view_member(*conn, actor.id, std::move(*member), true);
+  fill_can(actor, view);
+  return view;
 }
 
 Result<MemberView> Members::update_profile(const Actor& actor, const ProfilePatch& patch) {
@@ -97,7 +102,9 @@ Result<MemberView> Members::update_profile(const Actor& actor, const ProfilePatc
   }
   members.update_profile(actor.id, p, now_micros());
   tx.commit();
-  return view_member(*conn, actor.id, std::move(*member), true);
+  MemberView view = view_member(*conn, actor.id, std::move(*member), true);
+  fill_can(actor, view);
+  return view;
 }
 
 Result<Page<MemberView>> Members::directory(const Actor& viewer, const DirectoryRequest& request) {
@@ -124,6 +131,7 @@ Result<Page<MemberView>> Members::directory(const Actor& viewer, const Directory
   if (more) found.pop_back();
   for (auto& m : found) page.items.push_back(view_member(*conn, viewer.id, std::move(m), false));
   if (more) page.next_cursor = encode_cursor({0, page.items.back().member.id});
+  for (auto& view : page.items) fill_can(viewer, view);
   return page;
 }
 

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/validation.h"
+#include "social/capabilities.h"
 #include "social/policy.h"
 #include "store/item_repository.h"
 #include "store/member_repository.h"
@@ -121,6 +122,10 @@ Result<Page<ReportView>> Moderation::queue(const Actor& actor, const std::string
     } else if (auto m = members.find_by_id(row.target_id)) {
       v.member = view_member(*conn, actor.id, *m, false);
     }
+    StandingCache standing(*conn, actor);
+    if (v.item) fill_can(standing, *v.item);
+    if (v.reply) fill_can(standing, *v.reply, row.space_id);
+    if (v.member) fill_can(actor, *v.member);
     v.row = std::move(row);
     page.items.push_back(std::move(v));
   }

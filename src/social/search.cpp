@@ -1,6 +1,7 @@
 #include "social/search.h"
 
 #include "core/validation.h"
+#include "social/capabilities.h"
 #include "social/policy.h"
 #include "store/item_repository.h"
 #include "store/member_repository.h"
@@ -8,6 +9,12 @@
 #include "store/space_repository.h"
 
 namespace kring::social {
+
+namespace {
+void fill_hit_can(StandingCache& standing, ItemView& view) { fill_can(standing, view); }
+void fill_hit_can(StandingCache& standing, SpaceView& view) { fill_can(standing.actor(), view); }
+void fill_hit_can(StandingCache& standing, MemberView& view) { fill_can(standing.actor(), view); }
+}  // namespace
 
 Result<Page<SearchHit>> Search::find(const Actor& viewer, const std::string& q,
                                      const std::string& type, const std::string& cursor,
@@ -66,6 +73,10 @@ Result<Page<SearchHit>> Search::find(const Actor& viewer, const std::string& q,
     }
   }
   if (more) page.next_cursor = encode_cursor({offset + limit, 0});
+  StandingCache standing(*conn, viewer);
+  for (auto& hit : page.items) {
+    std::visit([&](auto& view) { fill_hit_can(standing, view); }, hit);
+  }
   return page;
 }
 

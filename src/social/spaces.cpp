@@ -1,6 +1,7 @@
 #include "social/spaces.h"
 
 #include "core/validation.h"
+#include "social/capabilities.h"
 #include "social/notifier.h"
 #include "social/policy.h"
 #include "social/secret_slug.h"
@@ -98,7 +99,9 @@ Result<SpaceView> Spaces::create(const Actor& actor, const NewSpace& in) {
   spaces.set_membership(s.id, actor.id, owner, 0, now);
   auto stored = spaces.find_by_id(s.id);
   tx.commit();
-  return SpaceView{std::move(*stored), owner};
+  SpaceView view{std::move(*stored), owner};
+  fill_can(actor, view);
+  return view;
 }
 
 Result<SpaceView> Spaces::view(const Actor& viewer, const std::string& slug) {
@@ -106,7 +109,9 @@ Result<SpaceView> Spaces::view(const Actor& viewer, const std::string& slug) {
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   auto found = find_space(*conn, viewer, slug, Action::kViewSpace);
   if (!found) return std::move(found).error();
-  return SpaceView{std::move(found->space), found->membership};
+  SpaceView view{std::move(found->space), found->membership};
+  fill_can(viewer, view);
+  return view;
 }
 
 Result<SpaceView> Spaces::update(const Actor& actor, const std::string& slug,
@@ -133,7 +138,9 @@ Result<SpaceView> Spaces::update(const Actor& actor, const std::string& slug,
   spaces.update(s, now_micros());
   auto stored = spaces.find_by_id(s.id);
   tx.commit();
-  return SpaceView{std::move(*stored), found->membership};
+  SpaceView view{std::move(*stored), found->membership};
+  fill_can(actor, view);
+  return view;
 }
 
 Result<Page<SpaceView>> Spaces::list(const Actor& viewer, const std::string& q,
@@ -159,6 +166,7 @@ Result<Page<SpaceView>> Spaces::list(const Actor& viewer, const std::string& q,
     page.items.push_back({std::move(s), m});
   }
   if (more) page.next_cursor = encode_cursor({0, page.items.back().space.id});
+  for (auto& view : page.items) fill_can(viewer, view);
   return page;
 }
 
@@ -170,6 +178,7 @@ Result<std::vector<SpaceView>> Spaces::invitations(const Actor& actor) {
   for (auto& s : SpaceRepository(*conn).spaces_of(actor.id, MembershipState::kInvited, 100)) {
     out.push_back({std::move(s), Membership{SpaceRole::kMember, MembershipState::kInvited}});
   }
+  for (auto& view : out) fill_can(actor, view);
   return out;
 }
 
@@ -354,6 +363,7 @@ Result<Page<SpaceMemberView>> Spaces::members(const Actor& viewer, const std::st
     }
   }
   if (more) page.next_cursor = encode_cursor({rows.back().created_at, rows.back().member_id});
+  for (auto& view : page.items) fill_can(viewer, view.member);
   return page;
 }
 

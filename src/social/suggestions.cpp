@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "graph/components.h"
+#include "social/capabilities.h"
 #include "social/network_snapshot.h"
 #include "social/policy.h"
 #include "store/member_repository.h"
@@ -182,6 +183,7 @@ Result<Suggestions> SuggestionService::for_member(const Actor& actor) {
   });
   if (out.connect.size() > static_cast<size_t>(kSuggestionLimit))
     out.connect.resize(kSuggestionLimit);
+  for (auto& s : out.connect) fill_can(actor, s.member);
 
   for (const auto& space : my_spaces) {
     if (!hosts_bridging(space.kind)) continue;

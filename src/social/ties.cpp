@@ -1,5 +1,6 @@
 #include "social/ties.h"
 
+#include "social/capabilities.h"
 #include "social/notifier.h"
 #include "social/policy.h"
 #include "store/member_repository.h"
@@ -89,6 +90,15 @@ Result<Page<MemberView>> page_of(store::Connection& conn, MemberId viewer,
     }
   }
   if (more) page.next_cursor = encode_cursor({rows.back().created_at, rows.back().tie_id});
+  return page;
+}
+
+// The page with each member's `can` for the viewer; `blocked`: the viewer blocks them all.
+Result<Page<MemberView>> with_can(Result<Page<MemberView>> page, const Actor& viewer,
+                                  bool blocked = false) {
+  if (page) {
+    for (auto& view : page->items) fill_can(viewer, view, blocked);
+  }
   return page;
 }
 
@@ -191,7 +201,7 @@ Result<Page<MemberView>> Ties::list(const Actor& viewer, const std::string& hand
   q.direction = which == TieList::kFollowers ? TieDirection::kIncoming : TieDirection::kOutgoing;
   q.kind = which == TieList::kConnections ? TieKind::kConnection : TieKind::kFollow;
   q.state = TieState::kAccepted;
-  return page_of(*conn, viewer.id, q, limit);
+  return with_can(page_of(*conn, viewer.id, q, limit), viewer);
 }
 
 Result<Page<MemberView>> Ties::connection_requests(const Actor& actor, const std::string& cursor,
@@ -208,7 +218,7 @@ Result<Page<MemberView>> Ties::connection_requests(const Actor& actor, const std
   q.direction = TieDirection::kIncoming;
   q.kind = TieKind::kConnection;
   q.state = TieState::kPending;
-  return page_of(*conn, actor.id, q, limit);
+  return with_can(page_of(*conn, actor.id, q, limit), actor);
 }
 
 Result<Page<MemberView>> Ties::blocked(const Actor& actor, const std::string& cursor, int limit) {
@@ -224,7 +234,7 @@ Result<Page<MemberView>> Ties::blocked(const Actor& actor, const std::string& cu
   q.direction = TieDirection::kOutgoing;
   q.kind = TieKind::kBlock;
   q.state = TieState::kAccepted;
-  return page_of(*conn, actor.id, q, limit);
+  return with_can(page_of(*conn, actor.id, q, limit), actor, true);
 }
 
 Result<Page<SecondDegree>> Ties::second_degree(const Actor& actor, const std::string& cursor,
@@ -258,6 +268,7 @@ Result<Page<SecondDegree>> Ties::second_degree(const Actor& actor, const std::st
     page.items.push_back(std::move(entry));
   }
   if (more) page.next_cursor = encode_cursor({offset + limit, 0});
+  for (auto& entry : page.items) fill_can(actor, entry.member);
   return page;
 }
 
