@@ -1,5 +1,6 @@
 #include "http/content_json.h"
 
+#include "http/can_json.h"
 #include "http/member_json.h"
 
 namespace kring::http {
@@ -37,6 +38,8 @@ nlohmann::json space_json(const social::SpaceView& v) {
       j["my_status"] = membership_state_name(v.membership->state);
     }
   }
+  if (v.can) j["can"] = can_json(*v.can);
+  j["allowed_visibilities"] = visibilities_json(v.allowed_visibilities);
   return j;
 }
 
@@ -63,6 +66,7 @@ nlohmann::json item_json(const social::ItemView& v) {
                       {"edited_at", optional_time(i.edited_at)}};
   if (i.hidden) j["hidden"] = true;
   j.update(reactions_json(v.reactions));
+  if (v.can) j["can"] = can_json(*v.can);
   return j;
 }
 
@@ -79,6 +83,7 @@ nlohmann::json reply_json(const social::ReplyView& v) {
                       {"created_at", format_rfc3339(r.created_at)},
                       {"edited_at", optional_time(r.edited_at)}};
   j.update(reactions_json(v.reactions));
+  if (v.can) j["can"] = can_json(*v.can);
   return j;
 }
 

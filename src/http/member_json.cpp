@@ -1,5 +1,7 @@
 #include "http/member_json.h"
 
+#include "http/can_json.h"
+
 namespace kring::http {
 
 nlohmann::json member_json(const social::MemberView& v, bool with_counts) {
@@ -29,6 +31,13 @@ nlohmann::json member_json(const social::MemberView& v, bool with_counts) {
     j["relationship"] = {{"following", v.following},
                          {"followed_by", v.followed_by},
                          {"connection", social::connection_state_name(v.connection)}};
+  }
+  if (v.can) {
+    j["can"] = can_json(*v.can);
+    // The profile composer: what the viewer may post on their own profile.
+    if (v.relation == Relation::kSelf) {
+      j["allowed_visibilities"] = visibilities_json(social::allowed_visibilities(std::nullopt));
+    }
   }
   if (with_counts) {
     j["counts"] = {{"followers", v.followers},

@@ -120,7 +120,7 @@ Result<AuthenticatedSession> Accounts::authenticate(const std::string& token) {
 }
 
 Status Accounts::log_out(const Actor& actor) {
-  KRING_TRY(authorize(actor, Action::kLogOut));
+  KRING_TRY(decide(actor, Action::kLogOut));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   store::SessionRepository(*conn).remove(actor.session_id);
@@ -132,7 +132,7 @@ Status Accounts::log_out(const Actor& actor) {
 Status Accounts::change_password(const Actor& actor, const std::string& current,
                                  const std::string& replacement,
                                  const std::string& client_address) {
-  KRING_TRY(authorize(actor, Action::kChangePassword));
+  KRING_TRY(decide(actor, Action::kChangePassword));
   KRING_TRY(validate_password(replacement));
   auto conn = db_.lease();
   std::optional<std::string> hash;

@@ -1,7 +1,7 @@
 #include "social/conversation.h"
 
 #include "core/validation.h"
-#include "social/item_moderators.h"
+#include "social/capabilities.h"
 #include "social/markdown.h"
 #include "social/notifier.h"
 #include "social/policy.h"
@@ -13,22 +13,35 @@ namespace kring::social {
 
 namespace {
 
-Error no_item(ItemId id) { return Error::not_found("no item " + std::to_string(id)); }
+Error no_item(const Actor& actor, Action action, ItemId id) {
+  return refuse_missing(actor, action, "no item " + std::to_string(id));
+}
 
-// Writing on an item (reply, react) needs read access and, in a space, an
-// active membership of a space that is not archived.
-Result<Item> writable_item(store::Connection& conn, const Actor& actor, ItemId id) {
-  store::ItemRepository items(conn);
-  if (!items.readable(id, actor.id)) return no_item(id);
-  auto item = items.find(id);
-  if (!item) return no_item(id);
-  if (item->space_id) {
+// The actor's standing toward an item (and so toward its replies): its
+// author, its space as the actor stands there, whether they may read it.
+Resource content_resource(store::Connection& conn, const Actor& actor, const Item& item,
+                          MemberId author, bool readable) {
+  std::optional<Space> space;
+  std::optional<Membership> m;
+  if (item.space_id) {
     store::SpaceRepository spaces(conn);
-    auto space = spaces.find_by_id(*item->space_id);
-    if (!space || !may_contribute_to_space(actor, *space, spaces.membership(space->id, actor.id))) {
-      return Error::forbidden("only members of the space may take part here");
-    }
+    space = spaces.find_by_id(*item.space_id);
+    if (space) m = spaces.membership(space->id, actor.id);
   }
+  Resource r = Resource::of_content(actor, author, space, m);
+  r.visible = readable;
+  r.not_found = "no item " + std::to_string(item.id);
+  return r;
+}
+
+// Writing on an item (reply, react): the table asks read access and, in a
+// space, an active membership of a space that is not archived.
+Result<Item> writable_item(store::Connection& conn, const Actor& actor, Action action, ItemId id) {
+  store::ItemRepository items(conn);
+  std::optional<Item> item;
+  if (items.readable(id, actor.id)) item = items.find(id);
+  if (!item) return no_item(actor, action, id);
+  KRING_TRY(decide(actor, action, content_resource(conn, actor, *item, item->author_id, true)));
   return std::move(*item);
 }
 
@@ -42,32 +55,36 @@ Result<Page<ReplyView>> Conversation::replies(const Actor& viewer, ItemId item,
     if (!key) return std::move(key).error();
     after = key->id;
   }
-  KRING_TRY(authorize(viewer, Action::kListReplies));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
-  if (!store::ItemRepository(*conn).readable(item, viewer.id)) return no_item(item);
+  if (!store::ItemRepository(*conn).readable(item, viewer.id)) {
+    return no_item(viewer, Action::kListReplies, item);
+  }
+  KRING_TRY(decide(viewer, Action::kListReplies));
   auto rows = store::ReplyRepository(*conn).for_item(item, viewer.id, after, limit + 1);
   bool more = static_cast<int>(rows.size()) > limit;
   if (more) rows.pop_back();
   Page<ReplyView> page;
   for (auto& r : rows) page.items.push_back(view_reply(*conn, viewer.id, std::move(r)));
   if (more) page.next_cursor = encode_cursor({0, page.items.back().reply.id});
+  StandingCache standing(*conn, viewer);
+  auto on = store::ItemRepository(*conn).find(item);
+  for (auto& view : page.items) fill_can(standing, view, on ? on->space_id : std::nullopt);
   return page;
 }
 
 Result<ReplyView> Conversation::reply(const Actor& actor, ItemId item_id, const std::string& body,
                                       std::optional<ReplyId> parent_id) {
-  KRING_TRY(authorize(actor, Action::kReply));
+  auto conn = db_.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
+  auto item = writable_item(*conn, actor, Action::kReply, item_id);
+  if (!item) return std::move(item).error();
   KRING_TRY(validate_text("body", body, kReplyMax, true));
   if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Error::invalid("empty_body", "body must not be empty");
   }
   auto rendered = render_markdown(body, markdown_);
   if (!rendered) return std::move(rendered).error();
-  auto conn = db_.lease();
-  store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
-  auto item = writable_item(*conn, actor, item_id);
-  if (!item) return std::move(item).error();
   store::ReplyRepository replies(*conn);
   Reply r;
   r.item_id = item_id;
@@ -100,27 +117,27 @@ Result<ReplyView> Conversation::reply(const Actor& actor, ItemId item_id, const 
                    .mentions = rendered->mentions});
   auto stored = replies.find(r.id);
   ReplyView view = view_reply(*conn, actor.id, std::move(*stored));
+  StandingCache standing(*conn, actor);
+  fill_can(standing, view, item->space_id);
   tx.commit();
   notifier.publish();
   return view;
 }
 
 Status Conversation::remove_reply(const Actor& actor, ReplyId id) {
-  KRING_TRY(authorize(actor, Action::kDeleteReply));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   store::ReplyRepository replies(*conn);
   auto reply = replies.find(id);
-  Error missing = Error::not_found("no reply " + std::to_string(id));
-  if (!reply || reply->deleted) return missing;
   store::ItemRepository items(*conn);
-  auto item = items.find(reply->item_id);
-  if (!item) return missing;
-  bool moderator = moderates_item(*conn, actor, *item);
-  if (!moderator && !items.readable(item->id, actor.id)) return missing;
-  if (reply->author_id != actor.id && !moderator) {
-    return Error::forbidden("only the author or the space's moderators may delete this reply");
-  }
+  std::optional<Item> item;
+  if (reply && !reply->deleted) item = items.find(reply->item_id);
+  const std::string missing = "no reply " + std::to_string(id);
+  if (!item) return refuse_missing(actor, Action::kDeleteReply, missing);
+  Resource r =
+      content_resource(*conn, actor, *item, reply->author_id, items.readable(item->id, actor.id));
+  r.not_found = missing;
+  KRING_TRY(decide(actor, Action::kDeleteReply, r));
   replies.soft_delete(id, now_micros());
   tx.commit();
   return {};
@@ -129,11 +146,6 @@ Status Conversation::remove_reply(const Actor& actor, ReplyId id) {
 Result<store::ReactionSummary> Conversation::react(const Actor& actor, store::ReactionTarget type,
                                                    std::int64_t target, const std::string& kind,
                                                    bool on) {
-  KRING_TRY(authorize(actor, on ? Action::kReact : Action::kUnreact));
-  if (!is_reaction_kind(kind)) {
-    return Error::invalid("unknown_reaction",
-                          "reaction must be like, love, celebrate, insightful or support");
-  }
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   ItemId item_id = target;
@@ -141,17 +153,22 @@ Result<store::ReactionSummary> Conversation::react(const Actor& actor, store::Re
   if (type == store::ReactionTarget::kReply) {
     auto reply = store::ReplyRepository(*conn).find(target);
     if (!reply || reply->deleted || reply->hidden) {
-      return Error::not_found("no reply " + std::to_string(target));
+      return refuse_missing(actor, on ? Action::kReact : Action::kUnreact,
+                            "no reply " + std::to_string(target));
     }
     item_id = reply->item_id;
     reply_id = reply->id;
   }
-  auto item = writable_item(*conn, actor, item_id);
+  auto item = writable_item(*conn, actor, on ? Action::kReact : Action::kUnreact, item_id);
   if (!item) {
     if (type == store::ReactionTarget::kReply && item.error().code == ErrorCode::kNotFound) {
       return Error::not_found("no reply " + std::to_string(target));
     }
     return std::move(item).error();
+  }
+  if (!is_reaction_kind(kind)) {
+    return Error::invalid("unknown_reaction",
+                          "reaction must be like, love, celebrate, insightful or support");
   }
   store::ReactionRepository reactions(*conn);
   Notifier notifier(*conn, hub_);

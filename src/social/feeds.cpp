@@ -1,5 +1,6 @@
 #include "social/feeds.h"
 
+#include "social/capabilities.h"
 #include "social/markdown.h"
 #include "social/policy.h"
 #include "store/member_repository.h"
@@ -18,7 +19,7 @@ Result<Page<ItemView>> Feeds::read(const Actor& viewer, const FeedRequest& reque
     if (!key) return std::move(key).error();
     q.before = key->id;
   }
-  if (request.kind == store::FeedKind::kHome) KRING_TRY(authorize(viewer, Action::kReadHomeFeed));
+  if (request.kind == store::FeedKind::kHome) KRING_TRY(decide(viewer, Action::kReadHomeFeed));
   if (request.kind == store::FeedKind::kTag) {
     auto tag = normalize_tag(request.target);
     if (!tag) return std::move(tag).error();
@@ -29,24 +30,25 @@ Result<Page<ItemView>> Feeds::read(const Actor& viewer, const FeedRequest& reque
   if (request.kind == store::FeedKind::kSpace) {
     store::SpaceRepository spaces(*conn);
     auto space = spaces.find_by_slug(request.target);
+    if (!space) {
+      return refuse_missing(viewer, Action::kReadFeed,
+                            "no space with slug '" + request.target + "'");
+    }
     std::optional<Membership> m;
-    if (space && viewer.signed_in()) m = spaces.membership(space->id, viewer.id);
-    if (!space || !may_see_space(*space, m)) {
-      return Error::not_found("no space with slug '" + request.target + "'");
-    }
-    if (!may_read_space_content(*space, m)) {
-      return Error::forbidden("only members see this space's content");
-    }
+    if (viewer.signed_in()) m = spaces.membership(space->id, viewer.id);
+    KRING_TRY(decide(viewer, Action::kReadFeed, Resource::of_space(*space, m)));
     q.target = space->id;
   }
   if (request.kind == store::FeedKind::kMember) {
     auto member = store::MemberRepository(*conn).find_by_handle(request.target);
-    Error missing = Error::not_found("no member with handle '" + request.target + "'");
-    if (!member || (member->suspended && viewer.id != member->id)) return missing;
-    if (viewer.signed_in() && viewer.id != member->id &&
-        store::TieRepository(*conn).blocked_either_way(viewer.id, member->id)) {
-      return missing;
-    }
+    const std::string missing = "no member with handle '" + request.target + "'";
+    if (!member) return refuse_missing(viewer, Action::kReadFeed, missing);
+    Resource r;
+    r.visible = !(member->suspended && viewer.id != member->id) &&
+                !(viewer.signed_in() && viewer.id != member->id &&
+                  store::TieRepository(*conn).blocked_either_way(viewer.id, member->id));
+    r.not_found = missing;
+    KRING_TRY(decide(viewer, Action::kReadFeed, r));
     q.target = member->id;
   }
   auto items = store::ItemRepository(*conn).feed(q);
@@ -62,6 +64,8 @@ Result<Page<ItemView>> Feeds::read(const Actor& viewer, const FeedRequest& reque
     page.items.push_back(view_item(*conn, viewer.id, std::move(entry.item), std::move(space)));
   }
   if (more) page.next_cursor = encode_cursor({0, page.items.back().item.id});
+  StandingCache standing(*conn, viewer);
+  for (auto& view : page.items) fill_can(standing, view);
   return page;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/item.h"
+#include "social/can.h"
 #include "social/member_view.h"
 #include "store/database.h"
 #include "store/reaction_repository.h"
@@ -22,12 +23,14 @@ struct ItemView {
   MemberView author;
   std::optional<SpaceRef> space;
   store::ReactionSummary reactions;
+  std::optional<Can> can;  // social/capabilities
 };
 
 struct ReplyView {
   Reply reply;
   std::optional<MemberView> author;  // empty when removed
   store::ReactionSummary reactions;
+  std::optional<Can> can;  // social/capabilities
 };
 
 // REQUIRES: the viewer may read the item (the caller checked).

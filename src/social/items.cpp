@@ -4,7 +4,7 @@
 
 #include "core/kinds.h"
 #include "core/validation.h"
-#include "social/item_moderators.h"
+#include "social/capabilities.h"
 #include "social/markdown.h"
 #include "social/notifier.h"
 #include "social/policy.h"
@@ -15,7 +15,24 @@ namespace kring::social {
 
 namespace {
 
-Error no_item(ItemId id) { return Error::not_found("no item " + std::to_string(id)); }
+Error no_item(const Actor& actor, Action action, ItemId id) {
+  return refuse_missing(actor, action, "no item " + std::to_string(id));
+}
+
+// The actor's standing toward an item, loading its space into `space`.
+Resource content_resource(store::Connection& conn, const Actor& actor, const Item& item,
+                          std::optional<Space>& space, bool readable = true) {
+  std::optional<Membership> m;
+  if (item.space_id) {
+    store::SpaceRepository spaces(conn);
+    space = spaces.find_by_id(*item.space_id);
+    if (space) m = spaces.membership(space->id, actor.id);
+  }
+  Resource r = Resource::of_content(actor, item.author_id, space, m);
+  r.visible = readable;
+  r.not_found = "no item " + std::to_string(item.id);
+  return r;
+}
 
 bool blank(const std::string& text) {
   return text.find_first_not_of(" \t\r\n") == std::string::npos;
@@ -44,10 +61,10 @@ Status check_text(const std::optional<std::string>& title, const std::string* bo
   return {};
 }
 
-// Which visibilities an item may have where it is posted.
+// The visibility asked for, if the policy allows it where the item is posted.
 Result<ItemVisibility> choose_visibility(const std::optional<std::string>& requested,
                                          const std::optional<Space>& space) {
-  ItemVisibility v = space ? ItemVisibility::kSpace : ItemVisibility::kPublic;
+  ItemVisibility v = default_visibility(space);
   if (requested) {
     auto parsed = parse_item_visibility(*requested);
     if (!parsed) {
@@ -56,16 +73,7 @@ Result<ItemVisibility> choose_visibility(const std::optional<std::string>& reque
     }
     v = *parsed;
   }
-  if (!space && v == ItemVisibility::kSpace) {
-    return Error::invalid("invalid_visibility", "visibility 'space' needs a space");
-  }
-  if (space && v == ItemVisibility::kConnections) {
-    return Error::invalid("invalid_visibility", "items in a space cannot be for connections only");
-  }
-  if (space && space->visibility != SpaceVisibility::kOpen && v != ItemVisibility::kSpace) {
-    return Error::invalid("invalid_visibility",
-                          "items in a closed or secret space are for its members only");
-  }
+  KRING_TRY(check_visibility(space, v));
   return v;
 }
 
@@ -91,7 +99,17 @@ Result<ItemId> parse_item_id(const std::string& text) {
 }
 
 Result<ItemView> Items::create(const Actor& actor, const NewItem& in) {
-  KRING_TRY(authorize(actor, Action::kPostItem));
+  auto conn = db_.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
+  std::optional<Space> space;
+  Resource where;
+  if (in.space) {
+    store::SpaceRepository spaces(*conn);
+    space = spaces.find_by_slug(*in.space);
+    where = space ? Resource::of_space(*space, spaces.membership(space->id, actor.id))
+                  : Resource::missing("no space with slug '" + *in.space + "'");
+  }
+  KRING_TRY(decide(actor, Action::kPostItem, where));
   const ItemKindRule* rule = find_item_kind(in.kind);
   if (!rule) {
     std::string known;
@@ -102,23 +120,6 @@ Result<ItemView> Items::create(const Actor& actor, const NewItem& in) {
   KRING_TRY(check_text(in.title, &in.body, *rule));
   auto rendered = render_markdown(in.body, markdown_);
   if (!rendered) return std::move(rendered).error();
-
-  auto conn = db_.lease();
-  store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
-  std::optional<Space> space;
-  if (in.space) {
-    store::SpaceRepository spaces(*conn);
-    space = spaces.find_by_slug(*in.space);
-    std::optional<Membership> m;
-    if (space) m = spaces.membership(space->id, actor.id);
-    if (!space || !may_see_space(*space, m)) {
-      return Error::not_found("no space with slug '" + *in.space + "'");
-    }
-    if (!may_contribute_to_space(actor, *space, m)) {
-      return Error::forbidden(space->archived ? "this space is archived"
-                                              : "only members may post in this space");
-    }
-  }
   auto visibility = choose_visibility(in.visibility, space);
   if (!visibility) return std::move(visibility).error();
   Item item;
@@ -142,31 +143,38 @@ Result<ItemView> Items::create(const Actor& actor, const NewItem& in) {
                    .mentions = rendered->mentions});
   auto stored = items.find(item.id);
   ItemView view = view_item(*conn, actor.id, std::move(*stored));
+  StandingCache standing(*conn, actor);
+  fill_can(standing, view);
   tx.commit();
   notifier.publish();
   return view;
 }
 
 Result<ItemView> Items::view(const Actor& viewer, ItemId id) {
-  KRING_TRY(authorize(viewer, Action::kViewItem));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   store::ItemRepository items(*conn);
-  if (!items.readable(id, viewer.id)) return no_item(id);
-  auto item = items.find(id);
-  if (!item) return no_item(id);
-  return view_item(*conn, viewer.id, std::move(*item));
+  std::optional<Item> item;
+  if (items.readable(id, viewer.id)) item = items.find(id);
+  if (!item) return no_item(viewer, Action::kViewItem, id);
+  KRING_TRY(decide(viewer, Action::kViewItem));
+  ItemView view = view_item(*conn, viewer.id, std::move(*item));
+  StandingCache standing(*conn, viewer);
+  fill_can(standing, view);
+  return view;
 }
 
 Result<ItemView> Items::update(const Actor& actor, ItemId id, const ItemPatch& patch) {
-  KRING_TRY(authorize(actor, Action::kEditItem));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   store::ItemRepository items(*conn);
-  if (!items.readable(id, actor.id)) return no_item(id);
-  auto before = items.find(id);
-  if (!before) return no_item(id);
-  if (before->author_id != actor.id) return Error::forbidden("only the author may edit an item");
+  std::optional<Item> before;
+  if (items.readable(id, actor.id)) before = items.find(id);
+  // Editing is writing in the space: a member who left an open space
+  // still reads their public item there, but no longer writes in it.
+  if (!before) return no_item(actor, Action::kEditItem, id);
+  std::optional<Space> space;
+  KRING_TRY(decide(actor, Action::kEditItem, content_resource(*conn, actor, *before, space)));
   const ItemKindRule* rule = find_item_kind(before->kind);
   KRING_TRY(check_fields(*rule, patch.title));
   Item after = *before;
@@ -174,18 +182,6 @@ Result<ItemView> Items::update(const Actor& actor, ItemId id, const ItemPatch& p
   if (patch.body) after.body = *patch.body;
   std::optional<std::string> title = after.title.empty() ? std::nullopt : std::optional(after.title);
   KRING_TRY(check_text(title, &after.body, *rule));
-  std::optional<Space> space;
-  if (after.space_id) {
-    // Editing is writing in the space: a member who left an open space
-    // still reads their public item there, but no longer writes in it.
-    store::SpaceRepository spaces(*conn);
-    space = spaces.find_by_id(*after.space_id);
-    if (!space || !may_contribute_to_space(actor, *space, spaces.membership(space->id, actor.id))) {
-      return Error::forbidden(space && space->archived
-                                  ? "this space is archived"
-                                  : "only members may edit items in this space");
-    }
-  }
   if (patch.visibility) {
     auto v = choose_visibility(patch.visibility, space);
     if (!v) return std::move(v).error();
@@ -198,53 +194,45 @@ Result<ItemView> Items::update(const Actor& actor, ItemId id, const ItemPatch& p
   items.update_text(*before, after, now_micros());
   auto stored = items.find(id);
   ItemView view = view_item(*conn, actor.id, std::move(*stored));
+  StandingCache standing(*conn, actor);
+  fill_can(standing, view);
   tx.commit();
   return view;
 }
 
-namespace {
-// The author, or whoever moderates the item.
-bool may_remove_item(store::Connection& conn, const Actor& actor, const Item& item) {
-  return item.author_id == actor.id || moderates_item(conn, actor, item);
-}
-}  // namespace
-
 Status Items::remove(const Actor& actor, ItemId id) {
-  KRING_TRY(authorize(actor, Action::kDeleteItem));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   store::ItemRepository items(*conn);
   auto item = items.find(id);
-  bool moderator = item && may_remove_item(*conn, actor, *item) && item->author_id != actor.id;
-  if (!item || (!items.readable(id, actor.id) && !moderator)) return no_item(id);
-  if (!may_remove_item(*conn, actor, *item)) {
-    return Error::forbidden("only the author or the space's moderators may delete this item");
-  }
+  if (!item) return no_item(actor, Action::kDeleteItem, id);
+  std::optional<Space> space;
+  KRING_TRY(decide(actor, Action::kDeleteItem,
+                   content_resource(*conn, actor, *item, space, items.readable(id, actor.id))));
   items.soft_delete(id, now_micros());
   tx.commit();
   return {};
 }
 
 Result<std::vector<store::ItemRevision>> Items::history(const Actor& viewer, ItemId id) {
-  KRING_TRY(authorize(viewer, Action::kViewItemHistory));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   store::ItemRepository items(*conn);
-  if (!items.readable(id, viewer.id)) return no_item(id);
+  if (!items.readable(id, viewer.id)) return no_item(viewer, Action::kViewItemHistory, id);
+  KRING_TRY(decide(viewer, Action::kViewItemHistory));
   return items.revisions(id, viewer.id);
 }
 
 Status Items::set_hidden(const Actor& actor, ItemId id, bool hidden) {
-  KRING_TRY(authorize(actor, hidden ? Action::kHideItem : Action::kUnhideItem));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   store::ItemRepository items(*conn);
+  const Action action = hidden ? Action::kHideItem : Action::kUnhideItem;
   auto item = items.find(id);
-  if (!item) return no_item(id);
-  if (!moderates_item(*conn, actor, *item)) {
-    if (!items.readable(id, actor.id)) return no_item(id);
-    return Error::forbidden("only the space's moderators may hide items");
-  }
+  if (!item) return no_item(actor, action, id);
+  std::optional<Space> space;
+  KRING_TRY(decide(actor, action,
+                   content_resource(*conn, actor, *item, space, items.readable(id, actor.id))));
   items.set_hidden(id, hidden ? std::optional<Micros>(now_micros()) : std::nullopt);
   tx.commit();
   return {};

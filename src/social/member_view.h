@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/member.h"
+#include "social/can.h"
 #include "social/policy.h"
 #include "store/database.h"
 
@@ -25,6 +26,7 @@ struct MemberView {
   std::int64_t followers = 0;
   std::int64_t following_count = 0;
   std::int64_t connections = 0;
+  std::optional<Can> can;  // social/capabilities; set where a list or page shows the member
 
   bool shows(ProfileField f) const { return visible[static_cast<size_t>(f)]; }
 };

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/validation.h"
+#include "social/capabilities.h"
 #include "store/member_repository.h"
 #include "store/tie_repository.h"
 
@@ -32,31 +33,36 @@ Result<std::vector<std::string>> clean_terms(std::string_view field,
 }
 
 Result<MemberView> Members::view(const Actor& viewer, const std::string& handle) {
-  KRING_TRY(authorize(viewer, Action::kViewMember));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   auto member = store::MemberRepository(*conn).find_by_handle(handle);
-  Error hidden = Error::not_found("no member with handle '" + handle + "'");
-  if (!member) return hidden;
-  if (member->suspended && !viewer.is_admin() && viewer.id != member->id) return hidden;
-  if (viewer.signed_in() && viewer.id != member->id &&
-      store::TieRepository(*conn).blocked_either_way(viewer.id, member->id)) {
-    return hidden;
-  }
-  return view_member(*conn, viewer.id, std::move(*member), true);
+  const std::string hidden = "no member with handle '" + handle + "'";
+  if (!member) return refuse_missing(viewer, Action::kViewMember, hidden);
+  Resource r;
+  r.own = viewer.id == member->id;
+  r.visible = !(member->suspended && !viewer.is_admin() && viewer.id != member->id) &&
+              !(viewer.signed_in() && viewer.id != member->id &&
+                store::TieRepository(*conn).blocked_either_way(viewer.id, member->id));
+  r.not_found = hidden;
+  KRING_TRY(decide(viewer, Action::kViewMember, r));
+  MemberView view = view_member(*conn, viewer.id, std::move(*member), true);
+  fill_can(viewer, view);
+  return view;
 }
 
 Result<MemberView> Members::me(const Actor& actor) {
-  KRING_TRY(authorize(actor, Action::kViewOwnProfile));
+  KRING_TRY(decide(actor, Action::kViewOwnProfile));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   auto member = store::MemberRepository(*conn).find_by_id(actor.id);
   if (!member) return Error::unauthenticated("session expired or unknown; log in again");
-  return view_member(*conn, actor.id, std::move(*member), true);
+  MemberView view = view_member(*conn, actor.id, std::move(*member), true);
+  fill_can(actor, view);
+  return view;
 }
 
 Result<MemberView> Members::update_profile(const Actor& actor, const ProfilePatch& patch) {
-  KRING_TRY(authorize(actor, Action::kEditOwnProfile));
+  KRING_TRY(decide(actor, Action::kEditOwnProfile));
   if (patch.display_name) {
     KRING_TRY(validate_text("display_name", *patch.display_name, kDisplayNameMax, false));
   }
@@ -96,11 +102,13 @@ Result<MemberView> Members::update_profile(const Actor& actor, const ProfilePatc
   }
   members.update_profile(actor.id, p, now_micros());
   tx.commit();
-  return view_member(*conn, actor.id, std::move(*member), true);
+  MemberView view = view_member(*conn, actor.id, std::move(*member), true);
+  fill_can(actor, view);
+  return view;
 }
 
 Result<Page<MemberView>> Members::directory(const Actor& viewer, const DirectoryRequest& request) {
-  KRING_TRY(authorize(viewer, Action::kListMembers));
+  KRING_TRY(decide(viewer, Action::kListMembers));
   KRING_TRY(validate_text("q", request.q, 100, false));
   KRING_TRY(validate_text("skill", request.skill, kTermMax, false));
   KRING_TRY(validate_text("interest", request.interest, kTermMax, false));
@@ -123,17 +131,22 @@ Result<Page<MemberView>> Members::directory(const Actor& viewer, const Directory
   if (more) found.pop_back();
   for (auto& m : found) page.items.push_back(view_member(*conn, viewer.id, std::move(m), false));
   if (more) page.next_cursor = encode_cursor({0, page.items.back().member.id});
+  for (auto& view : page.items) fill_can(viewer, view);
   return page;
 }
 
 Status Members::set_suspended(const Actor& actor, const std::string& handle, bool suspended) {
-  KRING_TRY(authorize(actor, suspended ? Action::kSuspendMember : Action::kReinstateMember));
+  const Action action = suspended ? Action::kSuspendMember : Action::kReinstateMember;
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   store::MemberRepository members(*conn);
   auto member = members.find_by_handle(handle);
-  if (!member) return Error::not_found("no member with handle '" + handle + "'");
-  if (member->id == actor.id) return Error::invalid("self_suspension", "admins cannot suspend themselves");
+  const std::string missing = "no member with handle '" + handle + "'";
+  if (!member) return refuse_missing(actor, action, missing);
+  Resource r;
+  r.own = member->id == actor.id;
+  r.not_found = missing;
+  KRING_TRY(decide(actor, action, r));
   members.set_suspended(member->id, suspended ? std::optional<Micros>(now_micros()) : std::nullopt);
   tx.commit();
   if (suspended) hub_.close_member_streams(member->id);
@@ -141,7 +154,7 @@ Status Members::set_suspended(const Actor& actor, const std::string& handle, boo
 }
 
 Status Members::set_role(const Actor& actor, const std::string& handle, const std::string& role) {
-  KRING_TRY(authorize(actor, Action::kSetMemberRole));
+  KRING_TRY(decide(actor, Action::kSetMemberRole));
   std::optional<MemberRole> parsed;
   for (auto r : {MemberRole::kMember, MemberRole::kAnalyst, MemberRole::kAdmin}) {
     if (member_role_name(r) == role) parsed = r;

@@ -3,7 +3,7 @@
 #include <charconv>
 
 #include "core/validation.h"
-#include "social/item_moderators.h"
+#include "social/capabilities.h"
 #include "social/policy.h"
 #include "store/item_repository.h"
 #include "store/member_repository.h"
@@ -22,16 +22,24 @@ std::optional<std::int64_t> parse_id(const std::string& text) {
   return id;
 }
 
-bool hosts_space(store::Connection& conn, const Actor& actor, std::optional<SpaceId> space) {
-  if (!space) return actor.is_admin();
-  return may_moderate_space(actor, store::SpaceRepository(conn).membership(*space, actor.id));
+// The actor's standing toward what lives in `space` (none: a profile or the
+// instance), for the table's host and admin standings.
+Resource standing_in(store::Connection& conn, const Actor& actor, std::optional<SpaceId> space_id) {
+  std::optional<Space> space;
+  std::optional<Membership> m;
+  if (space_id) {
+    store::SpaceRepository spaces(conn);
+    space = spaces.find_by_id(*space_id);
+    if (space) m = spaces.membership(space->id, actor.id);
+  }
+  return Resource::of_content(actor, 0, space, m);
 }
 
 }  // namespace
 
 Result<std::int64_t> Moderation::report(const Actor& actor, const std::string& target_type,
                                         const std::string& target_id, const std::string& reason) {
-  KRING_TRY(authorize(actor, Action::kReport));
+  KRING_TRY(decide(actor, Action::kReport));
   KRING_TRY(validate_text("reason", reason, kReasonMax, true));
   if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Error::invalid("missing_field", "give a reason for the report");
@@ -71,7 +79,6 @@ Result<std::int64_t> Moderation::report(const Actor& actor, const std::string& t
 
 Result<Page<ReportView>> Moderation::queue(const Actor& actor, const std::string& slug,
                                            const std::string& cursor, int limit) {
-  KRING_TRY(authorize(actor, Action::kViewReports));
   std::optional<std::int64_t> before;
   if (!cursor.empty()) {
     auto key = decode_cursor(cursor);
@@ -84,17 +91,14 @@ Result<Page<ReportView>> Moderation::queue(const Actor& actor, const std::string
   if (!slug.empty()) {
     store::SpaceRepository spaces(*conn);
     auto space = spaces.find_by_slug(slug);
-    std::optional<Membership> m;
-    if (space) m = spaces.membership(space->id, actor.id);
-    if (!space || !may_see_space(*space, m)) {
-      return Error::not_found("no space with slug '" + slug + "'");
+    if (!space) {
+      return refuse_missing(actor, Action::kViewSpaceReports, "no space with slug '" + slug + "'");
     }
-    if (!may_moderate_space(actor, m)) {
-      return Error::forbidden("only the space's hosts see its reports");
-    }
+    KRING_TRY(decide(actor, Action::kViewSpaceReports,
+                     Resource::of_space(*space, spaces.membership(space->id, actor.id))));
     space_id = space->id;
-  } else if (!actor.is_admin()) {
-    return Error::forbidden("only instance admins see instance-wide reports");
+  } else {
+    KRING_TRY(decide(actor, Action::kViewInstanceReports));
   }
   auto rows = store::ModerationRepository(*conn).open_reports(space_id, before, limit + 1);
   bool more = static_cast<int>(rows.size()) > limit;
@@ -117,6 +121,10 @@ Result<Page<ReportView>> Moderation::queue(const Actor& actor, const std::string
     } else if (auto m = members.find_by_id(row.target_id)) {
       v.member = view_member(*conn, actor.id, *m, false);
     }
+    StandingCache standing(*conn, actor);
+    if (v.item) fill_can(standing, *v.item);
+    if (v.reply) fill_can(standing, *v.reply, row.space_id);
+    if (v.member) fill_can(actor, *v.member);
     v.row = std::move(row);
     page.items.push_back(std::move(v));
   }
@@ -125,33 +133,34 @@ Result<Page<ReportView>> Moderation::queue(const Actor& actor, const std::string
 }
 
 Status Moderation::resolve(const Actor& actor, std::int64_t report_id) {
-  KRING_TRY(authorize(actor, Action::kResolveReport));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   store::ModerationRepository repo(*conn);
   auto report = repo.find_report(report_id);
-  if (!report || !hosts_space(*conn, actor, report->space_id)) {
-    return Error::not_found("no report " + std::to_string(report_id));
-  }
+  const std::string missing = "no report " + std::to_string(report_id);
+  if (!report) return refuse_missing(actor, Action::kResolveReport, missing);
+  Resource r = standing_in(*conn, actor, report->space_id);
+  r.not_found = missing;
+  KRING_TRY(decide(actor, Action::kResolveReport, r));
   repo.resolve_report(report_id, now_micros());
   tx.commit();
   return {};
 }
 
 Status Moderation::hide_reply(const Actor& actor, std::int64_t reply_id, bool hidden) {
-  KRING_TRY(authorize(actor, hidden ? Action::kHideReply : Action::kUnhideReply));
+  const Action action = hidden ? Action::kHideReply : Action::kUnhideReply;
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   store::ReplyRepository replies(*conn);
   auto reply = replies.find(reply_id);
-  Error missing = Error::not_found("no reply " + std::to_string(reply_id));
-  if (!reply) return missing;
-  auto item = store::ItemRepository(*conn).find(reply->item_id);
-  if (!item) return missing;
-  if (!moderates_item(*conn, actor, *item)) {
-    if (!store::ItemRepository(*conn).readable(item->id, actor.id)) return missing;
-    return Error::forbidden("only the space's moderators may hide replies");
-  }
+  const std::string missing = "no reply " + std::to_string(reply_id);
+  std::optional<Item> item;
+  if (reply) item = store::ItemRepository(*conn).find(reply->item_id);
+  if (!item) return refuse_missing(actor, action, missing);
+  Resource r = standing_in(*conn, actor, item->space_id);
+  r.visible = store::ItemRepository(*conn).readable(item->id, actor.id);
+  r.not_found = missing;
+  KRING_TRY(decide(actor, action, r));
   replies.set_hidden(reply_id, hidden ? std::optional<Micros>(now_micros()) : std::nullopt);
   tx.commit();
   return {};
@@ -159,23 +168,25 @@ Status Moderation::hide_reply(const Actor& actor, std::int64_t reply_id, bool hi
 
 Status Moderation::mute(const Actor& actor, const std::string& target_type,
                         const std::string& key, bool on) {
-  KRING_TRY(authorize(actor, on ? Action::kMute : Action::kUnmute));
+  const Action action = on ? Action::kMute : Action::kUnmute;
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   std::int64_t target = 0;
   if (target_type == "member") {
     auto m = store::MemberRepository(*conn).find_by_handle(key);
-    if (!m || m->id == actor.id ||
-        store::TieRepository(*conn).blocked_either_way(actor.id, m->id)) {
-      return Error::not_found("no member with handle '" + key + "'");
-    }
+    const std::string missing = "no member with handle '" + key + "'";
+    if (!m) return refuse_missing(actor, action, missing);
+    Resource r;
+    r.own = m->id == actor.id;
+    r.blocked = store::TieRepository(*conn).blocked_either_way(actor.id, m->id);
+    r.not_found = missing;
+    KRING_TRY(decide(actor, action, r));
     target = m->id;
   } else {
     store::SpaceRepository spaces(*conn);
     auto s = spaces.find_by_slug(key);
-    if (!s || !may_see_space(*s, spaces.membership(s->id, actor.id))) {
-      return Error::not_found("no space with slug '" + key + "'");
-    }
+    if (!s) return refuse_missing(actor, action, "no space with slug '" + key + "'");
+    KRING_TRY(decide(actor, action, Resource::of_space(*s, spaces.membership(s->id, actor.id))));
     target = s->id;
   }
   store::ModerationRepository repo(*conn);

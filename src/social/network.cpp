@@ -64,9 +64,8 @@ Network::~Network() {
 }
 
 Status Network::authorize_scope(const Actor& actor, NetworkScope& scope) {
-  if (!actor.signed_in()) return Error::unauthenticated("log in first");
   if (scope.kind != NetworkScope::Kind::kSpace) {
-    return authorize(actor, Action::kViewNetworkMetrics);
+    return decide(actor, Action::kViewNetworkMetrics);
   }
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
@@ -74,16 +73,15 @@ Status Network::authorize_scope(const Actor& actor, NetworkScope& scope) {
   auto space = spaces.find_by_slug(scope.key);
   std::optional<Membership> m;
   if (space) m = spaces.membership(space->id, actor.id);
-  if (!space || !may_see_space(*space, m)) {
-    return Error::not_found("no space with slug '" + scope.key + "'");
+  if (!space) {
+    return refuse_missing(actor, Action::kViewSpaceNetwork,
+                          "no space with slug '" + scope.key + "'");
   }
-  scope.space_id = space->id;
-  KRING_TRY(authorize(actor, Action::kViewSpaceNetwork));
   // Hosts see their own space's network; analysts see spaces whose content
   // they may read (a secret space's network stays with its members).
-  if (may_moderate_space(actor, m)) return {};
-  if (actor.is_analyst() && may_read_space_content(*space, m)) return {};
-  return Error::forbidden("only the space's hosts and analysts see its network");
+  KRING_TRY(decide(actor, Action::kViewSpaceNetwork, Resource::of_space(*space, m)));
+  scope.space_id = space->id;
+  return {};
 }
 
 bool NetworkLookup::shows(graph::NodeId v) const {

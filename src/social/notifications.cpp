@@ -25,7 +25,7 @@ NotificationView view_notification(store::Connection& conn, MemberId viewer,
 
 Result<NotificationPage> Notifications::list(const Actor& actor, const std::string& cursor,
                                              int limit) {
-  KRING_TRY(authorize(actor, Action::kReadNotifications));
+  KRING_TRY(decide(actor, Action::kReadNotifications));
   std::optional<std::int64_t> before;
   if (!cursor.empty()) {
     auto key = decode_cursor(cursor);
@@ -46,7 +46,7 @@ Result<NotificationPage> Notifications::list(const Actor& actor, const std::stri
 }
 
 Status Notifications::mark_read(const Actor& actor, std::int64_t up_to) {
-  KRING_TRY(authorize(actor, Action::kMarkNotificationsRead));
+  KRING_TRY(decide(actor, Action::kMarkNotificationsRead));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
   store::NotificationRepository(*conn).mark_read(actor.id, up_to, now_micros());

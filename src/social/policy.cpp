@@ -1,7 +1,9 @@
 #include "social/policy.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 
 namespace kring::social {
 
@@ -17,73 +19,163 @@ enum class Need { kAnyone, kMember, kAnalyst, kAdmin };
 // read-only). Actions anyone may take stay open to them as to a visitor.
 enum class WhileSuspended { kRefused, kAllowed };
 
+// How the actor stands to the resource. A row lists the standings of which
+// any one suffices, and those that are all required.
+enum Standing : std::uint32_t {
+  kOwn = 1u << 0,                  // author of the item or reply; the member acted on is the actor
+  kOther = 1u << 1,                // the member acted on is someone else
+  kContributor = 1u << 2,          // in no space, or active member of its space, not archived
+  kInSpace = 1u << 3,              // a membership row in the space: active, invited or requested
+  kOpenSpaceMember = 1u << 4,      // active member of an open space
+  kSpaceModerator = 1u << 5,       // active moderator or owner of the space
+  kSpaceOwner = 1u << 6,           // active owner of the space
+  kOutranksTarget = 1u << 7,       // a space role at least the target member's
+  kReader = 1u << 8,               // may read the resource's content
+  kAnalystReader = 1u << 9,        // an analyst who may read the resource's content
+  kInstanceAdmin = 1u << 10,       // instance admin, outside spaces and where they read the space
+  kAdminOutsideSpaces = 1u << 11,  // instance admin, for what lives in no space
+};
+constexpr std::uint32_t kStandingCount = 12;
+
+// Hosts and admins act on what they moderate even where they could not read
+// it (hidden items, removed replies); every other standing needs the
+// resource visible.
+constexpr std::uint32_t kOversight =
+    kSpaceModerator | kSpaceOwner | kInstanceAdmin | kAdminOutsideSpaces;
+
+constexpr std::array<std::string_view, kStandingCount> kStandingNames = {"self",
+                                                                         "other",
+                                                                         "contributor",
+                                                                         "in space",
+                                                                         "open-space member",
+                                                                         "space moderator",
+                                                                         "space owner",
+                                                                         "outranks target",
+                                                                         "reader",
+                                                                         "analyst reader",
+                                                                         "admin",
+                                                                         "admin outside spaces"};
+
+// What a refusal for lack of standing answers.
+enum class Refusal { k403, k404 };
+
 struct Rule {
   Action action;
+  std::string_view name;
   Need need;
   WhileSuspended suspended = WhileSuspended::kRefused;
+  std::uint32_t any = 0;     // one of these suffices (0: no standing needed)
+  std::uint32_t all = 0;     // each of these is needed
+  bool not_blocked = false;  // a block hides the resource: 404
+  Refusal refusal = Refusal::k403;
+  std::string_view message = {};  // the 403's message
 };
 
 constexpr auto kAllowed = WhileSuspended::kAllowed;
+constexpr auto kRefused = WhileSuspended::kRefused;
+using enum Need;
 
 // One row per Action, in the enum's order.
 constexpr std::array kRules = {
-    Rule{Action::kViewMember, Need::kAnyone},
-    Rule{Action::kListMembers, Need::kAnyone},
-    Rule{Action::kViewOwnProfile, Need::kMember, kAllowed},
-    Rule{Action::kEditOwnProfile, Need::kMember},
-    Rule{Action::kChangePassword, Need::kMember},
-    Rule{Action::kLogOut, Need::kMember, kAllowed},
-    Rule{Action::kSuspendMember, Need::kAdmin},
-    Rule{Action::kReinstateMember, Need::kAdmin},
-    Rule{Action::kSetMemberRole, Need::kAdmin},
-    Rule{Action::kListTies, Need::kAnyone},
-    Rule{Action::kFollow, Need::kMember},
-    Rule{Action::kUnfollow, Need::kMember},
-    Rule{Action::kConnect, Need::kMember},
-    Rule{Action::kDisconnect, Need::kMember},
-    Rule{Action::kBlock, Need::kMember},
-    Rule{Action::kUnblock, Need::kMember},
-    Rule{Action::kListBlocked, Need::kMember, kAllowed},
-    Rule{Action::kViewOwnRequests, Need::kMember, kAllowed},
-    Rule{Action::kViewSecondDegree, Need::kMember},
-    Rule{Action::kViewSuggestions, Need::kMember},
-    Rule{Action::kViewNetworkMetrics, Need::kAnalyst},
-    Rule{Action::kViewSpaceNetwork, Need::kMember},
-    Rule{Action::kListSpaces, Need::kAnyone},
-    Rule{Action::kViewSpace, Need::kAnyone},
-    Rule{Action::kCreateSpace, Need::kMember},
-    Rule{Action::kEditSpace, Need::kMember},
-    Rule{Action::kJoinSpace, Need::kMember},
-    Rule{Action::kLeaveSpace, Need::kMember},
-    Rule{Action::kRemoveSpaceMember, Need::kMember},
-    Rule{Action::kDecideJoinRequest, Need::kMember},
-    Rule{Action::kInviteToSpace, Need::kMember},
-    Rule{Action::kSetSpaceRole, Need::kMember},
-    Rule{Action::kListSpaceMembers, Need::kAnyone},
-    Rule{Action::kViewOwnInvitations, Need::kMember, kAllowed},
-    Rule{Action::kViewItem, Need::kAnyone},
-    Rule{Action::kViewItemHistory, Need::kAnyone},
-    Rule{Action::kPostItem, Need::kMember},
-    Rule{Action::kEditItem, Need::kMember},
-    Rule{Action::kDeleteItem, Need::kMember},
-    Rule{Action::kHideItem, Need::kMember},
-    Rule{Action::kUnhideItem, Need::kMember},
-    Rule{Action::kListReplies, Need::kAnyone},
-    Rule{Action::kReply, Need::kMember},
-    Rule{Action::kDeleteReply, Need::kMember},
-    Rule{Action::kHideReply, Need::kMember},
-    Rule{Action::kUnhideReply, Need::kMember},
-    Rule{Action::kReact, Need::kMember},
-    Rule{Action::kUnreact, Need::kMember},
-    Rule{Action::kReport, Need::kMember},
-    Rule{Action::kViewReports, Need::kMember},
-    Rule{Action::kResolveReport, Need::kMember},
-    Rule{Action::kMute, Need::kMember},
-    Rule{Action::kUnmute, Need::kMember},
-    Rule{Action::kReadHomeFeed, Need::kMember, kAllowed},
-    Rule{Action::kReadNotifications, Need::kMember, kAllowed},
-    Rule{Action::kMarkNotificationsRead, Need::kMember},
-    Rule{Action::kOpenStream, Need::kMember},
+    Rule{Action::kViewMember, "view_member", kAnyone},
+    Rule{Action::kListMembers, "list_members", kAnyone},
+    Rule{Action::kViewOwnProfile, "view_own_profile", kMember, kAllowed},
+    Rule{Action::kEditOwnProfile, "edit_own_profile", kMember},
+    Rule{Action::kChangePassword, "change_password", kMember},
+    Rule{Action::kLogOut, "log_out", kMember, kAllowed},
+    Rule{Action::kSuspendMember, "suspend_member", kAdmin, kRefused, 0, kOther, false,
+         Refusal::k403, "admins cannot suspend themselves"},
+    Rule{Action::kReinstateMember, "reinstate_member", kAdmin, kRefused, 0, kOther, false,
+         Refusal::k403, "admins cannot reinstate themselves"},
+    Rule{Action::kSetMemberRole, "set_member_role", kAdmin},
+    Rule{Action::kListTies, "list_ties", kAnyone},
+    Rule{Action::kFollow, "follow", kMember, kRefused, 0, kOther, true, Refusal::k403,
+         "you cannot follow yourself"},
+    Rule{Action::kUnfollow, "unfollow", kMember, kRefused, 0, kOther, false, Refusal::k403,
+         "you cannot unfollow yourself"},
+    Rule{Action::kConnect, "connect", kMember, kRefused, 0, kOther, true, Refusal::k403,
+         "you cannot connect to yourself"},
+    Rule{Action::kDisconnect, "disconnect", kMember, kRefused, 0, kOther, false, Refusal::k403,
+         "you cannot disconnect from yourself"},
+    Rule{Action::kBlock, "block", kMember, kRefused, 0, kOther, false, Refusal::k403,
+         "you cannot block yourself"},
+    Rule{Action::kUnblock, "unblock", kMember, kRefused, 0, kOther, false, Refusal::k403,
+         "you cannot unblock yourself"},
+    Rule{Action::kListBlocked, "list_blocked", kMember, kAllowed},
+    Rule{Action::kViewOwnRequests, "view_own_requests", kMember, kAllowed},
+    Rule{Action::kViewSecondDegree, "view_second_degree", kMember},
+    Rule{Action::kViewSuggestions, "view_suggestions", kMember},
+    Rule{Action::kViewBridgeSuggestions, "view_bridge_suggestions", kMember, kRefused,
+         kSpaceModerator, 0, false, Refusal::k403,
+         "only the space's hosts see who could bridge it"},
+    Rule{Action::kViewNetworkMetrics, "view_network_metrics", kAnalyst},
+    Rule{Action::kViewSpaceNetwork, "view_space_network", kMember, kRefused,
+         kSpaceModerator | kAnalystReader, 0, false, Refusal::k403,
+         "only the space's hosts and analysts see its network"},
+    Rule{Action::kListSpaces, "list_spaces", kAnyone},
+    Rule{Action::kViewSpace, "view_space", kAnyone},
+    Rule{Action::kCreateSpace, "create_space", kMember},
+    Rule{Action::kEditSpace, "edit_space", kMember, kRefused, kSpaceOwner, 0, false, Refusal::k403,
+         "only the space's owners may change it"},
+    Rule{Action::kJoinSpace, "join_space", kMember},
+    Rule{Action::kLeaveSpace, "leave_space", kMember, kRefused, kInSpace, 0, false, Refusal::k403,
+         "you are not in this space"},
+    Rule{Action::kRemoveSpaceMember, "remove_space_member", kMember, kRefused, kSpaceModerator,
+         kOutranksTarget, false, Refusal::k403, "only the space's hosts may remove members"},
+    Rule{Action::kListJoinRequests, "list_join_requests", kMember, kRefused, kSpaceModerator, 0,
+         false, Refusal::k403, "only the space's hosts see its requests"},
+    Rule{Action::kDecideJoinRequest, "decide_join_request", kMember, kRefused, kSpaceModerator, 0,
+         false, Refusal::k403, "only the space's hosts may decide on requests"},
+    Rule{Action::kInviteToSpace, "invite_to_space", kMember, kRefused,
+         kOpenSpaceMember | kSpaceModerator, 0, true, Refusal::k403,
+         "you may not invite members to this space"},
+    Rule{Action::kSetSpaceRole, "set_space_role", kMember, kRefused, kSpaceOwner, 0, false,
+         Refusal::k403, "only the space's owners may change roles"},
+    Rule{Action::kListSpaceMembers, "list_space_members", kAnyone, kRefused, 0, kReader, false,
+         Refusal::k403, "only members see who is in this space"},
+    Rule{Action::kViewOwnInvitations, "view_own_invitations", kMember, kAllowed},
+    Rule{Action::kViewItem, "view_item", kAnyone},
+    Rule{Action::kViewItemHistory, "view_item_history", kAnyone},
+    Rule{Action::kPostItem, "post_item", kMember, kRefused, 0, kContributor, false, Refusal::k403,
+         "only members may post in this space"},
+    Rule{Action::kEditItem, "edit_item", kMember, kRefused, kOwn, kContributor, false,
+         Refusal::k403, "only the author may edit an item"},
+    Rule{Action::kDeleteItem, "delete_item", kMember, kRefused,
+         kOwn | kSpaceModerator | kInstanceAdmin, 0, false, Refusal::k403,
+         "only the author or the space's moderators may delete this item"},
+    Rule{Action::kHideItem, "hide_item", kMember, kRefused, kSpaceModerator | kInstanceAdmin, 0,
+         false, Refusal::k403, "only the space's moderators may hide items"},
+    Rule{Action::kUnhideItem, "unhide_item", kMember, kRefused, kSpaceModerator | kInstanceAdmin, 0,
+         false, Refusal::k403, "only the space's moderators may unhide items"},
+    Rule{Action::kListReplies, "list_replies", kAnyone},
+    Rule{Action::kReply, "reply", kMember, kRefused, 0, kContributor, false, Refusal::k403,
+         "only members of the space may take part here"},
+    Rule{Action::kDeleteReply, "delete_reply", kMember, kRefused,
+         kOwn | kSpaceModerator | kInstanceAdmin, 0, false, Refusal::k403,
+         "only the author or the space's moderators may delete this reply"},
+    Rule{Action::kHideReply, "hide_reply", kMember, kRefused, kSpaceModerator | kInstanceAdmin, 0,
+         false, Refusal::k403, "only the space's moderators may hide replies"},
+    Rule{Action::kUnhideReply, "unhide_reply", kMember, kRefused, kSpaceModerator | kInstanceAdmin,
+         0, false, Refusal::k403, "only the space's moderators may unhide replies"},
+    Rule{Action::kReact, "react", kMember, kRefused, 0, kContributor, false, Refusal::k403,
+         "only members of the space may take part here"},
+    Rule{Action::kUnreact, "unreact", kMember, kRefused, 0, kContributor, false, Refusal::k403,
+         "only members of the space may take part here"},
+    Rule{Action::kReport, "report", kMember},
+    Rule{Action::kViewSpaceReports, "view_space_reports", kMember, kRefused, kSpaceModerator, 0,
+         false, Refusal::k403, "only the space's hosts see its reports"},
+    Rule{Action::kViewInstanceReports, "view_instance_reports", kAdmin},
+    Rule{Action::kResolveReport, "resolve_report", kMember, kRefused,
+         kSpaceModerator | kAdminOutsideSpaces, 0, false, Refusal::k404},
+    Rule{Action::kMute, "mute", kMember, kRefused, 0, kOther, true, Refusal::k404},
+    Rule{Action::kUnmute, "unmute", kMember, kRefused, 0, kOther, true, Refusal::k404},
+    Rule{Action::kReadFeed, "read_feed", kAnyone, kRefused, 0, kReader, false, Refusal::k403,
+         "only members see this space's content"},
+    Rule{Action::kReadHomeFeed, "read_home_feed", kMember, kAllowed},
+    Rule{Action::kSearch, "search", kAnyone},
+    Rule{Action::kReadNotifications, "read_notifications", kMember, kAllowed},
+    Rule{Action::kMarkNotificationsRead, "mark_notifications_read", kMember},
+    Rule{Action::kOpenStream, "open_stream", kMember},
 };
 
 constexpr bool rows_follow_the_enum() {
@@ -93,38 +185,189 @@ constexpr bool rows_follow_the_enum() {
   return true;
 }
 static_assert(rows_follow_the_enum(), "kRules needs one row per Action, in the enum's order");
-static_assert(kRules.size() == static_cast<std::size_t>(Action::kOpenStream) + 1,
-              "kRules needs one row per Action");
+static_assert(kRules.size() == kActionCount, "kRules needs one row per Action");
+
+// Access ends with membership: no space standing without an active row, and
+// none for a suspended actor.
+bool active_in(const Actor& actor, const Resource& r) {
+  return !actor.suspended && r.space && is_active_member(r.space->membership);
+}
+
+std::uint32_t standings_held(const Actor& actor, const Resource& r) {
+  std::uint32_t held = 0;
+  const bool active = active_in(actor, r);
+  const SpaceRole role = active ? r.space->membership->role : SpaceRole::kMember;
+  if (r.own) held |= kOwn;
+  if (!r.own) held |= kOther;
+  if (!r.space || (active && !r.space->archived)) held |= kContributor;
+  if (r.space && r.space->membership) held |= kInSpace;
+  if (active && r.space->visibility == SpaceVisibility::kOpen) held |= kOpenSpaceMember;
+  if (active && role >= SpaceRole::kModerator) held |= kSpaceModerator;
+  if (active && role == SpaceRole::kOwner) held |= kSpaceOwner;
+  if (active && (!r.target_role || role >= *r.target_role)) held |= kOutranksTarget;
+  if (r.readable) held |= kReader;
+  if (r.readable && actor.is_analyst()) held |= kAnalystReader;
+  // A closed or secret space's discussion is its hosts' alone: to an admin
+  // who is no member there it stays as invisible as to anyone else.
+  const bool reads_space = !r.space || r.space->visibility == SpaceVisibility::kOpen || active;
+  if (actor.is_admin() && !actor.suspended && reads_space) held |= kInstanceAdmin;
+  if (actor.is_admin() && !actor.suspended && !r.space) held |= kAdminOutsideSpaces;
+  return held;
+}
+
+enum class Verdict {
+  kAllowed,
+  kLogIn,
+  kSuspended,
+  kNotAnalyst,
+  kNotAdmin,
+  kHidden,
+  kNoStanding,  // none of `any`
+  kMissingAll,  // one of `all`
+};
+
+Verdict evaluate(const Actor& actor, const Rule& rule, const Resource& r, std::uint32_t& lacking) {
+  if (rule.need != kAnyone) {
+    if (!actor.signed_in()) return Verdict::kLogIn;
+    if (actor.suspended && rule.suspended == kRefused) return Verdict::kSuspended;
+    if (rule.need == kAnalyst && !actor.is_analyst()) return Verdict::kNotAnalyst;
+    if (rule.need == kAdmin && !actor.is_admin()) return Verdict::kNotAdmin;
+  }
+  if (rule.not_blocked && r.blocked) return Verdict::kHidden;
+  const std::uint32_t held = standings_held(actor, r);
+  const bool oversees = (rule.any & held & kOversight) != 0;
+  if (!r.visible && !oversees) return Verdict::kHidden;
+  if (rule.any != 0 && (rule.any & held) == 0) return Verdict::kNoStanding;
+  lacking = rule.all & ~held;
+  if (lacking != 0) return Verdict::kMissingAll;
+  return Verdict::kAllowed;
+}
+
+const Rule& rule_of(Action action) { return kRules[static_cast<std::size_t>(action)]; }
+
+std::string standing_list(std::uint32_t set, std::string_view joiner) {
+  std::string out;
+  for (std::uint32_t i = 0; i < kStandingCount; ++i) {
+    if ((set & (1u << i)) == 0) continue;
+    if (!out.empty()) out += joiner;
+    out += kStandingNames[i];
+  }
+  return out;
+}
 
 }  // namespace
 
-Status authorize(const Actor& actor, Action action) {
-  const Rule& rule = kRules[static_cast<std::size_t>(action)];
-  if (rule.need == Need::kAnyone) return {};
-  if (!actor.signed_in()) return Error::unauthenticated("log in first");
-  if (actor.suspended && rule.suspended == WhileSuspended::kRefused) {
-    return Error::forbidden("this account is suspended");
-  }
-  if (rule.need == Need::kAnalyst && !actor.is_analyst()) {
-    return Error::forbidden("this needs the analyst role");
-  }
-  if (rule.need == Need::kAdmin && !actor.is_admin()) {
-    return Error::forbidden("this needs an instance admin");
-  }
-  return {};
+Resource Resource::missing(std::string message) {
+  Resource r;
+  r.visible = false;
+  r.readable = false;
+  r.not_found = std::move(message);
+  return r;
 }
 
-bool may_moderate_space(const Actor& actor, const std::optional<Membership>& m) {
-  return !actor.suspended && is_active_member(m) && m->role >= SpaceRole::kModerator;
+Resource Resource::of_space(const Space& space, const std::optional<Membership>& membership) {
+  Resource r;
+  r.visible = may_see_space(space, membership);
+  r.readable = may_read_space_content(space, membership);
+  r.space = SpaceStanding{space.visibility, space.archived, membership};
+  r.not_found = "no space with slug '" + space.slug + "'";
+  return r;
 }
 
-bool may_manage_space(const Actor& actor, const std::optional<Membership>& m) {
-  return !actor.suspended && is_active_member(m) && m->role == SpaceRole::kOwner;
+Resource Resource::of_content(const Actor& actor, MemberId author,
+                              const std::optional<Space>& space,
+                              const std::optional<Membership>& membership) {
+  Resource r;
+  r.own = actor.signed_in() && author == actor.id;
+  if (space) r.space = SpaceStanding{space->visibility, space->archived, membership};
+  return r;
 }
 
-bool may_contribute_to_space(const Actor& actor, const Space& space,
-                             const std::optional<Membership>& m) {
-  return !actor.suspended && is_active_member(m) && !space.archived;
+Error refuse_missing(const Actor& actor, Action action, std::string message) {
+  Status status = decide(actor, action, Resource::missing(message));
+  return status.ok() ? Error::not_found(std::move(message)) : std::move(status).error();
+}
+
+bool allows(const Actor& actor, Action action, const Resource& resource) {
+  std::uint32_t lacking = 0;
+  return evaluate(actor, rule_of(action), resource, lacking) == Verdict::kAllowed;
+}
+
+Status decide(const Actor& actor, Action action, const Resource& resource) {
+  const Rule& rule = rule_of(action);
+  std::uint32_t lacking = 0;
+  switch (evaluate(actor, rule, resource, lacking)) {
+    case Verdict::kAllowed:
+      return {};
+    case Verdict::kLogIn:
+      return Error::unauthenticated("log in first");
+    case Verdict::kSuspended:
+      return Error::forbidden("this account is suspended");
+    case Verdict::kNotAnalyst:
+      return Error::forbidden("this needs the analyst role");
+    case Verdict::kNotAdmin:
+      return Error::forbidden("this needs an instance admin");
+    case Verdict::kHidden:
+      return Error::not_found(resource.not_found);
+    case Verdict::kNoStanding:
+    case Verdict::kMissingAll:
+      break;
+  }
+  if (rule.refusal == Refusal::k404) return Error::not_found(resource.not_found);
+  if ((lacking & kContributor) && resource.space && resource.space->archived) {
+    return Error::forbidden("this space is archived");
+  }
+  if ((lacking & kOutranksTarget)) return Error::forbidden("moderators cannot remove an owner");
+  return Error::forbidden(rule.message.empty() ? "you may not do this" : std::string(rule.message));
+}
+
+std::vector<ItemVisibility> allowed_visibilities(const std::optional<Space>& space) {
+  if (!space)
+    return {ItemVisibility::kPublic, ItemVisibility::kMembers, ItemVisibility::kConnections};
+  if (space->visibility == SpaceVisibility::kOpen) {
+    return {ItemVisibility::kPublic, ItemVisibility::kMembers, ItemVisibility::kSpace};
+  }
+  return {ItemVisibility::kSpace};
+}
+
+ItemVisibility default_visibility(const std::optional<Space>& space) {
+  return space ? ItemVisibility::kSpace : ItemVisibility::kPublic;
+}
+
+Status check_visibility(const std::optional<Space>& space, ItemVisibility v) {
+  auto allowed = allowed_visibilities(space);
+  if (std::find(allowed.begin(), allowed.end(), v) != allowed.end()) return {};
+  if (!space) return Error::invalid("invalid_visibility", "visibility 'space' needs a space");
+  if (v == ItemVisibility::kConnections) {
+    return Error::invalid("invalid_visibility", "items in a space cannot be for connections only");
+  }
+  return Error::invalid("invalid_visibility",
+                        "items in a closed or secret space are for its members only");
+}
+
+std::string action_name(Action action) { return std::string(rule_of(action).name); }
+
+std::vector<std::string> action_table_lines() {
+  static constexpr std::string_view kNeeds[] = {"anyone", "member", "analyst", "admin"};
+  std::vector<std::string> lines;
+  lines.push_back("| action | needs | while suspended | standing | refusal |");
+  lines.push_back("|---|---|---|---|---|");
+  for (const Rule& rule : kRules) {
+    std::string standing;
+    if (rule.any) standing = standing_list(rule.any, " or ");
+    if (rule.all) {
+      if (!standing.empty()) standing += "; and ";
+      standing += standing_list(rule.all, " and ");
+    }
+    if (rule.not_blocked) standing += standing.empty() ? "not blocked" : "; not blocked";
+    if (standing.empty()) standing = "-";
+    const bool open_while_suspended = rule.need == kAnyone || rule.suspended == kAllowed;
+    lines.push_back("| " + std::string(rule.name) + " | " +
+                    std::string(kNeeds[static_cast<int>(rule.need)]) + " | " +
+                    (open_while_suspended ? "allowed" : "refused") + " | " + standing + " | " +
+                    (rule.refusal == Refusal::k404 ? "404" : "403") + " |");
+  }
+  return lines;
 }
 
 }  // namespace kring::social

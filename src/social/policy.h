@@ -1,21 +1,33 @@
 #pragma once
-// Who may do what: the one place where each action's rule lives. Handlers
-// never decide; services call authorize() with the action they perform,
-// under its own name, before they touch anything.
+// Who may do what: the one place where each action's rule lives. Services
+// load what an action touches, describe the actor's standing toward it as a
+// Resource, and ask decide() under the action's own name; they make no
+// authorization decision of their own. Handlers never decide.
 //
-// Actor-level rules (is the caller signed in, not suspended, an analyst or
-// an admin) are the table in policy.cpp, one row per Action; object-level
-// rules (may this viewer see this member, this space, this item) are the
-// may_* functions beside it.
+// The table in policy.cpp has one row per Action: the instance role it needs
+// (anyone, member, analyst, admin), whether a suspended member may still
+// take it, which standings suffice (any of them) and which are required (all
+// of them), whether a block between actor and resource hides it, and whether
+// a refusal answers 404 (the resource stays invisible) or 403.
 //
-// Suspended means read-only: a suspended member may do what anyone may
-// (read what is public), read their own pages (profile, notifications,
-// requests, invitations, blocks, home feed) and log out. Every other action
-// refuses them, and so does every space-role check below, whatever their
-// role: a suspended host moderates nothing.
+// Two rules hold by construction, not by a check someone remembers:
+// - Suspended means read-only: a suspended member may do what anyone may
+//   (read what is public), read their own pages (profile, notifications,
+//   requests, invitations, blocks, home feed) and log out; every other
+//   action refuses them, and no space-role standing counts for them.
+// - Access ends with membership: every space-role standing (contributor,
+//   space member, moderator, owner) needs an active membership.
+//
+// A missing resource and an invisible one answer alike (Resource::missing):
+// 401 to a visitor when the action needs a member, else 404, so the answer
+// never tells whether something exists.
 
 #include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
+#include "core/item.h"
 #include "core/member.h"
 #include "core/result.h"
 #include "core/space.h"
@@ -50,9 +62,10 @@ enum class Action {
   kViewOwnRequests,
   kViewSecondDegree,
   kViewSuggestions,
+  kViewBridgeSuggestions,  // per space: who could bridge it, for its hosts
   // network analytics
   kViewNetworkMetrics,
-  kViewSpaceNetwork,  // the space's hosts, and analysts who may read it
+  kViewSpaceNetwork,
   // spaces
   kListSpaces,
   kViewSpace,
@@ -61,6 +74,7 @@ enum class Action {
   kJoinSpace,
   kLeaveSpace,
   kRemoveSpaceMember,
+  kListJoinRequests,
   kDecideJoinRequest,
   kInviteToSpace,
   kSetSpaceRole,
@@ -84,30 +98,77 @@ enum class Action {
   kUnreact,
   // moderation
   kReport,
-  kViewReports,
+  kViewSpaceReports,
+  kViewInstanceReports,
   kResolveReport,
   kMute,
   kUnmute,
-  // feeds and notifications
+  // feeds, search and notifications
+  kReadFeed,  // public, tag, member and space feeds
   kReadHomeFeed,
+  kSearch,
   kReadNotifications,
   kMarkNotificationsRead,
   kOpenStream,
 };
+inline constexpr std::size_t kActionCount = static_cast<std::size_t>(Action::kOpenStream) + 1;
+
+// The space a resource lives in (or the space acted on), as the actor stands there.
+struct SpaceStanding {
+  SpaceVisibility visibility = SpaceVisibility::kOpen;
+  bool archived = false;
+  std::optional<Membership> membership;  // the actor's row, if any
+};
+
+// The actor's standing toward the thing acted on, built by the service from
+// what it loaded. The default is "nothing in particular": visible, readable,
+// not the actor's own, in no space.
+struct Resource {
+  bool visible = true;   // the actor may know it exists; false: every refusal is 404
+  bool readable = true;  // the actor may read its content (a closed space's, say)
+  bool own = false;      // the actor is its author, or the member acted on is the actor
+  std::optional<SpaceStanding> space;
+  std::optional<SpaceRole> target_role;  // the space role of the member acted on, if any
+  bool blocked = false;                  // a block stands between the actor and it
+  std::string not_found = "not found";   // the 404's message
+
+  // Something that does not exist or may not be known: answers like an invisible thing.
+  static Resource missing(std::string message);
+  // A space as the actor stands there (visible and readable from social/visibility).
+  static Resource of_space(const Space& space, const std::optional<Membership>& membership);
+  // An item or reply the actor may read; `author` is its author; `space` the
+  // item's space when it has one.
+  static Resource of_content(const Actor& actor, MemberId author, const std::optional<Space>& space,
+                             const std::optional<Membership>& membership);
+};
 
 // 401 when the action needs a signed-in member and there is none; 403 for a
-// suspended member taking an action not open to them (see above), or a
-// member without the instance role the action needs.
-Status authorize(const Actor& actor, Action action);
+// suspended member taking an action not open to them, a member without the
+// instance role the action needs, or one without the standing the row asks
+// (404 instead when the row says so, or the resource is not visible to them
+// and no oversight standing of theirs reaches it: hosts and admins act on
+// hidden content they moderate).
+Status decide(const Actor& actor, Action action, const Resource& resource = {});
+// The refusal for something that does not exist or may not be known:
+// decide() over Resource::missing(message), so that a visitor hears 401 and
+// a member 404, as for an invisible one.
+Error refuse_missing(const Actor& actor, Action action, std::string message);
+// decide(...).ok() without building a message: for `can` in responses.
+bool allows(const Actor& actor, Action action, const Resource& resource = {});
 
-// Hosts: moderators (hide items, handle reports and requests, invite,
-// remove members) and owners (also edit, archive and appoint moderators).
-// False for a suspended actor, whatever their role.
-bool may_moderate_space(const Actor& actor, const std::optional<Membership>& membership);
-bool may_manage_space(const Actor& actor, const std::optional<Membership>& membership);
-// Posting, replying and reacting in a space need an actor who is
-// not suspended, an active membership and a space that is not archived.
-bool may_contribute_to_space(const Actor& actor, const Space& space,
-                             const std::optional<Membership>& membership);
+// The visibilities an item may have where it is posted: on a profile
+// public, members or connections; in an open space public, members or
+// space; in a closed or secret space only space (its content is for its
+// members, so nothing there may be offered to others).
+std::vector<ItemVisibility> allowed_visibilities(const std::optional<Space>& space);
+// The visibility an item gets when none is asked for.
+ItemVisibility default_visibility(const std::optional<Space>& space);
+// 400 invalid_visibility, saying why, when `v` is not one of allowed_visibilities(space).
+Status check_visibility(const std::optional<Space>& space, ItemVisibility v);
+
+// The table as text, for `kring roles` and the README's roles section:
+// one line per action, "| action | needs | while suspended | standing | refusal |".
+std::string action_name(Action action);
+std::vector<std::string> action_table_lines();
 
 }  // namespace kring::social

@@ -1,6 +1,8 @@
 #include "social/search.h"
 
 #include "core/validation.h"
+#include "social/capabilities.h"
+#include "social/policy.h"
 #include "store/item_repository.h"
 #include "store/member_repository.h"
 #include "store/search_repository.h"
@@ -8,9 +10,16 @@
 
 namespace kring::social {
 
+namespace {
+void fill_hit_can(StandingCache& standing, ItemView& view) { fill_can(standing, view); }
+void fill_hit_can(StandingCache& standing, SpaceView& view) { fill_can(standing.actor(), view); }
+void fill_hit_can(StandingCache& standing, MemberView& view) { fill_can(standing.actor(), view); }
+}  // namespace
+
 Result<Page<SearchHit>> Search::find(const Actor& viewer, const std::string& q,
                                      const std::string& type, const std::string& cursor,
                                      int limit) {
+  KRING_TRY(decide(viewer, Action::kSearch));
   KRING_TRY(validate_text("q", q, 200, false));
   std::string query = store::fts_query(q);
   if (query.empty()) return Error::invalid("missing_query", "q must contain at least one word");
@@ -64,6 +73,10 @@ Result<Page<SearchHit>> Search::find(const Actor& viewer, const std::string& q,
     }
   }
   if (more) page.next_cursor = encode_cursor({offset + limit, 0});
+  StandingCache standing(*conn, viewer);
+  for (auto& hit : page.items) {
+    std::visit([&](auto& view) { fill_hit_can(standing, view); }, hit);
+  }
   return page;
 }
 

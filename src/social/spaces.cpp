@@ -1,6 +1,7 @@
 #include "social/spaces.h"
 
 #include "core/validation.h"
+#include "social/capabilities.h"
 #include "social/notifier.h"
 #include "social/policy.h"
 #include "social/secret_slug.h"
@@ -21,23 +22,26 @@ std::string_view membership_change_name(MembershipChange change) {
 
 namespace {
 
-Error no_space(const std::string& slug) {
-  return Error::not_found("no space with slug '" + slug + "'");
-}
-
 struct Found {
   Space space;
   std::optional<Membership> membership;
 };
 
-// The space as the actor may know it; secret spaces are 404 to outsiders.
-Result<Found> find_space(store::Connection& conn, const Actor& actor, const std::string& slug) {
+// The space for `action`, if the table lets the actor take it there: a
+// space that does not exist answers like one the actor may not see.
+// `target_role`: the space role of the member acted on, when there is one.
+Result<Found> find_space(store::Connection& conn, const Actor& actor, const std::string& slug,
+                         Action action, std::optional<SpaceRole> target_role = std::nullopt,
+                         bool blocked = false) {
   SpaceRepository spaces(conn);
   auto space = spaces.find_by_slug(slug);
-  if (!space) return no_space(slug);
+  if (!space) return refuse_missing(actor, action, "no space with slug '" + slug + "'");
   std::optional<Membership> m;
   if (actor.signed_in()) m = spaces.membership(space->id, actor.id);
-  if (!may_see_space(*space, m)) return no_space(slug);
+  Resource r = Resource::of_space(*space, m);
+  r.target_role = target_role;
+  r.blocked = blocked;
+  KRING_TRY(decide(actor, action, r));
   return Found{std::move(*space), m};
 }
 
@@ -70,7 +74,7 @@ Result<Member> find_member(store::Connection& conn, const std::string& handle) {
 }  // namespace
 
 Result<SpaceView> Spaces::create(const Actor& actor, const NewSpace& in) {
-  KRING_TRY(authorize(actor, Action::kCreateSpace));
+  KRING_TRY(social::decide(actor, Action::kCreateSpace));
   KRING_TRY(validate_slug(in.slug));
   KRING_TRY(check_space_fields(in.name, in.description, in.kind, in.visibility));
   auto conn = db_.lease();
@@ -95,29 +99,28 @@ Result<SpaceView> Spaces::create(const Actor& actor, const NewSpace& in) {
   spaces.set_membership(s.id, actor.id, owner, 0, now);
   auto stored = spaces.find_by_id(s.id);
   tx.commit();
-  return SpaceView{std::move(*stored), owner};
+  SpaceView view{std::move(*stored), owner};
+  fill_can(actor, view);
+  return view;
 }
 
 Result<SpaceView> Spaces::view(const Actor& viewer, const std::string& slug) {
-  KRING_TRY(authorize(viewer, Action::kViewSpace));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
-  auto found = find_space(*conn, viewer, slug);
+  auto found = find_space(*conn, viewer, slug, Action::kViewSpace);
   if (!found) return std::move(found).error();
-  return SpaceView{std::move(found->space), found->membership};
+  SpaceView view{std::move(found->space), found->membership};
+  fill_can(viewer, view);
+  return view;
 }
 
 Result<SpaceView> Spaces::update(const Actor& actor, const std::string& slug,
                                  const SpacePatch& patch) {
-  KRING_TRY(authorize(actor, Action::kEditSpace));
-  KRING_TRY(check_space_fields(patch.name, patch.description, patch.kind, patch.visibility));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
-  auto found = find_space(*conn, actor, slug);
+  auto found = find_space(*conn, actor, slug, Action::kEditSpace);
   if (!found) return std::move(found).error();
-  if (!may_manage_space(actor, found->membership)) {
-    return Error::forbidden("only the space's owners may change it");
-  }
+  KRING_TRY(check_space_fields(patch.name, patch.description, patch.kind, patch.visibility));
   Space& s = found->space;
   if (patch.name) s.name = *patch.name;
   if (patch.description) s.description = *patch.description;
@@ -135,12 +138,14 @@ Result<SpaceView> Spaces::update(const Actor& actor, const std::string& slug,
   spaces.update(s, now_micros());
   auto stored = spaces.find_by_id(s.id);
   tx.commit();
-  return SpaceView{std::move(*stored), found->membership};
+  SpaceView view{std::move(*stored), found->membership};
+  fill_can(actor, view);
+  return view;
 }
 
 Result<Page<SpaceView>> Spaces::list(const Actor& viewer, const std::string& q,
                                      const std::string& cursor, int limit) {
-  KRING_TRY(authorize(viewer, Action::kListSpaces));
+  KRING_TRY(social::decide(viewer, Action::kListSpaces));
   KRING_TRY(validate_text("q", q, 100, false));
   std::optional<std::int64_t> after;
   if (!cursor.empty()) {
@@ -161,25 +166,26 @@ Result<Page<SpaceView>> Spaces::list(const Actor& viewer, const std::string& q,
     page.items.push_back({std::move(s), m});
   }
   if (more) page.next_cursor = encode_cursor({0, page.items.back().space.id});
+  for (auto& view : page.items) fill_can(viewer, view);
   return page;
 }
 
 Result<std::vector<SpaceView>> Spaces::invitations(const Actor& actor) {
-  KRING_TRY(authorize(actor, Action::kViewOwnInvitations));
+  KRING_TRY(social::decide(actor, Action::kViewOwnInvitations));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   std::vector<SpaceView> out;
   for (auto& s : SpaceRepository(*conn).spaces_of(actor.id, MembershipState::kInvited, 100)) {
     out.push_back({std::move(s), Membership{SpaceRole::kMember, MembershipState::kInvited}});
   }
+  for (auto& view : out) fill_can(actor, view);
   return out;
 }
 
 Result<MembershipChange> Spaces::join(const Actor& actor, const std::string& slug) {
-  KRING_TRY(authorize(actor, Action::kJoinSpace));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
-  auto found = find_space(*conn, actor, slug);
+  auto found = find_space(*conn, actor, slug, Action::kJoinSpace);
   if (!found) return std::move(found).error();
   const Space& s = found->space;
   auto& m = found->membership;
@@ -211,22 +217,17 @@ Result<MembershipChange> Spaces::remove(const Actor& actor, const std::string& s
   // Leaving and removing someone share a route; the handle says which.
   auto named = store::MemberRepository(*conn).find_by_handle(handle);
   bool self = named && named->id == actor.id;
-  KRING_TRY(authorize(actor, self ? Action::kLeaveSpace : Action::kRemoveSpaceMember));
-  auto found = find_space(*conn, actor, slug);
+  SpaceRepository spaces(*conn);
+  std::optional<Membership> theirs;
+  if (auto space = spaces.find_by_slug(slug); space && named && !named->suspended) {
+    theirs = spaces.membership(space->id, named->id);
+  }
+  auto found =
+      find_space(*conn, actor, slug, self ? Action::kLeaveSpace : Action::kRemoveSpaceMember,
+                 theirs ? std::optional(theirs->role) : std::nullopt);
   if (!found) return std::move(found).error();
   auto target = find_member(*conn, handle);
   if (!target) return std::move(target).error();
-  SpaceRepository spaces(*conn);
-  auto theirs = spaces.membership(found->space.id, target->id);
-  if (!self) {
-    if (!may_moderate_space(actor, found->membership)) {
-      return Error::forbidden("only the space's hosts may remove members");
-    }
-    if (theirs && theirs->role == SpaceRole::kOwner &&
-        !may_manage_space(actor, found->membership)) {
-      return Error::forbidden("moderators cannot remove an owner");
-    }
-  }
   if (!theirs) return MembershipChange::kUnchanged;
   if (theirs->role == SpaceRole::kOwner && theirs->state == MembershipState::kActive &&
       spaces.member_ids_with_role_at_least(found->space.id, SpaceRole::kOwner).size() == 1) {
@@ -239,16 +240,12 @@ Result<MembershipChange> Spaces::remove(const Actor& actor, const std::string& s
 
 Result<MembershipChange> Spaces::decide(const Actor& actor, const std::string& slug,
                                         const std::string& handle, const std::string& decision) {
-  KRING_TRY(authorize(actor, Action::kDecideJoinRequest));
-  if (decision != "approve" && decision != "decline") {
-    return Error::invalid("invalid_decision", "decision must be approve or decline");
-  }
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
-  auto found = find_space(*conn, actor, slug);
+  auto found = find_space(*conn, actor, slug, Action::kDecideJoinRequest);
   if (!found) return std::move(found).error();
-  if (!may_moderate_space(actor, found->membership)) {
-    return Error::forbidden("only the space's hosts may decide on requests");
+  if (decision != "approve" && decision != "decline") {
+    return Error::invalid("invalid_decision", "decision must be approve or decline");
   }
   auto target = find_member(*conn, handle);
   if (!target) return std::move(target).error();
@@ -269,22 +266,21 @@ Result<MembershipChange> Spaces::decide(const Actor& actor, const std::string& s
 
 Result<MembershipChange> Spaces::invite(const Actor& actor, const std::string& slug,
                                         const std::string& handle) {
-  KRING_TRY(authorize(actor, Action::kInviteToSpace));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
-  auto found = find_space(*conn, actor, slug);
-  if (!found) return std::move(found).error();
-  // Any member may invite to an open space; hosts decide who enters the others.
-  bool allowed = found->space.visibility == SpaceVisibility::kOpen
-                     ? is_active_member(found->membership)
-                     : may_moderate_space(actor, found->membership);
-  if (!allowed) return Error::forbidden("you may not invite members to this space");
-  if (found->space.archived) return Error::invalid("archived", "this space is archived");
+  // Any member may invite to an open space; hosts decide who enters the
+  // others (the table); a block between inviter and invited hides them.
   auto target = find_member(*conn, handle);
-  if (!target) return std::move(target).error();
-  if (store::TieRepository(*conn).blocked_either_way(actor.id, target->id)) {
-    return Error::not_found("no member with handle '" + handle + "'");
+  bool blocked = target && store::TieRepository(*conn).blocked_either_way(actor.id, target->id);
+  auto found = find_space(*conn, actor, slug, Action::kInviteToSpace, std::nullopt, blocked);
+  if (!found) {
+    if (blocked && found.error().code == ErrorCode::kNotFound) {
+      return Error::not_found("no member with handle '" + handle + "'");
+    }
+    return std::move(found).error();
   }
+  if (found->space.archived) return Error::invalid("archived", "this space is archived");
+  if (!target) return std::move(target).error();
   SpaceRepository spaces(*conn);
   auto theirs = spaces.membership(found->space.id, target->id);
   if (is_active_member(theirs)) return MembershipChange::kUnchanged;
@@ -313,16 +309,12 @@ Result<MembershipChange> Spaces::invite(const Actor& actor, const std::string& s
 
 Result<MembershipChange> Spaces::set_role(const Actor& actor, const std::string& slug,
                                           const std::string& handle, const std::string& role) {
-  KRING_TRY(authorize(actor, Action::kSetSpaceRole));
-  auto new_role = parse_space_role(role);
-  if (!new_role) return Error::invalid("invalid_role", "role must be owner, moderator or member");
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
-  auto found = find_space(*conn, actor, slug);
+  auto found = find_space(*conn, actor, slug, Action::kSetSpaceRole);
   if (!found) return std::move(found).error();
-  if (!may_manage_space(actor, found->membership)) {
-    return Error::forbidden("only the space's owners may change roles");
-  }
+  auto new_role = parse_space_role(role);
+  if (!new_role) return Error::invalid("invalid_role", "role must be owner, moderator or member");
   auto target = find_member(*conn, handle);
   if (!target) return std::move(target).error();
   SpaceRepository spaces(*conn);
@@ -342,7 +334,6 @@ Result<MembershipChange> Spaces::set_role(const Actor& actor, const std::string&
 Result<Page<SpaceMemberView>> Spaces::members(const Actor& viewer, const std::string& slug,
                                               MembershipState state, const std::string& cursor,
                                               int limit) {
-  KRING_TRY(authorize(viewer, Action::kListSpaceMembers));
   std::optional<CursorKey> after;
   if (!cursor.empty()) {
     auto key = decode_cursor(cursor);
@@ -351,16 +342,10 @@ Result<Page<SpaceMemberView>> Spaces::members(const Actor& viewer, const std::st
   }
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
-  auto found = find_space(*conn, viewer, slug);
+  auto found = find_space(
+      *conn, viewer, slug,
+      state == MembershipState::kActive ? Action::kListSpaceMembers : Action::kListJoinRequests);
   if (!found) return std::move(found).error();
-  bool allowed = state == MembershipState::kActive
-                     ? may_read_space_content(found->space, found->membership)
-                     : may_moderate_space(viewer, found->membership);
-  if (!allowed) {
-    return state == MembershipState::kActive
-               ? Error::forbidden("only members see who is in this space")
-               : Error::forbidden("only the space's hosts see its requests");
-  }
   SpaceRepository spaces(*conn);
   auto rows = spaces.members(found->space.id, state, after, limit + 1);
   bool more = static_cast<int>(rows.size()) > limit;
@@ -378,6 +363,7 @@ Result<Page<SpaceMemberView>> Spaces::members(const Actor& viewer, const std::st
     }
   }
   if (more) page.next_cursor = encode_cursor({rows.back().created_at, rows.back().member_id});
+  for (auto& view : page.items) fill_can(viewer, view.member);
   return page;
 }
 

@@ -22,6 +22,8 @@ inline constexpr size_t kSpaceDescriptionMax = 2000;
 struct SpaceView {
   Space space;
   std::optional<Membership> membership;  // the viewer's
+  std::optional<Can> can;                // social/capabilities
+  std::vector<ItemVisibility> allowed_visibilities;  // for posting here (policy)
 };
 
 struct NewSpace {

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "graph/components.h"
+#include "social/capabilities.h"
 #include "social/network_snapshot.h"
 #include "social/policy.h"
 #include "store/member_repository.h"
@@ -134,7 +135,7 @@ std::vector<BridgeSuggestion> bridges_for_space(store::Connection& conn, const A
 }  // namespace
 
 Result<Suggestions> SuggestionService::for_member(const Actor& actor) {
-  KRING_TRY(authorize(actor, Action::kViewSuggestions));
+  KRING_TRY(decide(actor, Action::kViewSuggestions));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   store::MemberRepository members(*conn);
@@ -182,10 +183,14 @@ Result<Suggestions> SuggestionService::for_member(const Actor& actor) {
   });
   if (out.connect.size() > static_cast<size_t>(kSuggestionLimit))
     out.connect.resize(kSuggestionLimit);
+  for (auto& s : out.connect) fill_can(actor, s.member);
 
   for (const auto& space : my_spaces) {
     if (!hosts_bridging(space.kind)) continue;
-    if (!may_moderate_space(actor, spaces.membership(space.id, actor.id))) continue;
+    if (!allows(actor, Action::kViewBridgeSuggestions,
+                Resource::of_space(space, spaces.membership(space.id, actor.id)))) {
+      continue;
+    }
     auto found = bridges_for_space(*conn, actor, space);
     out.bridges.insert(out.bridges.end(), found.begin(), found.end());
   }

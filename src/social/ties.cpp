@@ -1,5 +1,6 @@
 #include "social/ties.h"
 
+#include "social/capabilities.h"
 #include "social/notifier.h"
 #include "social/policy.h"
 #include "store/member_repository.h"
@@ -19,22 +20,23 @@ std::string_view tie_change_name(TieChange change) {
 
 namespace {
 
-Error no_member(const std::string& handle) {
-  return Error::not_found("no member with handle '" + handle + "'");
-}
-
-// The member an actor wants to tie to: exists, active, not self, and not in
-// a block with the actor (unless allow_blocked, for unblock).
-Result<Member> tie_target(store::Connection& conn, const Actor& actor, const std::string& handle,
-                          bool allow_blocked) {
+// The member an actor wants to tie to, if the table lets them take `action`
+// toward them: a suspended member is not there to tie to; a block hides the
+// member for the actions whose row says so.
+Result<Member> tie_target(store::Connection& conn, const Actor& actor, Action action,
+                          const std::string& handle) {
   auto member = store::MemberRepository(conn).find_by_handle(handle);
-  if (!member || member->suspended) return no_member(handle);
+  if (!member || member->suspended) {
+    return refuse_missing(actor, action, "no member with handle '" + handle + "'");
+  }
+  // The table refuses it too (standing "other"); the API says why, as a 400.
   if (member->id == actor.id) {
     return Error::invalid("self_tie", "you cannot do this to yourself");
   }
-  if (!allow_blocked && store::TieRepository(conn).blocked_either_way(actor.id, member->id)) {
-    return no_member(handle);
-  }
+  Resource r;
+  r.blocked = store::TieRepository(conn).blocked_either_way(actor.id, member->id);
+  r.not_found = "no member with handle '" + handle + "'";
+  KRING_TRY(decide(actor, action, r));
   return std::move(*member);
 }
 
@@ -53,12 +55,10 @@ std::optional<NotificationKind> notification_for(Action action, TieChange change
 
 template <typename Fn>
 Result<TieChange> write_tie(store::Database& db, NotificationHub& hub, const Actor& actor,
-                            Action action, const std::string& handle, bool allow_blocked,
-                            Fn&& change) {
-  KRING_TRY(authorize(actor, action));
+                            Action action, const std::string& handle, Fn&& change) {
   auto conn = db.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
-  auto target = tie_target(*conn, actor, handle, allow_blocked);
+  auto target = tie_target(*conn, actor, action, handle);
   if (!target) return std::move(target).error();
   store::TieRepository ties(*conn);
   TieChange result = change(ties, target->id, now_micros());
@@ -95,19 +95,29 @@ Result<Page<MemberView>> page_of(store::Connection& conn, MemberId viewer,
   return page;
 }
 
+// The page with each member's `can` for the viewer; `blocked`: the viewer blocks them all.
+Result<Page<MemberView>> with_can(Result<Page<MemberView>> page, const Actor& viewer,
+                                  bool blocked = false) {
+  if (page) {
+    for (auto& view : page->items) fill_can(viewer, view, blocked);
+  }
+  return page;
+}
+
 }  // namespace
 
 Result<TieChange> Ties::follow(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, hub_, actor, Action::kFollow, handle, false,
+  return write_tie(db_, hub_, actor, Action::kFollow, handle,
                    [&](store::TieRepository& ties, MemberId target, Micros now) {
-                     if (ties.find(actor.id, target, TieKind::kFollow)) return TieChange::kUnchanged;
+                     if (ties.find(actor.id, target, TieKind::kFollow))
+                       return TieChange::kUnchanged;
                      ties.insert(actor.id, target, TieKind::kFollow, TieState::kAccepted, now);
                      return TieChange::kCreated;
                    });
 }
 
 Result<TieChange> Ties::unfollow(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, hub_, actor, Action::kUnfollow, handle, true,
+  return write_tie(db_, hub_, actor, Action::kUnfollow, handle,
                    [&](store::TieRepository& ties, MemberId target, Micros) {
                      if (!ties.find(actor.id, target, TieKind::kFollow)) {
                        return TieChange::kUnchanged;
@@ -118,7 +128,7 @@ Result<TieChange> Ties::unfollow(const Actor& actor, const std::string& handle) 
 }
 
 Result<TieChange> Ties::connect(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, hub_, actor, Action::kConnect, handle, false,
+  return write_tie(db_, hub_, actor, Action::kConnect, handle,
                    [&](store::TieRepository& ties, MemberId target, Micros now) {
                      auto mine = ties.find(actor.id, target, TieKind::kConnection);
                      if (mine) return TieChange::kUnchanged;
@@ -132,7 +142,7 @@ Result<TieChange> Ties::connect(const Actor& actor, const std::string& handle) {
 }
 
 Result<TieChange> Ties::disconnect(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, hub_, actor, Action::kDisconnect, handle, true,
+  return write_tie(db_, hub_, actor, Action::kDisconnect, handle,
                    [&](store::TieRepository& ties, MemberId target, Micros) {
                      auto mine = ties.find(actor.id, target, TieKind::kConnection);
                      auto theirs = ties.find(target, actor.id, TieKind::kConnection);
@@ -150,7 +160,7 @@ Result<TieChange> Ties::disconnect(const Actor& actor, const std::string& handle
 }
 
 Result<TieChange> Ties::block(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, hub_, actor, Action::kBlock, handle, true,
+  return write_tie(db_, hub_, actor, Action::kBlock, handle,
                    [&](store::TieRepository& ties, MemberId target, Micros now) {
                      if (ties.find(actor.id, target, TieKind::kBlock)) return TieChange::kUnchanged;
                      ties.remove(actor.id, target, TieKind::kFollow);
@@ -162,7 +172,7 @@ Result<TieChange> Ties::block(const Actor& actor, const std::string& handle) {
 }
 
 Result<TieChange> Ties::unblock(const Actor& actor, const std::string& handle) {
-  return write_tie(db_, hub_, actor, Action::kUnblock, handle, true,
+  return write_tie(db_, hub_, actor, Action::kUnblock, handle,
                    [&](store::TieRepository& ties, MemberId target, Micros) {
                      if (!ties.find(actor.id, target, TieKind::kBlock)) {
                        return TieChange::kUnchanged;
@@ -174,17 +184,18 @@ Result<TieChange> Ties::unblock(const Actor& actor, const std::string& handle) {
 
 Result<Page<MemberView>> Ties::list(const Actor& viewer, const std::string& handle, TieList which,
                                     const std::string& cursor, int limit) {
-  KRING_TRY(authorize(viewer, Action::kListTies));
   auto after = read_cursor(cursor);
   if (!after) return std::move(after).error();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   auto member = store::MemberRepository(*conn).find_by_handle(handle);
-  if (!member || (member->suspended && !viewer.is_admin() && viewer.id != member->id) ||
-      (viewer.signed_in() && viewer.id != member->id &&
-       store::TieRepository(*conn).blocked_either_way(viewer.id, member->id))) {
-    return no_member(handle);
+  Resource r = Resource::missing("no member with handle '" + handle + "'");
+  if (member) {
+    r.visible = !(member->suspended && !viewer.is_admin() && viewer.id != member->id) &&
+                !(viewer.signed_in() && viewer.id != member->id &&
+                  store::TieRepository(*conn).blocked_either_way(viewer.id, member->id));
   }
+  KRING_TRY(decide(viewer, Action::kListTies, r));
   store::TieListQuery q;
   q.member = member->id;
   q.viewer = viewer.id;
@@ -192,12 +203,12 @@ Result<Page<MemberView>> Ties::list(const Actor& viewer, const std::string& hand
   q.direction = which == TieList::kFollowers ? TieDirection::kIncoming : TieDirection::kOutgoing;
   q.kind = which == TieList::kConnections ? TieKind::kConnection : TieKind::kFollow;
   q.state = TieState::kAccepted;
-  return page_of(*conn, viewer.id, q, limit);
+  return with_can(page_of(*conn, viewer.id, q, limit), viewer);
 }
 
 Result<Page<MemberView>> Ties::connection_requests(const Actor& actor, const std::string& cursor,
                                                    int limit) {
-  KRING_TRY(authorize(actor, Action::kViewOwnRequests));
+  KRING_TRY(decide(actor, Action::kViewOwnRequests));
   auto after = read_cursor(cursor);
   if (!after) return std::move(after).error();
   auto conn = db_.lease();
@@ -209,11 +220,11 @@ Result<Page<MemberView>> Ties::connection_requests(const Actor& actor, const std
   q.direction = TieDirection::kIncoming;
   q.kind = TieKind::kConnection;
   q.state = TieState::kPending;
-  return page_of(*conn, actor.id, q, limit);
+  return with_can(page_of(*conn, actor.id, q, limit), actor);
 }
 
 Result<Page<MemberView>> Ties::blocked(const Actor& actor, const std::string& cursor, int limit) {
-  KRING_TRY(authorize(actor, Action::kListBlocked));
+  KRING_TRY(decide(actor, Action::kListBlocked));
   auto after = read_cursor(cursor);
   if (!after) return std::move(after).error();
   auto conn = db_.lease();
@@ -225,12 +236,12 @@ Result<Page<MemberView>> Ties::blocked(const Actor& actor, const std::string& cu
   q.direction = TieDirection::kOutgoing;
   q.kind = TieKind::kBlock;
   q.state = TieState::kAccepted;
-  return page_of(*conn, actor.id, q, limit);
+  return with_can(page_of(*conn, actor.id, q, limit), actor, true);
 }
 
 Result<Page<SecondDegree>> Ties::second_degree(const Actor& actor, const std::string& cursor,
                                                int limit) {
-  KRING_TRY(authorize(actor, Action::kViewSecondDegree));
+  KRING_TRY(decide(actor, Action::kViewSecondDegree));
   int offset = 0;
   if (!cursor.empty()) {
     auto key = decode_cursor(cursor);
@@ -259,6 +270,7 @@ Result<Page<SecondDegree>> Ties::second_degree(const Actor& actor, const std::st
     page.items.push_back(std::move(entry));
   }
   if (more) page.next_cursor = encode_cursor({offset + limit, 0});
+  for (auto& entry : page.items) fill_can(actor, entry.member);
   return page;
 }
 

@@ -30,9 +30,7 @@ Where DESIGN.md's rule book and the README are silent, the cells follow one
 reading, noted above each grid:
   - Suspended means read-only, so a suspended actor gets 403 for every
     action here, before anything is looked up: the same 403 for a target
-    that does not exist, so it tells nothing about a secret space. (The
-    space network is the exception: it looks the space up first, so a
-    suspended outsider of the secret space gets its 404.)
+    that does not exist, so it tells nothing about a secret space.
   - Hosts (moderators, owners) moderate their space; owners alone set space
     roles, archive the space and remove an owner. An instance admin
     moderates content outside spaces and where they may read the space's
@@ -309,7 +307,7 @@ VIEW_NETWORK = grid("""
   analyst      200    403     404      200
   susmod       403    403     403      403
   susowner     403    403     403      403
-  susadmin     403    403     404      403
+  susadmin     403    403     403      403
   former       403    403     404      403
   removed      403    403     404      403
 """)

@@ -40,7 +40,7 @@ class NotificationStream : public EventStream, public social::NotificationListen
 };
 
 Response stream(social::Services& s, Context& ctx) {
-  if (auto status = social::authorize(ctx.actor, social::Action::kOpenStream); !status) {
+  if (auto status = social::decide(ctx.actor, social::Action::kOpenStream); !status) {
     return Response::error(status.error());
   }
   auto events = std::make_shared<NotificationStream>();

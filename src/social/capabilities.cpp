@@ -1,0 +1,124 @@
+#include "social/capabilities.h"
+
+#include "store/space_repository.h"
+
+namespace kring::social {
+
+namespace {
+
+struct Entry {
+  std::string_view key;
+  Action action;
+};
+
+template <std::size_t N>
+Can evaluate(const Actor& actor, const Entry (&entries)[N], const Resource& r) {
+  Can can;
+  can.entries.reserve(N + 1);
+  for (const Entry& e : entries) can.entries.emplace_back(e.key, allows(actor, e.action, r));
+  return can;
+}
+
+constexpr Entry kItemEntries[] = {
+    {"edit", Action::kEditItem}, {"delete", Action::kDeleteItem},
+    {"hide", Action::kHideItem}, {"unhide", Action::kUnhideItem},
+    {"reply", Action::kReply},   {"react", Action::kReact},
+    {"report", Action::kReport}, {"history", Action::kViewItemHistory},
+};
+
+constexpr Entry kReplyEntries[] = {
+    {"delete", Action::kDeleteReply}, {"hide", Action::kHideReply},
+    {"unhide", Action::kUnhideReply}, {"react", Action::kReact},
+    {"report", Action::kReport},
+};
+
+constexpr Entry kSpaceEntries[] = {
+    {"edit", Action::kEditSpace},
+    {"join", Action::kJoinSpace},
+    {"leave", Action::kLeaveSpace},
+    {"invite", Action::kInviteToSpace},
+    {"decide_requests", Action::kDecideJoinRequest},
+    {"set_roles", Action::kSetSpaceRole},
+    {"remove_members", Action::kRemoveSpaceMember},
+    {"post", Action::kPostItem},
+    {"view_members", Action::kListSpaceMembers},
+    {"view_reports", Action::kViewSpaceReports},
+    {"view_network", Action::kViewSpaceNetwork},
+};
+
+constexpr Entry kMemberEntries[] = {
+    {"follow", Action::kFollow},
+    {"unfollow", Action::kUnfollow},
+    {"connect", Action::kConnect},
+    {"disconnect", Action::kDisconnect},
+    {"block", Action::kBlock},
+    {"unblock", Action::kUnblock},
+    {"mute", Action::kMute},
+    {"report", Action::kReport},
+    {"suspend", Action::kSuspendMember},
+    {"reinstate", Action::kReinstateMember},
+    {"set_role", Action::kSetMemberRole},
+};
+
+}  // namespace
+
+Resource StandingCache::content(MemberId author, std::optional<SpaceId> space_id) {
+  Resource r = Resource::of_content(actor_, author, std::nullopt, std::nullopt);
+  if (!space_id) return r;
+  auto [it, added] = spaces_.try_emplace(*space_id);
+  if (added) {
+    store::SpaceRepository spaces(conn_);
+    it->second.space = spaces.find_by_id(*space_id);
+    if (it->second.space && actor_.signed_in()) {
+      it->second.membership = spaces.membership(*space_id, actor_.id);
+    }
+  }
+  if (const auto& s = it->second.space) {
+    r.space = SpaceStanding{s->visibility, s->archived, it->second.membership};
+  }
+  return r;
+}
+
+Can item_can(const Actor& actor, const Resource& item) {
+  return evaluate(actor, kItemEntries, item);
+}
+
+Can reply_can(const Actor& actor, Resource reply, bool removed) {
+  if (removed) reply.visible = false;
+  return evaluate(actor, kReplyEntries, reply);
+}
+
+Can space_can(const Actor& actor, const Space& space, const std::optional<Membership>& membership) {
+  return evaluate(actor, kSpaceEntries, Resource::of_space(space, membership));
+}
+
+Can member_can(const Actor& actor, MemberId member, bool blocked) {
+  Resource r;
+  r.own = actor.signed_in() && actor.id == member;
+  r.blocked = blocked;
+  Can can = evaluate(actor, kMemberEntries, r);
+  // The profile composer: posting on one's own profile.
+  if (r.own) can.entries.emplace_back("post", allows(actor, Action::kPostItem));
+  return can;
+}
+
+void fill_can(StandingCache& standing, ItemView& view) {
+  view.can = item_can(standing.actor(), standing.content(view.item.author_id, view.item.space_id));
+}
+
+void fill_can(StandingCache& standing, ReplyView& view, std::optional<SpaceId> item_space) {
+  const Reply& r = view.reply;
+  view.can =
+      reply_can(standing.actor(), standing.content(r.author_id, item_space), r.deleted || r.hidden);
+}
+
+void fill_can(const Actor& actor, SpaceView& view) {
+  view.can = space_can(actor, view.space, view.membership);
+  view.allowed_visibilities = allowed_visibilities(view.space);
+}
+
+void fill_can(const Actor& actor, MemberView& view, bool blocked) {
+  view.can = member_can(actor, view.member.id, blocked);
+}
+
+}  // namespace kring::social

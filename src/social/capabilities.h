@@ -1,0 +1,66 @@
+#pragma once
+// `can`: which actions a viewer could take on an item, a reply, a space or a
+// member, so that a client shows exactly those. Each entry is decide() over
+// the action's row with the viewer's standing (social/policy); there is no
+// rule here of its own. The keys are the API's names for the verbs
+// (docs/api.md, "can").
+//
+// Building the standing of many items in a list reads each distinct space
+// and membership once (StandingCache), not once per item.
+
+#include <map>
+#include <optional>
+
+#include "core/item.h"
+#include "core/space.h"
+#include "social/actor.h"
+#include "social/can.h"
+#include "social/item_view.h"
+#include "social/member_view.h"
+#include "social/policy.h"
+#include "social/spaces.h"
+#include "store/database.h"
+
+namespace kring::social {
+
+// The viewer's standing toward content (items, replies) in a list, with the
+// spaces and memberships read once per space. Lives for one request, on the
+// caller's connection and transaction.
+class StandingCache {
+ public:
+  StandingCache(store::Connection& conn, const Actor& actor) : conn_(conn), actor_(actor) {}
+  const Actor& actor() const { return actor_; }
+  // Content by `author` living in `space` (none: a profile), readable by the viewer.
+  Resource content(MemberId author, std::optional<SpaceId> space);
+
+ private:
+  struct SpaceRow {
+    std::optional<Space> space;
+    std::optional<Membership> membership;
+  };
+  store::Connection& conn_;
+  const Actor& actor_;
+  std::map<SpaceId, SpaceRow> spaces_;
+};
+
+// Keys: edit, delete, hide, unhide, reply, react, report, history.
+Can item_can(const Actor& actor, const Resource& item);
+// Keys: delete, hide, unhide, react, report. `removed`: deleted or hidden
+// (only hosts and admins still act on it).
+Can reply_can(const Actor& actor, Resource reply, bool removed);
+// Keys: edit, join, leave, invite, decide_requests, set_roles,
+// remove_members, post, view_members, view_reports, view_network.
+Can space_can(const Actor& actor, const Space& space, const std::optional<Membership>& membership);
+// Keys: follow, unfollow, connect, disconnect, block, unblock, mute, report,
+// suspend, reinstate, set_role; and post for the viewer themself.
+Can member_can(const Actor& actor, MemberId member, bool blocked = false);
+
+// Fill a view's `can` (and a space's allowed_visibilities) for the viewer.
+void fill_can(StandingCache& standing, ItemView& view);
+// `item_space`: the space of the item the reply is on.
+void fill_can(StandingCache& standing, ReplyView& view, std::optional<SpaceId> item_space);
+void fill_can(const Actor& actor, SpaceView& view);
+// `blocked`: the viewer blocks the member (their blocked list).
+void fill_can(const Actor& actor, MemberView& view, bool blocked = false);
+
+}  // namespace kring::social
