@@ -42,9 +42,7 @@ Result<Page<ItemView>> Feeds::read(const Actor& viewer, const FeedRequest& reque
   if (request.kind == store::FeedKind::kMember) {
     auto member = store::MemberRepository(*conn).find_by_handle(request.target);
     Error missing = Error::not_found("no member with handle '" + request.target + "'");
-    if (!member || (member->suspended && viewer.id != member->id)) return missing;
-    if (viewer.signed_in() && viewer.id != member->id &&
-        store::TieRepository(*conn).blocked_either_way(viewer.id, member->id)) {
+    if (!member || !may_see_member(viewer, member_standing(*conn, viewer.id, *member))) {
       return missing;
     }
     q.target = member->id;

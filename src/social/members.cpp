@@ -38,11 +38,7 @@ Result<MemberView> Members::view(const Actor& viewer, const std::string& handle)
   auto member = store::MemberRepository(*conn).find_by_handle(handle);
   Error hidden = Error::not_found("no member with handle '" + handle + "'");
   if (!member) return hidden;
-  if (member->suspended && !viewer.is_admin() && viewer.id != member->id) return hidden;
-  if (viewer.signed_in() && viewer.id != member->id &&
-      store::TieRepository(*conn).blocked_either_way(viewer.id, member->id)) {
-    return hidden;
-  }
+  if (!may_see_member(viewer, member_standing(*conn, viewer.id, *member))) return hidden;
   return view_member(*conn, viewer.id, std::move(*member), true);
 }
 

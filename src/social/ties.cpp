@@ -178,9 +178,7 @@ Result<Page<MemberView>> Ties::list(const Actor& viewer, const std::string& hand
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   auto member = store::MemberRepository(*conn).find_by_handle(handle);
-  if (!member || (member->suspended && !viewer.is_admin() && viewer.id != member->id) ||
-      (viewer.signed_in() && viewer.id != member->id &&
-       store::TieRepository(*conn).blocked_either_way(viewer.id, member->id))) {
+  if (!member || !may_see_member(viewer, member_standing(*conn, viewer.id, *member))) {
     return no_member(handle);
   }
   store::TieListQuery q;
