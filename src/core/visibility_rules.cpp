@@ -51,9 +51,15 @@ const Condition& member_content_rule() {
   return rule;
 }
 
-const Condition& member_visible_rule() {
+const Condition& member_listed_rule() {
   static const Condition rule =
-      any({member_content_rule(), all({is(Fact::kViewerIsAdmin), is_not(Fact::kBlockBetween)})});
+      all({is_not(Fact::kBlockBetween),
+           any({is_not(Fact::kMemberSuspended), is(Fact::kViewerIsAdmin)})});
+  return rule;
+}
+
+const Condition& member_visible_rule() {
+  static const Condition rule = any({is(Fact::kViewerIsMember), member_listed_rule()});
   return rule;
 }
 
@@ -74,8 +80,10 @@ const Condition& item_visible_rule() {
           all({is_not(Fact::kItemInSpace),
                any({is(Fact::kViewerIsMember), is(Fact::kItemPublic), for_members,
                     all({is(Fact::kItemForConnections), is(Fact::kViewerConnectedToMember)})})}),
-          all({is(Fact::kItemInSpace), space_content_rule(),
-               any({is(Fact::kViewerActiveInSpace), is(Fact::kItemPublic), for_members})}),
+          // Active members first: one membership probe answers for them.
+          all({is(Fact::kItemInSpace),
+               any({is(Fact::kViewerActiveInSpace),
+                    all({space_content_rule(), any({is(Fact::kItemPublic), for_members})})})}),
       }),
   });
   return rule;

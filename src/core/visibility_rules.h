@@ -68,9 +68,14 @@ const Condition& space_content_rule();
 // unless they are suspended or in a block with the viewer; always to
 // themself.
 const Condition& member_content_rule();
-// A member (profile, lists, directory, search) exists for the viewer like
-// their content, and also for an admin, who sees suspended members (not
-// across a block).
+// A member is listed for the viewer (directory, search, tie and space
+// member lists) when in good standing and not in a block with the viewer;
+// an admin in good standing also lists suspended members (not across a
+// block), to find them.
+const Condition& member_listed_rule();
+// A member exists for the viewer by handle (profile, their feed, their tie
+// lists) when listed for them, or when the viewer is the member: a
+// suspended member still reads their own pages.
 const Condition& member_visible_rule();
 // A profile field: public for all, members for signed-in viewers, every
 // field for the member's connections and the member themself.
@@ -80,8 +85,8 @@ const Condition& field_visible_rule();
 //   - outside spaces: the viewer wrote it, or it is public, or for members
 //     and the viewer signed in, or for connections and the viewer a
 //     connection of the author;
-//   - in a space: the space's content readable by the viewer, and the
-//     viewer an active member or the item public (or for members, to a
+//   - in a space: the viewer an active member, or the space's content
+//     readable by the viewer and the item public (or for members, to a
 //     signed-in viewer). Writing an item gives no access of its own: access
 //     to a space's discussion ends with membership, for the author too.
 const Condition& item_visible_rule();

@@ -68,11 +68,23 @@ MemberStanding member_standing(store::Connection& conn, MemberId viewer, const M
   return s;
 }
 
-bool may_see_member(const Actor& viewer, const MemberStanding& standing) {
+namespace {
+
+Facts viewer_member_facts(const Actor& viewer, const MemberStanding& standing) {
   Facts f = member_facts(standing);
   set(f, Fact::kViewerSignedIn, viewer.signed_in());
   set(f, Fact::kViewerIsAdmin, viewer.is_admin() && !viewer.suspended);
-  return holds(member_visible_rule(), f);
+  return f;
+}
+
+}  // namespace
+
+bool may_see_member(const Actor& viewer, const MemberStanding& standing) {
+  return holds(member_visible_rule(), viewer_member_facts(viewer, standing));
+}
+
+bool may_list_member(const Actor& viewer, const MemberStanding& standing) {
+  return holds(member_listed_rule(), viewer_member_facts(viewer, standing));
 }
 
 bool shows_content_of(const MemberStanding& standing) {

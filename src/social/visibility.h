@@ -43,9 +43,14 @@ struct MemberStanding {
 // Reads them on the caller's connection (viewer 0 = anonymous).
 MemberStanding member_standing(store::Connection& conn, MemberId viewer, const Member& member);
 
-// Whether the member exists for the viewer: profile, lists, directory,
-// search, their feed (member_visible_rule). An admin sees suspended members.
+// Whether the member exists for the viewer by handle: profile, their feed,
+// their tie lists (member_visible_rule). Themself always; an admin in good
+// standing sees suspended members.
 bool may_see_member(const Actor& viewer, const MemberStanding& standing);
+// Whether the member is listed for the viewer: directory, search, tie and
+// space member lists (member_listed_rule; the lists are SQL, this is their
+// twin). Not themself while suspended.
+bool may_list_member(const Actor& viewer, const MemberStanding& standing);
 // Whether what the member wrote or did is shown to the viewer
 // (member_content_rule): not for the member's suspension or a block.
 bool shows_content_of(const MemberStanding& standing);

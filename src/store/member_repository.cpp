@@ -210,7 +210,7 @@ std::vector<Member> MemberRepository::directory(const DirectoryQuery& q) {
   std::string sql = "SELECT ";
   sql += kColumns;
   sql += " FROM members m";
-  std::string where = " WHERE m.id > ?2 AND " + member_visible_sql("m.id", "m");
+  std::string where = " WHERE m.id > ?2 AND " + member_listed_sql("m.id", "m");
   if (!q.skill.empty()) {
     sql += " JOIN member_terms ts ON ts.member_id = m.id AND ts.kind = 'skills' AND ts.term = ?3";
     where += " AND " + visible_to_viewer("vis_skills");

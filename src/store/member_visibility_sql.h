@@ -1,6 +1,6 @@
 #pragma once
 // The member rules (core/visibility_rules.h) as SQL: the twins of
-// social::may_see_member, social::shows_content_of and
+// social::may_see_member, social::may_list_member, social::shows_content_of and
 // social::may_see_field. `member_id_expr` names the member, `member_row`
 // (optional) the alias of their `members` row; the viewer is `viewer`
 // (parameter ?1 unless said otherwise; 0 = anonymous).
@@ -12,7 +12,17 @@
 
 namespace kring::store {
 
-// Whether the member exists for the viewer (profiles, lists, directory, search).
+// Whether the member is listed for the viewer (directory, search, tie and
+// space member lists): the twin of social::may_list_member.
+inline std::string member_listed_sql(std::string_view member_id_expr,
+                                     std::string_view member_row = {},
+                                     std::string_view viewer = "?1") {
+  return render_sql(member_listed_rule(), {.viewer = std::string(viewer),
+                                           .member_id = std::string(member_id_expr),
+                                           .member_row = std::string(member_row)});
+}
+
+// Whether the member exists for the viewer by handle (profile, their feed).
 inline std::string member_visible_sql(std::string_view member_id_expr,
                                       std::string_view member_row = {},
                                       std::string_view viewer = "?1") {

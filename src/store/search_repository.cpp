@@ -92,7 +92,7 @@ std::vector<MemberId> SearchRepository::members(MemberId viewer, const std::stri
       "'accepted' UNION SELECT ?1))"
       " SELECT m.id, min(h.score) AS s FROM hits h JOIN members m ON m.id = h.id"
       " WHERE " +
-      member_visible_sql("m.id", "m") + " GROUP BY m.id ORDER BY s, m.id LIMIT ?4 OFFSET ?5");
+      member_listed_sql("m.id", "m") + " GROUP BY m.id ORDER BY s, m.id LIMIT ?4 OFFSET ?5");
   st.bind(1, viewer).bind(2, wide).bind(3, narrow).bind(4, limit).bind(5, offset);
   std::vector<MemberId> out;
   while (st.step()) out.push_back(st.int64(0));

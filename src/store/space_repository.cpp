@@ -114,7 +114,7 @@ std::vector<MembershipRow> SpaceRepository::members(SpaceId space, MembershipSta
   auto st = conn_.prepare(
       "SELECT sm.member_id, sm.role, sm.created_at FROM space_members sm JOIN members m ON m.id = "
       "sm.member_id WHERE sm.space_id = ?1 AND sm.state = ?2 AND " +
-      member_visible_sql("sm.member_id", "m", "?7") +
+      member_listed_sql("sm.member_id", "m", "?7") +
       " AND (?3 = 0 OR sm.created_at > ?4 OR (sm.created_at = ?4 AND sm.member_id > ?5)) ORDER "
       "BY sm.created_at, sm.member_id LIMIT ?6");
   st.bind(7, viewer);

@@ -35,7 +35,7 @@ class SpaceRepository {
                       Micros now);
   void remove_membership(SpaceId space, MemberId member);
   // Members in one state that viewer (0 = anonymous) may see
-  // (member_visible_rule), oldest first, keyset-paged on (created_at, member id).
+  // (member_listed_rule), oldest first, keyset-paged on (created_at, member id).
   std::vector<MembershipRow> members(SpaceId space, MembershipState state,
                                      std::optional<CursorKey> after, int limit,
                                      MemberId viewer = 0);

@@ -13,9 +13,9 @@ constexpr std::array<std::string_view, 3> kKindNames = {"follow", "connection", 
 std::string_view state_name(TieState s) { return s == TieState::kPending ? "pending" : "accepted"; }
 
 // The other end of a listed tie is shown only if the viewer (?7) may see
-// them (core/visibility_rules.h: member_visible_rule).
+// them listed (core/visibility_rules.h: member_listed_rule).
 std::string other_visible(std::string_view other) {
-  return " AND " + member_visible_sql(other, "", "?7");
+  return " AND " + member_listed_sql(other, "", "?7");
 }
 }  // namespace
 
@@ -105,7 +105,7 @@ std::vector<SecondDegreeEntry> TieRepository::second_degree(MemberId member, int
       "AND NOT EXISTS (SELECT 1 FROM ties d WHERE d.source_id = ?1 AND d.target_id = "
       "c2.target_id AND d.kind = 'connection' AND d.state = 'accepted') "
       "AND " +
-      member_visible_sql("c2.target_id") +
+      member_listed_sql("c2.target_id") +
       " GROUP BY c2.target_id ORDER BY shared DESC, c2.target_id LIMIT ?2 OFFSET ?3");
   s.bind(1, member).bind(2, limit).bind(3, offset);
   std::vector<SecondDegreeEntry> out;

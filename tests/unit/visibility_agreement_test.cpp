@@ -318,6 +318,7 @@ TEST_F(VisibilityAgreement, ItemReadsAgreeForEveryViewerAndItem) {
 
 TEST_F(VisibilityAgreement, MemberVisibilityAgreesForEveryViewerAndMember) {
   const std::string visible = "SELECT " + store::member_visible_sql("?2");
+  const std::string listed_sql = "SELECT " + store::member_listed_sql("?2");
   const std::string content = "SELECT " + store::member_content_sql("?2");
   store::MemberRepository members(*conn_);
   int pairs = 0, seen = 0;
@@ -332,7 +333,10 @@ TEST_F(VisibilityAgreement, MemberVisibilityAgreesForEveryViewerAndMember) {
       bool cpp = social::may_see_member(world_.actor.at(viewer), standing);
       EXPECT_EQ(cpp, sql_answer(visible, viewer, member.id))
           << name_of(viewer) << ", " << name_of(member.id);
-      EXPECT_EQ(cpp, listed.count(member.id) == 1)
+      bool cpp_listed = social::may_list_member(world_.actor.at(viewer), standing);
+      EXPECT_EQ(cpp_listed, sql_answer(listed_sql, viewer, member.id))
+          << name_of(viewer) << ", listed, " << name_of(member.id);
+      EXPECT_EQ(cpp_listed, listed.count(member.id) == 1)
           << name_of(viewer) << ", directory, " << name_of(member.id);
       EXPECT_EQ(social::shows_content_of(standing), sql_answer(content, viewer, member.id))
           << name_of(viewer) << ", content of " << name_of(member.id);
