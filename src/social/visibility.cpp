@@ -31,6 +31,14 @@ Facts member_facts(const MemberStanding& s) {
   return f;
 }
 
+// An admin's powers end with their standing: a suspended admin sees as a member.
+Facts viewer_member_facts(const Actor& viewer, const MemberStanding& standing) {
+  Facts f = member_facts(standing);
+  set(f, Fact::kViewerSignedIn, viewer.signed_in());
+  set(f, Fact::kViewerIsAdmin, viewer.is_admin() && !viewer.suspended);
+  return f;
+}
+
 }  // namespace
 
 bool may_see_field(Relation relation, Visibility visibility) {
@@ -67,17 +75,6 @@ MemberStanding member_standing(store::Connection& conn, MemberId viewer, const M
   }
   return s;
 }
-
-namespace {
-
-Facts viewer_member_facts(const Actor& viewer, const MemberStanding& standing) {
-  Facts f = member_facts(standing);
-  set(f, Fact::kViewerSignedIn, viewer.signed_in());
-  set(f, Fact::kViewerIsAdmin, viewer.is_admin() && !viewer.suspended);
-  return f;
-}
-
-}  // namespace
 
 bool may_see_member(const Actor& viewer, const MemberStanding& standing) {
   return holds(member_visible_rule(), viewer_member_facts(viewer, standing));
