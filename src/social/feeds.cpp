@@ -44,9 +44,7 @@ Result<Page<ItemView>> Feeds::read(const Actor& viewer, const FeedRequest& reque
     const std::string missing = "no member with handle '" + request.target + "'";
     if (!member) return refuse_missing(viewer, Action::kReadFeed, missing);
     Resource r;
-    r.visible = !(member->suspended && viewer.id != member->id) &&
-                !(viewer.signed_in() && viewer.id != member->id &&
-                  store::TieRepository(*conn).blocked_either_way(viewer.id, member->id));
+    r.visible = may_see_member(viewer, member_standing(*conn, viewer.id, *member));
     r.not_found = missing;
     KRING_TRY(decide(viewer, Action::kReadFeed, r));
     q.target = member->id;

@@ -40,9 +40,7 @@ Result<MemberView> Members::view(const Actor& viewer, const std::string& handle)
   if (!member) return refuse_missing(viewer, Action::kViewMember, hidden);
   Resource r;
   r.own = viewer.id == member->id;
-  r.visible = !(member->suspended && !viewer.is_admin() && viewer.id != member->id) &&
-              !(viewer.signed_in() && viewer.id != member->id &&
-                store::TieRepository(*conn).blocked_either_way(viewer.id, member->id));
+  r.visible = may_see_member(viewer, member_standing(*conn, viewer.id, *member));
   r.not_found = hidden;
   KRING_TRY(decide(viewer, Action::kViewMember, r));
   MemberView view = view_member(*conn, viewer.id, std::move(*member), true);

@@ -156,16 +156,14 @@ Result<NetworkLookup> Network::lookup(const Actor& actor, const std::string& sco
 Result<NetworkLookup> Network::lookup_member(const Actor& actor, const std::string& handle,
                                              const std::string& scope_text, MemberId& member_id) {
   std::optional<Member> member;
-  bool blocked = false;
+  bool visible = false;
   {
     auto conn = db_.lease();
     store::Transaction tx(*conn, store::Transaction::Kind::kRead);
     member = store::MemberRepository(*conn).find_by_handle(handle);
-    if (member && actor.signed_in() && member->id != actor.id) {
-      blocked = store::TieRepository(*conn).blocked_either_way(actor.id, member->id);
-    }
+    visible = member && may_see_member(actor, member_standing(*conn, actor.id, *member));
   }
-  if (!member || (member->suspended && !actor.is_admin()) || blocked) {
+  if (!visible) {
     return Error::not_found("no member with handle '" + handle + "'");
   }
   member_id = member->id;

@@ -347,17 +347,12 @@ Result<Page<SpaceMemberView>> Spaces::members(const Actor& viewer, const std::st
       state == MembershipState::kActive ? Action::kListSpaceMembers : Action::kListJoinRequests);
   if (!found) return std::move(found).error();
   SpaceRepository spaces(*conn);
-  auto rows = spaces.members(found->space.id, state, after, limit + 1);
+  auto rows = spaces.members(found->space.id, state, after, limit + 1, viewer.id);
   bool more = static_cast<int>(rows.size()) > limit;
   if (more) rows.pop_back();
   Page<SpaceMemberView> page;
   store::MemberRepository members(*conn);
-  store::TieRepository ties(*conn);
   for (const auto& row : rows) {
-    if (viewer.signed_in() && row.member_id != viewer.id &&
-        ties.blocked_either_way(viewer.id, row.member_id)) {
-      continue;
-    }
     if (auto m = members.find_by_id(row.member_id)) {
       page.items.push_back({view_member(*conn, viewer.id, std::move(*m), false), row.membership});
     }

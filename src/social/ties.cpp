@@ -191,9 +191,7 @@ Result<Page<MemberView>> Ties::list(const Actor& viewer, const std::string& hand
   auto member = store::MemberRepository(*conn).find_by_handle(handle);
   Resource r = Resource::missing("no member with handle '" + handle + "'");
   if (member) {
-    r.visible = !(member->suspended && !viewer.is_admin() && viewer.id != member->id) &&
-                !(viewer.signed_in() && viewer.id != member->id &&
-                  store::TieRepository(*conn).blocked_either_way(viewer.id, member->id));
+    r.visible = may_see_member(viewer, member_standing(*conn, viewer.id, *member));
   }
   KRING_TRY(decide(viewer, Action::kListTies, r));
   store::TieListQuery q;

@@ -1,43 +1,30 @@
 #pragma once
-// The one read rule for items, as SQL over an `items i` row and the viewer
-// in parameter ?1 (0 = anonymous). Single reads, feeds, search, counts,
-// revisions (store/item_repository.cpp applies it to each revision with the
-// revision's own visibility) and notifications all use it, so they cannot
-// disagree; the API authorization matrix tests it.
-//
-// An item is readable when it is not deleted, not hidden (except to its
-// author), its author is not suspended (except to the author: a suspended
-// member still reads their own items), there is no block between viewer and
-// author, and
-//   - outside spaces: the viewer wrote it, or it is public, or members and
-//     the viewer is signed in, or connections and the viewer is a
-//     connection of the author;
-//   - in a space: the viewer is an active member, or the space is open and
-//     the item public (or members, for a signed-in viewer). Writing an item
-//     gives no access of its own: access to a space's discussion ends with
-//     membership, for the author too.
-// Secret and closed spaces' items are thus readable by members only.
+// The read rule for items (core/visibility_rules.h: item_visible_rule) as
+// SQL over an `items i` row and the viewer in parameter ?1 (0 = anonymous).
+// Single reads, feeds, search, counts, revisions (store/item_repository.cpp
+// applies it to each revision with the revision's own visibility) and
+// notifications all use it, so they cannot disagree with each other or with
+// social::may_see_item; tests/unit/visibility_agreement_test.cpp checks the
+// latter.
 
+#include <string>
 #include <string_view>
+
+#include "store/visibility_sql.h"
 
 namespace kring::store {
 
-inline constexpr std::string_view kItemReadableSql = R"sql(
- i.deleted_at IS NULL
- AND (i.hidden_at IS NULL OR i.author_id = ?1)
- AND (i.author_id = ?1 OR NOT EXISTS (SELECT 1 FROM members au WHERE au.id = i.author_id AND au.suspended_at IS NOT NULL))
- AND NOT EXISTS (SELECT 1 FROM ties bl WHERE bl.kind = 'block' AND ((bl.source_id = ?1 AND bl.target_id = i.author_id) OR (bl.source_id = i.author_id AND bl.target_id = ?1)))
- AND (
-   (i.space_id IS NULL AND (
-        i.author_id = ?1
-        OR i.visibility = 'public'
-        OR (i.visibility = 'members' AND ?1 > 0)
-        OR (i.visibility = 'connections' AND EXISTS (SELECT 1 FROM ties ct WHERE ct.source_id = ?1 AND ct.target_id = i.author_id AND ct.kind = 'connection' AND ct.state = 'accepted'))))
-   OR (i.space_id IS NOT NULL AND (
-        EXISTS (SELECT 1 FROM space_members sv WHERE sv.space_id = i.space_id AND sv.member_id = ?1 AND sv.state = 'active')
-        OR ((i.visibility = 'public' OR (i.visibility = 'members' AND ?1 > 0))
-            AND EXISTS (SELECT 1 FROM spaces so WHERE so.id = i.space_id AND so.visibility = 'open'))))
- ))sql";
+// Rendered once, when the program starts; read only after main() begins.
+inline const std::string kItemReadableSql = render_sql(
+    item_visible_rule(), {.space_id = "i.space_id", .member_id = "i.author_id", .item_row = "i"});
+
+// Whether a reply's text is shown to the viewer `viewer` (reply_shown_rule,
+// the twin of social::shows_reply); `reply_row` is the alias of its row.
+inline std::string reply_shown_sql(std::string_view reply_row, std::string_view viewer = "?1") {
+  return render_sql(reply_shown_rule(), {.viewer = std::string(viewer),
+                                         .member_id = std::string(reply_row) + ".author_id",
+                                         .reply_row = std::string(reply_row)});
+}
 
 // Feeds leave out what the viewer muted: members and spaces.
 inline constexpr std::string_view kItemNotMutedSql = R"sql(

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/member_visibility_sql.h"
 #include "store/search_repository.h"
 
 namespace kring::store {
@@ -47,13 +48,9 @@ std::string select_member(std::string_view where) {
 }
 
 // SQL that is true when viewer ?1 may see the field whose visibility is in
-// column `col` of member m (see social/profile_visibility for the rule).
+// column `col` of member m (core/visibility_rules.h: field_visible_rule).
 std::string visible_to_viewer(std::string_view col) {
-  std::string c(col);
-  return "(m." + c + " = 'public' OR (?1 > 0 AND m." + c +
-         " = 'members') OR m.id = ?1 OR EXISTS (SELECT 1 FROM " +
-         "ties c WHERE c.source_id = ?1 AND c.target_id = m.id AND c.kind = 'connection' AND " +
-         "c.state = 'accepted'))";
+  return field_visible_sql("m.id", "m." + std::string(col));
 }
 
 std::string escape_like(std::string_view text) {
@@ -213,10 +210,7 @@ std::vector<Member> MemberRepository::directory(const DirectoryQuery& q) {
   std::string sql = "SELECT ";
   sql += kColumns;
   sql += " FROM members m";
-  std::string where =
-      " WHERE m.suspended_at IS NULL AND m.id > ?2"
-      " AND NOT EXISTS (SELECT 1 FROM ties b WHERE b.kind = 'block' AND ((b.source_id = ?1 AND "
-      "b.target_id = m.id) OR (b.source_id = m.id AND b.target_id = ?1)))";
+  std::string where = " WHERE m.id > ?2 AND " + member_listed_sql("m.id", "m");
   if (!q.skill.empty()) {
     sql += " JOIN member_terms ts ON ts.member_id = m.id AND ts.kind = 'skills' AND ts.term = ?3";
     where += " AND " + visible_to_viewer("vis_skills");

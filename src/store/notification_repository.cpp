@@ -1,29 +1,32 @@
 #include "store/notification_repository.h"
 
-#include "store/row_ids.h"
 #include "store/item_visibility_sql.h"
+#include "store/member_visibility_sql.h"
+#include "store/row_ids.h"
 #include "store/space_visibility_sql.h"
 
 namespace kring::store {
 
 namespace {
 // The notifications the recipient (?1) is shown, filtered when read so that
-// the list, the unread count, a stream's replay and its live delivery agree:
-// not from a suspended actor or across a block, and not about an item the
-// recipient may no longer read (the items' own rule) or a space they may no
-// longer know exists. Losing access to a space thus also takes its
-// notifications away, and an invitation revoked leaves no trace of a
-// secret space's name.
+// the list, the unread count, a stream's replay and its live delivery agree,
+// through the visibility rules (core/visibility_rules.h): not from an actor
+// whose doings the recipient is not shown (suspended, across a block), not
+// about an item the recipient may no longer read, a reply no longer shown
+// or a space they may no longer know exists. Losing access to a space thus
+// also takes its notifications away, and an invitation revoked leaves no
+// trace of a secret space's name.
 const std::string& select_shown() {
   static const std::string sql =
       "SELECT n.id, n.recipient_id, n.kind, n.actor_id, n.item_id, n.reply_id, n.space_id, "
-      "n.created_at, n.read_at FROM notifications n WHERE n.recipient_id = ?1 AND NOT EXISTS "
-      "(SELECT 1 FROM members a WHERE a.id = n.actor_id AND a.suspended_at IS NOT NULL) AND NOT "
-      "EXISTS (SELECT 1 FROM ties b WHERE b.kind = 'block' AND ((b.source_id = ?1 AND b.target_id "
-      "= n.actor_id) OR (b.source_id = n.actor_id AND b.target_id = ?1))) AND (n.item_id IS NULL "
-      "OR EXISTS (SELECT 1 FROM items i WHERE i.id = n.item_id AND " +
-      std::string(kItemReadableSql) + ")) AND (n.space_id IS NULL OR " +
-      space_visible_sql("n.space_id") + ") ";
+      "n.created_at, n.read_at FROM notifications n WHERE n.recipient_id = ?1 AND " +
+      member_content_sql("n.actor_id") +
+      " AND (n.item_id IS NULL OR EXISTS (SELECT 1 FROM items i WHERE i.id = n.item_id AND " +
+      kItemReadableSql +
+      ")) AND (n.reply_id IS NULL OR EXISTS (SELECT 1 FROM replies r WHERE r.id = n.reply_id "
+      "AND " +
+      reply_shown_sql("r") + ")) AND (n.space_id IS NULL OR " + space_visible_sql("n.space_id") +
+      ") ";
   return sql;
 }
 

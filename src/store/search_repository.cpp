@@ -1,6 +1,8 @@
 #include "store/search_repository.h"
 
 #include "store/item_visibility_sql.h"
+#include "store/member_visibility_sql.h"
+#include "store/space_visibility_sql.h"
 
 namespace kring::store {
 
@@ -52,11 +54,35 @@ void index_member_text(Connection& conn, const Member& m) {
   ins.bind(1, m.id).bind(2, columns[0]).bind(3, columns[1]).bind(4, columns[2]).run();
 }
 
+namespace {
+// The members_fts columns, one per field visibility (index_member_text).
+constexpr std::string_view kVisibilityColumns[] = {"pub", "mem", "conn"};
+
+// The query restricted to the columns whose field visibility the viewer may
+// see (core/visibility_rules.h: field_visible_rule), as an FTS5 column filter.
+std::string in_visible_columns(const std::string& query, bool signed_in, bool connected) {
+  std::string columns;
+  for (auto v : {Visibility::kPublic, Visibility::kMembers, Visibility::kConnections}) {
+    Facts f;
+    f.set(static_cast<std::size_t>(Fact::kViewerSignedIn), signed_in);
+    f.set(static_cast<std::size_t>(Fact::kViewerConnectedToMember), connected);
+    f.set(static_cast<std::size_t>(Fact::kFieldPublic), v == Visibility::kPublic);
+    f.set(static_cast<std::size_t>(Fact::kFieldForMembers), v == Visibility::kMembers);
+    if (!holds(field_visible_rule(), f)) continue;
+    if (!columns.empty()) columns += ' ';
+    columns += kVisibilityColumns[static_cast<int>(v)];
+  }
+  return "{" + columns + "} : (" + query + ")";
+}
+}  // namespace
+
 std::vector<MemberId> SearchRepository::members(MemberId viewer, const std::string& query,
                                                 int offset, int limit) {
   // Two passes over the index: the columns every viewer of this kind may
-  // see, and all columns for the viewer's connections and the viewer.
-  std::string wide = (viewer > 0 ? "{pub mem} : (" : "{pub} : (") + query + ")";
+  // see, and those the viewer's connections and the viewer see (the rule
+  // treats the member themself as a connection would be treated).
+  std::string wide = in_visible_columns(query, viewer > 0, false);
+  std::string narrow = in_visible_columns(query, viewer > 0, true);
   auto st = conn_.prepare(
       "WITH hits(id, score) AS ("
       " SELECT rowid, bm25(members_fts) FROM members_fts WHERE members_fts MATCH ?2"
@@ -65,10 +91,9 @@ std::vector<MemberId> SearchRepository::members(MemberId viewer, const std::stri
       "  (SELECT target_id FROM ties WHERE source_id = ?1 AND kind = 'connection' AND state = "
       "'accepted' UNION SELECT ?1))"
       " SELECT m.id, min(h.score) AS s FROM hits h JOIN members m ON m.id = h.id"
-      " WHERE m.suspended_at IS NULL AND NOT EXISTS (SELECT 1 FROM ties b WHERE b.kind = 'block' "
-      "AND ((b.source_id = ?1 AND b.target_id = m.id) OR (b.source_id = m.id AND b.target_id = "
-      "?1))) GROUP BY m.id ORDER BY s, m.id LIMIT ?4 OFFSET ?5");
-  st.bind(1, viewer).bind(2, wide).bind(3, query).bind(4, limit).bind(5, offset);
+      " WHERE " +
+      member_listed_sql("m.id", "m") + " GROUP BY m.id ORDER BY s, m.id LIMIT ?4 OFFSET ?5");
+  st.bind(1, viewer).bind(2, wide).bind(3, narrow).bind(4, limit).bind(5, offset);
   std::vector<MemberId> out;
   while (st.step()) out.push_back(st.int64(0));
   return out;
@@ -89,9 +114,8 @@ std::vector<SpaceId> SearchRepository::spaces(MemberId viewer, const std::string
                                               int offset, int limit) {
   auto st = conn_.prepare(
       "SELECT s.id FROM spaces_fts f JOIN spaces s ON s.id = f.rowid WHERE spaces_fts MATCH ?2 "
-      "AND (s.visibility != 'secret' OR EXISTS (SELECT 1 FROM space_members v WHERE v.space_id = "
-      "s.id AND v.member_id = ?1 AND v.state IN ('active', 'invited'))) ORDER BY bm25(spaces_fts), "
-      "s.id LIMIT ?3 OFFSET ?4");
+      "AND " +
+      space_visible_sql("s.id", "s") + " ORDER BY bm25(spaces_fts), s.id LIMIT ?3 OFFSET ?4");
   st.bind(1, viewer).bind(2, query).bind(3, limit).bind(4, offset);
   std::vector<SpaceId> out;
   while (st.step()) out.push_back(st.int64(0));

@@ -1,6 +1,8 @@
 #include "store/space_repository.h"
 
+#include "store/member_visibility_sql.h"
 #include "store/row_ids.h"
+#include "store/space_visibility_sql.h"
 
 namespace kring::store {
 
@@ -107,12 +109,15 @@ void SpaceRepository::remove_membership(SpaceId space, MemberId member) {
 }
 
 std::vector<MembershipRow> SpaceRepository::members(SpaceId space, MembershipState state,
-                                                    std::optional<CursorKey> after, int limit) {
+                                                    std::optional<CursorKey> after, int limit,
+                                                    MemberId viewer) {
   auto st = conn_.prepare(
       "SELECT sm.member_id, sm.role, sm.created_at FROM space_members sm JOIN members m ON m.id = "
-      "sm.member_id WHERE sm.space_id = ?1 AND sm.state = ?2 AND m.suspended_at IS NULL AND (?3 = "
-      "0 OR sm.created_at > ?4 OR (sm.created_at = ?4 AND sm.member_id > ?5)) ORDER BY "
-      "sm.created_at, sm.member_id LIMIT ?6");
+      "sm.member_id WHERE sm.space_id = ?1 AND sm.state = ?2 AND " +
+      member_listed_sql("sm.member_id", "m", "?7") +
+      " AND (?3 = 0 OR sm.created_at > ?4 OR (sm.created_at = ?4 AND sm.member_id > ?5)) ORDER "
+      "BY sm.created_at, sm.member_id LIMIT ?6");
+  st.bind(7, viewer);
   st.bind(1, space).bind(2, membership_state_name(state)).bind(3, after ? 1 : 0);
   st.bind(4, after ? after->time : 0).bind(5, after ? after->id : 0).bind(6, limit);
   std::vector<MembershipRow> out;
@@ -151,9 +156,9 @@ std::int64_t SpaceRepository::active_count(SpaceId space) {
 std::vector<Space> SpaceRepository::list_visible(MemberId viewer, std::string_view name_prefix,
                                                  std::optional<std::int64_t> after_id, int limit) {
   auto st = conn_.prepare(select_space(
-      "WHERE (s.visibility != 'secret' OR EXISTS (SELECT 1 FROM space_members v WHERE "
-      "v.space_id = s.id AND v.member_id = ?1 AND v.state IN ('active', 'invited'))) AND (?2 = '' "
-      "OR s.name LIKE ?2 || '%' OR s.slug LIKE ?2 || '%') AND s.id > ?3 ORDER BY s.id LIMIT ?4"));
+      "WHERE " + space_visible_sql("s.id", "s") +
+      " AND (?2 = '' OR s.name LIKE ?2 || '%' OR s.slug LIKE ?2 || '%') AND s.id > ?3 ORDER BY "
+      "s.id LIMIT ?4"));
   st.bind(1, viewer).bind(2, name_prefix).bind(3, after_id.value_or(0)).bind(4, limit);
   std::vector<Space> out;
   while (st.step()) out.push_back(read_space(st));

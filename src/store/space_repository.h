@@ -34,14 +34,17 @@ class SpaceRepository {
   void set_membership(SpaceId space, MemberId member, Membership m, MemberId invited_by,
                       Micros now);
   void remove_membership(SpaceId space, MemberId member);
-  // Members in one state, oldest first, keyset-paged on (created_at, member id).
+  // Members in one state that viewer (0 = anonymous) may see
+  // (member_listed_rule), oldest first, keyset-paged on (created_at, member id).
   std::vector<MembershipRow> members(SpaceId space, MembershipState state,
-                                     std::optional<CursorKey> after, int limit);
+                                     std::optional<CursorKey> after, int limit,
+                                     MemberId viewer = 0);
   std::vector<MemberId> member_ids_with_role_at_least(SpaceId space, SpaceRole role);
   std::int64_t active_count(SpaceId space);
 
-  // Spaces visible to viewer (open and closed to all; secret only to active
-  // members; archived included when asked), by name; q filters by name prefix.
+  // Spaces visible to viewer (space_visible_rule: open and closed to all,
+  // secret only to active and invited members; archived included), by id;
+  // name_prefix filters by name or slug prefix.
   std::vector<Space> list_visible(MemberId viewer, std::string_view name_prefix,
                                   std::optional<std::int64_t> after_id, int limit);
   // Spaces where member has the given state (e.g. invited), newest first.

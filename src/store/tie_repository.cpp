@@ -4,23 +4,18 @@
 #include <array>
 #include <charconv>
 
+#include "store/member_visibility_sql.h"
+
 namespace kring::store {
 
 namespace {
 constexpr std::array<std::string_view, 3> kKindNames = {"follow", "connection", "block"};
 std::string_view state_name(TieState s) { return s == TieState::kPending ? "pending" : "accepted"; }
 
-constexpr std::string_view kNotBlockedOrSuspended =
-    " AND NOT EXISTS (SELECT 1 FROM members s WHERE s.id = {other} AND s.suspended_at IS NOT "
-    "NULL) AND NOT EXISTS (SELECT 1 FROM ties b WHERE b.kind = 'block' AND ((b.source_id = ?7 "
-    "AND b.target_id = {other}) OR (b.source_id = {other} AND b.target_id = ?7)))";
-
-std::string with_other(std::string_view text, std::string_view other) {
-  std::string out(text);
-  for (size_t pos; (pos = out.find("{other}")) != std::string::npos;) {
-    out.replace(pos, 7, other);
-  }
-  return out;
+// The other end of a listed tie is shown only if the viewer (?7) may see
+// them listed (core/visibility_rules.h: member_listed_rule).
+std::string other_visible(std::string_view other) {
+  return " AND " + member_listed_sql(other, "", "?7");
 }
 }  // namespace
 
@@ -77,8 +72,7 @@ std::vector<TieEntry> TieRepository::list(const TieListQuery& q) {
                     std::string(self) +
                     " = ?1 AND t.kind = ?2 AND t.state = ?3 AND (?4 = 0 OR t.created_at < ?5 OR "
                     "(t.created_at = ?5 AND t.id < ?6))" +
-                    with_other(kNotBlockedOrSuspended, other) +
-                    " ORDER BY t.created_at DESC, t.id DESC LIMIT ?8";
+                    other_visible(other) + " ORDER BY t.created_at DESC, t.id DESC LIMIT ?8";
   auto s = conn_.prepare(sql);
   s.bind(1, q.member).bind(2, tie_kind_name(q.kind)).bind(3, state_name(q.state));
   s.bind(4, q.after ? 1 : 0).bind(5, q.after ? q.after->time : 0).bind(6, q.after ? q.after->id : 0);
@@ -110,11 +104,9 @@ std::vector<SecondDegreeEntry> TieRepository::second_degree(MemberId member, int
       "AND c2.target_id != ?1 "
       "AND NOT EXISTS (SELECT 1 FROM ties d WHERE d.source_id = ?1 AND d.target_id = "
       "c2.target_id AND d.kind = 'connection' AND d.state = 'accepted') "
-      "AND NOT EXISTS (SELECT 1 FROM ties b WHERE b.kind = 'block' AND ((b.source_id = ?1 AND "
-      "b.target_id = c2.target_id) OR (b.source_id = c2.target_id AND b.target_id = ?1))) "
-      "AND NOT EXISTS (SELECT 1 FROM members s WHERE s.id = c2.target_id AND s.suspended_at IS "
-      "NOT NULL) "
-      "GROUP BY c2.target_id ORDER BY shared DESC, c2.target_id LIMIT ?2 OFFSET ?3");
+      "AND " +
+      member_listed_sql("c2.target_id") +
+      " GROUP BY c2.target_id ORDER BY shared DESC, c2.target_id LIMIT ?2 OFFSET ?3");
   s.bind(1, member).bind(2, limit).bind(3, offset);
   std::vector<SecondDegreeEntry> out;
   while (s.step()) {
