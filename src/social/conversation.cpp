@@ -35,24 +35,19 @@ Result<Item> writable_item(store::Connection& conn, const Actor& actor, ItemId i
 }  // namespace
 
 Result<Page<ReplyView>> Conversation::replies(const Actor& viewer, ItemId item,
-                                              const std::string& cursor, int limit) {
-  std::optional<ReplyId> after;
-  if (!cursor.empty()) {
-    auto key = decode_cursor(cursor);
-    if (!key) return std::move(key).error();
-    after = key->id;
-  }
+                                              const PageRequest& request) {
+  auto pager = Pager::open(list_name({"replies", std::to_string(item)}), request);
+  if (!pager) return std::move(pager).error();
   KRING_TRY(authorize(viewer, Action::kListReplies));
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   if (!store::ItemRepository(*conn).readable(item, viewer.id)) return no_item(item);
-  auto rows = store::ReplyRepository(*conn).for_item(item, viewer.id, after, limit + 1);
-  bool more = static_cast<int>(rows.size()) > limit;
-  if (more) rows.pop_back();
-  Page<ReplyView> page;
-  for (auto& r : rows) page.items.push_back(view_reply(*conn, viewer.id, std::move(r)));
-  if (more) page.next_cursor = encode_cursor({0, page.items.back().reply.id});
-  return page;
+  return pager->page(
+      store::ReplyRepository(*conn).for_item(item, viewer.id, pager->after(), pager->fetch()),
+      [](const Reply& r) {
+        return CursorKey{0, r.id};
+      },
+      [&](Reply&& r) { return view_reply(*conn, viewer.id, std::move(r)); });
 }
 
 Result<ReplyView> Conversation::reply(const Actor& actor, ItemId item_id, const std::string& body,

@@ -69,14 +69,10 @@ Result<std::int64_t> Moderation::report(const Actor& actor, const std::string& t
 }
 
 Result<Page<ReportView>> Moderation::queue(const Actor& actor, const std::string& slug,
-                                           const std::string& cursor, int limit) {
+                                           const PageRequest& request) {
   KRING_TRY(authorize(actor, Action::kViewReports));
-  std::optional<std::int64_t> before;
-  if (!cursor.empty()) {
-    auto key = decode_cursor(cursor);
-    if (!key) return std::move(key).error();
-    before = key->id;
-  }
+  auto pager = Pager::open(list_name({"reports", slug}), request);
+  if (!pager) return std::move(pager).error();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   std::optional<SpaceId> space_id;
@@ -95,11 +91,10 @@ Result<Page<ReportView>> Moderation::queue(const Actor& actor, const std::string
   } else if (!actor.is_admin()) {
     return Error::forbidden("only instance admins see instance-wide reports");
   }
-  auto rows = store::ModerationRepository(*conn).open_reports(space_id, before, limit + 1);
-  if (!space_id) std::erase_if(rows, [](const auto& r) { return r.space_id.has_value(); });
-  bool more = static_cast<int>(rows.size()) > limit;
-  if (more) rows.pop_back();
+  auto rows =
+      store::ModerationRepository(*conn).open_reports(space_id, pager->after(), pager->fetch());
   Page<ReportView> page;
+  if (pager->trim(rows)) page.next_cursor = pager->cursor_after({0, rows.back().id});
   store::MemberRepository members(*conn);
   store::ItemRepository items(*conn);
   store::ReplyRepository replies(*conn);
@@ -120,7 +115,6 @@ Result<Page<ReportView>> Moderation::queue(const Actor& actor, const std::string
     v.row = std::move(row);
     page.items.push_back(std::move(v));
   }
-  if (more) page.next_cursor = encode_cursor({0, page.items.back().row.id});
   return page;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/keyset.h"
 #include "store/search_repository.h"
 
 namespace kring::store {
@@ -210,11 +211,12 @@ void MemberRepository::set_suspended(MemberId id, std::optional<Micros> at) {
 std::vector<Member> MemberRepository::directory(const DirectoryQuery& q) {
   // The term filter drives the query through member_terms_by_term when
   // present, so a skill search on 1M members reads only the matches.
+  Keyset keyset({"", "m.id", SortOrder::kAscending}, q.after, q.limit);
   std::string sql = "SELECT ";
   sql += kColumns;
   sql += " FROM members m";
   std::string where =
-      " WHERE m.suspended_at IS NULL AND m.id > ?2"
+      " WHERE m.suspended_at IS NULL AND " + keyset.after_cursor() +
       " AND NOT EXISTS (SELECT 1 FROM ties b WHERE b.kind = 'block' AND ((b.source_id = ?1 AND "
       "b.target_id = m.id) OR (b.source_id = m.id AND b.target_id = ?1)))";
   if (!q.skill.empty()) {
@@ -232,9 +234,9 @@ std::vector<Member> MemberRepository::directory(const DirectoryQuery& q) {
         "m.display_name LIKE ?6 ESCAPE '\\') AND " +
         visible_to_viewer("vis_display_name") + "))";
   }
-  sql += where + " ORDER BY m.id LIMIT ?7";
+  sql += where + keyset.order_and_limit();
   auto s = conn_.prepare(sql);
-  s.bind(1, q.viewer).bind(2, q.after_id.value_or(0));
+  s.bind(1, q.viewer);
   if (!q.skill.empty()) s.bind(3, q.skill);
   if (!q.interest.empty()) s.bind(4, q.interest);
   if (!q.name_prefix.empty()) {
@@ -242,7 +244,7 @@ std::vector<Member> MemberRepository::directory(const DirectoryQuery& q) {
     s.bind(5, escaped + "%");
     s.bind(6, "% " + escaped + "%");  // any word of the display name
   }
-  s.bind(7, q.limit);
+  keyset.bind(s);
   std::vector<Member> out;
   while (s.step()) out.push_back(read_member_row(s));
   for (auto& m : out) load_terms(m);

@@ -1,5 +1,6 @@
 #include "store/reply_repository.h"
 
+#include "store/keyset.h"
 #include "store/row_ids.h"
 
 namespace kring::store {
@@ -47,18 +48,21 @@ std::optional<Reply> ReplyRepository::find(ReplyId id) {
 }
 
 std::vector<Reply> ReplyRepository::for_item(ItemId item, MemberId viewer,
-                                             std::optional<ReplyId> after, int limit) {
+                                             std::optional<CursorKey> after, int limit) {
   // Replies by suspended members (to all but themselves), or across a block
   // with the viewer, read as removed: the thread keeps its shape, the text
   // is gone.
+  Keyset keyset({"", "r.id", SortOrder::kAscending}, after, limit);
   auto st = conn_.prepare(
       "SELECT " + std::string(kColumns) +
       ", (EXISTS (SELECT 1 FROM members a WHERE a.id = r.author_id AND a.id != ?4 AND "
       "a.suspended_at IS NOT NULL) OR EXISTS (SELECT 1 FROM ties b WHERE b.kind = 'block' AND "
       "((b.source_id = ?4 AND "
       "b.target_id = r.author_id) OR (b.source_id = r.author_id AND b.target_id = ?4)))) FROM "
-      "replies r WHERE r.item_id = ?1 AND r.id > ?2 ORDER BY r.id LIMIT ?3");
-  st.bind(1, item).bind(2, after.value_or(0)).bind(3, limit).bind(4, viewer);
+      "replies r WHERE r.item_id = ?1 AND " +
+      keyset.after_cursor() + keyset.order_and_limit());
+  st.bind(1, item).bind(4, viewer);
+  keyset.bind(st);
   std::vector<Reply> out;
   while (st.step()) {
     Reply r = read_reply(st);
