@@ -45,6 +45,7 @@ function Invitations() {
           </SpaceCard>
         ))}
       </ul>
+      <LoadMore more={list.more} loading={list.loading} onClick={list.loadMore} />
     </section>
   );
 }
