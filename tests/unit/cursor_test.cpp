@@ -72,10 +72,9 @@ TEST(Cursor, IsBoundToTheListThatIssuedIt) {
 }
 
 TEST(Cursor, AnotherSecretRefusesTheCursorsOfTheFirst) {
-  std::string cursor = encode_cursor(kList, {5, 6});
   std::string before(kCursorSecretBytes, '\x11'), after(kCursorSecretBytes, '\x22');
   set_cursor_secret(before);
-  cursor = encode_cursor(kList, {5, 6});
+  std::string cursor = encode_cursor(kList, {5, 6});
   EXPECT_TRUE(decode_cursor(kList, cursor).ok());
   set_cursor_secret(after);
   EXPECT_FALSE(decode_cursor(kList, cursor).ok());
