@@ -71,9 +71,9 @@ std::string cursor_after(const Actor& viewer, FeedRequest request, int pages) {
       last = v.item.id;
     }
     if (!page.next_cursor) throw std::runtime_error("feed ended before the deep page");
-    request.cursor = *page.next_cursor;
+    request.page.cursor = *page.next_cursor;
   }
-  return request.cursor;
+  return request.page.cursor;
 }
 
 void time_feed(benchmark::State& state, const Actor& viewer, const FeedRequest& request) {
@@ -121,9 +121,9 @@ void add(const std::string& name, std::function<void(benchmark::State&)> fn) {
 }
 
 void register_home(const std::string& name, const Actor& viewer) {
-  FeedRequest first{FeedKind::kHome, "", "", kLimit};
+  FeedRequest first{FeedKind::kHome, "", {"", kLimit}};
   FeedRequest deep = first;
-  deep.cursor = cursor_after(viewer, first, kDeepPage - 1);
+  deep.page.cursor = cursor_after(viewer, first, kDeepPage - 1);
   auto q = store_query(FeedKind::kHome, viewer, 0, "");
   add("home/" + name + "/first_page", [=](benchmark::State& s) { time_feed(s, viewer, first); });
   add("home/" + name + "/page_50", [=](benchmark::State& s) { time_feed(s, viewer, deep); });
@@ -143,15 +143,15 @@ void register_all() {
   };
   const Other others[] = {
       {"public",
-       {FeedKind::kPublic, "", "", kLimit},
+       {FeedKind::kPublic, "", {"", kLimit}},
        store_query(FeedKind::kPublic, reader, 0, "")},
       {"space",
-       {FeedKind::kSpace, f.space, "", kLimit},
+       {FeedKind::kSpace, f.space, {"", kLimit}},
        store_query(FeedKind::kSpace, reader, space_id_of(f.space), "")},
       {"member",
-       {FeedKind::kMember, f.member, "", kLimit},
+       {FeedKind::kMember, f.member, {"", kLimit}},
        store_query(FeedKind::kMember, reader, actor_of(f.member).id, "")},
-      {"tag", {FeedKind::kTag, f.tag, "", kLimit}, store_query(FeedKind::kTag, reader, 0, f.tag)},
+      {"tag", {FeedKind::kTag, f.tag, {"", kLimit}}, store_query(FeedKind::kTag, reader, 0, f.tag)},
   };
   for (const auto& o : others) {
     FeedRequest r = o.request;

@@ -1,21 +1,27 @@
-// decode_cursor on arbitrary text, and encode_cursor on arbitrary keys.
-// Oracle (cursor.h): a cursor that decodes re-encodes to one that decodes to
-// the same key; every key survives encode then decode; a refusal is always
-// 400 invalid_cursor.
+// decode_cursor on arbitrary text, and encode_cursor on arbitrary keys and
+// list names. Oracle (cursor.h): a refusal is always 400 invalid_cursor;
+// every key survives encode then decode under the same list name; a cursor
+// decodes under no other list name; a text that decodes re-encodes to the
+// same key.
+
+#include <sodium.h>
 
 #include <cstring>
-#include <sodium.h>
+#include <string>
 
 #include "core/cursor.h"
 #include "fuzz_check.h"
 
 namespace {
 
-void check_round_trip(kring::CursorKey key) {
-  std::string text = kring::encode_cursor(key);
-  auto again = kring::decode_cursor(text);
+void check_round_trip(std::string_view list, kring::CursorKey key) {
+  std::string text = kring::encode_cursor(list, key);
+  auto again = kring::decode_cursor(list, text);
   KRING_FUZZ_CHECK(again.ok());
-  KRING_FUZZ_CHECK(again->time == key.time && again->id == key.id);
+  KRING_FUZZ_CHECK(again->major == key.major && again->id == key.id);
+  std::string other(list);
+  other += '\0';
+  KRING_FUZZ_CHECK(!kring::decode_cursor(other, text).ok());
 }
 
 }  // namespace
@@ -23,9 +29,10 @@ void check_round_trip(kring::CursorKey key) {
 extern "C" int LLVMFuzzerInitialize(int*, char***) { return sodium_init() < 0 ? 1 : 0; }
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
-  auto key = kring::decode_cursor(kring::fuzz::as_text(data, size));
+  std::string_view text = kring::fuzz::as_text(data, size);
+  auto key = kring::decode_cursor("fuzz", text);
   if (key.ok()) {
-    check_round_trip(*key);
+    check_round_trip("fuzz", *key);
   } else {
     KRING_FUZZ_CHECK(key.error().code == kring::ErrorCode::kInvalid &&
                      key.error().reason == "invalid_cursor");
@@ -33,9 +40,9 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, size_t size) {
 
   if (size >= 16) {
     kring::CursorKey raw;
-    std::memcpy(&raw.time, data, 8);
+    std::memcpy(&raw.major, data, 8);
     std::memcpy(&raw.id, data + 8, 8);
-    check_round_trip(raw);
+    check_round_trip(text.substr(16), raw);
   }
   return 0;
 }

@@ -44,13 +44,13 @@ int export_member(const std::string& data_dir, const std::string& handle) {
       {"connections", social::TieList::kConnections}};
   for (const auto& [name, which] : lists) {
     nlohmann::json handles = nlohmann::json::array();
-    std::string cursor;
+    PageRequest request{"", kMaxPageSize};
     do {
-      auto page = services.ties.list(self, handle, which, cursor, kMaxPageSize);
+      auto page = services.ties.list(self, handle, which, request);
       if (!page) break;
       for (const auto& v : page->items) handles.push_back(v.member.handle);
-      cursor = page->next_cursor.value_or("");
-    } while (!cursor.empty());
+      request.cursor = page->next_cursor.value_or("");
+    } while (!request.cursor.empty());
     out[name] = std::move(handles);
   }
   std::cout << out.dump(2) << "\n";

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/cursor_secret.h"
 #include "cli/data_dir.h"
 #include "http/dispatcher.h"
 #include "http/handlers/handlers.h"
@@ -133,6 +134,10 @@ int serve(const ServeOptions& o) {
   auto db = open_data_dir(o.data_dir);
   if (!db) {
     std::cerr << "kring serve: " << db.error().message << "\n";
+    return 1;
+  }
+  if (auto key = load_cursor_secret(o.data_dir); !key) {
+    std::cerr << "kring serve: " << key.error().message << "\n";
     return 1;
   }
   social::Services services(**db, social::MarkdownOptions{.remote_images = o.allow_remote_images},

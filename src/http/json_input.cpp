@@ -1,9 +1,5 @@
 #include "http/json_input.h"
 
-#include <charconv>
-
-#include "core/cursor.h"
-
 namespace kring::http {
 
 namespace {
@@ -127,17 +123,6 @@ Result<std::optional<bool>> optional_bool(const Json& obj, const char* field) {
   if (it == obj.end() || it->is_null()) return std::optional<bool>();
   if (!it->is_boolean()) return wrong_type(field, "true or false");
   return std::optional<bool>(it->get<bool>());
-}
-
-Result<int> page_limit(const std::string& text) {
-  if (text.empty()) return kDefaultPageSize;
-  int value = 0;
-  auto r = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (r.ec != std::errc() || r.ptr != text.data() + text.size() || value < 1 ||
-      value > kMaxPageSize) {
-    return Error::invalid("invalid_limit", "limit must be an integer from 1 to 100");
-  }
-  return value;
 }
 
 }  // namespace kring::http

@@ -39,7 +39,4 @@ Result<std::optional<std::int64_t>> optional_integer(const Json& obj, const char
 Result<std::optional<double>> optional_number(const Json& obj, const char* field);
 Result<std::optional<bool>> optional_bool(const Json& obj, const char* field);
 
-// Query-string helpers: limit in 1..100 (default 20).
-Result<int> page_limit(const std::string& text);
-
 }  // namespace kring::http

@@ -48,25 +48,21 @@ Result<Item> writable_item(store::Connection& conn, const Actor& actor, Action a
 }  // namespace
 
 Result<Page<ReplyView>> Conversation::replies(const Actor& viewer, ItemId item,
-                                              const std::string& cursor, int limit) {
-  std::optional<ReplyId> after;
-  if (!cursor.empty()) {
-    auto key = decode_cursor(cursor);
-    if (!key) return std::move(key).error();
-    after = key->id;
-  }
+                                              const PageRequest& request) {
+  auto pager = Pager::open(list_name({"replies", std::to_string(item)}), request);
+  if (!pager) return std::move(pager).error();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   if (!store::ItemRepository(*conn).readable(item, viewer.id)) {
     return no_item(viewer, Action::kListReplies, item);
   }
   KRING_TRY(decide(viewer, Action::kListReplies));
-  auto rows = store::ReplyRepository(*conn).for_item(item, viewer.id, after, limit + 1);
-  bool more = static_cast<int>(rows.size()) > limit;
-  if (more) rows.pop_back();
-  Page<ReplyView> page;
-  for (auto& r : rows) page.items.push_back(view_reply(*conn, viewer.id, std::move(r)));
-  if (more) page.next_cursor = encode_cursor({0, page.items.back().reply.id});
+  auto page = pager->page(
+      store::ReplyRepository(*conn).for_item(item, viewer.id, pager->after(), pager->fetch()),
+      [](const Reply& r) {
+        return CursorKey{0, r.id};
+      },
+      [&](Reply&& r) { return view_reply(*conn, viewer.id, std::move(r)); });
   StandingCache standing(*conn, viewer);
   auto on = store::ItemRepository(*conn).find(item);
   for (auto& view : page.items) fill_can(standing, view, on ? on->space_id : std::nullopt);

@@ -23,8 +23,8 @@ class Conversation {
   Conversation(store::Database& db, NotificationHub& hub, MarkdownOptions markdown = {})
       : db_(db), hub_(hub), markdown_(markdown) {}
 
-  Result<Page<ReplyView>> replies(const Actor& viewer, ItemId item, const std::string& cursor,
-                                  int limit);
+  // Oldest first, keyset-paged on reply id.
+  Result<Page<ReplyView>> replies(const Actor& viewer, ItemId item, const PageRequest& request);
   // parent, when given, must be a reply on the same item. Tells the item's
   // author, the parent reply's author and mentioned members.
   Result<ReplyView> reply(const Actor& actor, ItemId item, const std::string& body,

@@ -1,5 +1,7 @@
 #include "social/feeds.h"
 
+#include <iterator>
+
 #include "social/capabilities.h"
 #include "social/markdown.h"
 #include "social/policy.h"
@@ -9,16 +11,24 @@
 
 namespace kring::social {
 
+namespace {
+std::string feed_list_name(const FeedRequest& request) {
+  static constexpr std::string_view kNames[] = {"home", "public", "space", "member", "tag"};
+  static_assert(std::size(kNames) == static_cast<std::size_t>(store::FeedKind::kTag) + 1);
+  return list_name({"feed", kNames[static_cast<std::size_t>(request.kind)], request.target});
+}
+}  // namespace
+
 Result<Page<ItemView>> Feeds::read(const Actor& viewer, const FeedRequest& request) {
+  // The cursor is bound to the feed it came from: another feed's, or
+  // another space's, is refused rather than read as a position here.
+  auto pager = Pager::open(feed_list_name(request), request.page);
+  if (!pager) return std::move(pager).error();
   store::FeedQuery q;
   q.kind = request.kind;
   q.viewer = viewer.id;
-  q.limit = request.limit + 1;
-  if (!request.cursor.empty()) {
-    auto key = decode_cursor(request.cursor);
-    if (!key) return std::move(key).error();
-    q.before = key->id;
-  }
+  q.limit = pager->fetch();
+  if (pager->after()) q.before = pager->after()->id;
   if (request.kind == store::FeedKind::kHome) KRING_TRY(decide(viewer, Action::kReadHomeFeed));
   if (request.kind == store::FeedKind::kTag) {
     auto tag = normalize_tag(request.target);
@@ -49,19 +59,18 @@ Result<Page<ItemView>> Feeds::read(const Actor& viewer, const FeedRequest& reque
     KRING_TRY(decide(viewer, Action::kReadFeed, r));
     q.target = member->id;
   }
-  auto items = store::ItemRepository(*conn).feed(q);
-  bool more = static_cast<int>(items.size()) > request.limit;
-  if (more) items.pop_back();
-  Page<ItemView> page;
-  page.items.reserve(items.size());
-  for (auto& entry : items) {
-    std::optional<SpaceRef> space;
-    if (entry.item.space_id && !entry.space_slug.empty()) {
-      space = SpaceRef{std::move(entry.space_slug), std::move(entry.space_name)};
-    }
-    page.items.push_back(view_item(*conn, viewer.id, std::move(entry.item), std::move(space)));
-  }
-  if (more) page.next_cursor = encode_cursor({0, page.items.back().item.id});
+  auto page = pager->page(
+      store::ItemRepository(*conn).feed(q),
+      [](const store::FeedItem& entry) {
+        return CursorKey{0, entry.item.id};
+      },
+      [&](store::FeedItem&& entry) {
+        std::optional<SpaceRef> space;
+        if (entry.item.space_id && !entry.space_slug.empty()) {
+          space = SpaceRef{std::move(entry.space_slug), std::move(entry.space_name)};
+        }
+        return view_item(*conn, viewer.id, std::move(entry.item), std::move(space));
+      });
   StandingCache standing(*conn, viewer);
   for (auto& view : page.items) fill_can(standing, view);
   return page;

@@ -1,12 +1,12 @@
 #pragma once
 // Feeds: home (followed members, connections, joined spaces, own items),
-// public, space, member and tag. Newest first, keyset-paged on item id, so
-// pages never repeat or skip an item while others post.
+// public, space, member and tag. Newest first, keyset-paged on item id
+// (ids grow with time; core/ids.h), so pages never repeat or skip an item
+// while others post.
 // Thread-safe: every call leases its own connection.
 
 #include <string>
 
-#include "core/cursor.h"
 #include "core/page.h"
 #include "core/result.h"
 #include "social/actor.h"
@@ -19,8 +19,7 @@ namespace kring::social {
 struct FeedRequest {
   store::FeedKind kind = store::FeedKind::kPublic;
   std::string target;  // space slug, member handle or tag
-  std::string cursor;
-  int limit = kDefaultPageSize;
+  PageRequest page;
 };
 
 class Feeds {

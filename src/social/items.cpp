@@ -214,13 +214,21 @@ Status Items::remove(const Actor& actor, ItemId id) {
   return {};
 }
 
-Result<std::vector<store::ItemRevision>> Items::history(const Actor& viewer, ItemId id) {
+Result<Page<store::ItemRevision>> Items::history(const Actor& viewer, ItemId id,
+                                                 const PageRequest& request) {
+  auto pager = Pager::open(list_name({"history", std::to_string(id)}), request);
+  if (!pager) return std::move(pager).error();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   store::ItemRepository items(*conn);
   if (!items.readable(id, viewer.id)) return no_item(viewer, Action::kViewItemHistory, id);
   KRING_TRY(decide(viewer, Action::kViewItemHistory));
-  return items.revisions(id, viewer.id);
+  return pager->page(
+      items.revisions(id, viewer.id, pager->after(), pager->fetch()),
+      [](const store::ItemRevision& r) {
+        return CursorKey{0, r.id};
+      },
+      [](store::ItemRevision&& r) { return std::move(r); });
 }
 
 Status Items::set_hidden(const Actor& actor, ItemId id, bool hidden) {

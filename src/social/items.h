@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/page.h"
 #include "core/result.h"
 #include "social/actor.h"
 #include "social/item_view.h"
@@ -50,8 +51,10 @@ class Items {
   // instance admin.
   Status remove(const Actor& actor, ItemId id);
   // 404 unless the viewer may read the item; then the revisions the viewer
-  // could have read when each was current, newest first.
-  Result<std::vector<store::ItemRevision>> history(const Actor& viewer, ItemId id);
+  // could have read when each was current, newest first, keyset-paged on
+  // revision id.
+  Result<Page<store::ItemRevision>> history(const Actor& viewer, ItemId id,
+                                            const PageRequest& request);
   // Space moderators (for items in their space) and admins hide and unhide.
   Status set_hidden(const Actor& actor, ItemId id, bool hidden);
 

@@ -115,20 +115,20 @@ Result<Page<MemberView>> Members::directory(const Actor& viewer, const Directory
   query.name_prefix = request.q;
   query.skill = store::normalize_term(request.skill);
   query.interest = store::normalize_term(request.interest);
-  query.limit = request.limit + 1;
-  if (!request.cursor.empty()) {
-    auto key = decode_cursor(request.cursor);
-    if (!key) return std::move(key).error();
-    query.after_id = key->id;
-  }
+  // Each filter has its own list: a cursor of another query is refused.
+  auto pager =
+      Pager::open(list_name({"directory", request.q, query.skill, query.interest}), request.page);
+  if (!pager) return std::move(pager).error();
+  query.after = pager->after();
+  query.limit = pager->fetch();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
-  auto found = store::MemberRepository(*conn).directory(query);
-  Page<MemberView> page;
-  bool more = static_cast<int>(found.size()) > request.limit;
-  if (more) found.pop_back();
-  for (auto& m : found) page.items.push_back(view_member(*conn, viewer.id, std::move(m), false));
-  if (more) page.next_cursor = encode_cursor({0, page.items.back().member.id});
+  auto page = pager->page(
+      store::MemberRepository(*conn).directory(query),
+      [](const Member& m) {
+        return CursorKey{0, m.id};
+      },
+      [&](Member&& m) { return view_member(*conn, viewer.id, std::move(m), false); });
   for (auto& view : page.items) fill_can(viewer, view);
   return page;
 }

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "core/cursor.h"
 #include "core/page.h"
 #include "core/result.h"
 #include "social/actor.h"
@@ -38,8 +37,7 @@ struct DirectoryRequest {
   std::string q;
   std::string skill;
   std::string interest;
-  std::string cursor;
-  int limit = kDefaultPageSize;
+  PageRequest page;
 };
 
 class Members {
@@ -53,6 +51,7 @@ class Members {
   Result<MemberView> me(const Actor& actor);
   // Validates every field first; on any error nothing changes.
   Result<MemberView> update_profile(const Actor& actor, const ProfilePatch& patch);
+  // By member id, keyset-paged on it (newcomers come last, never shift a page).
   Result<Page<MemberView>> directory(const Actor& viewer, const DirectoryRequest& request);
   // Admin only: suspends (or reinstates) a member. A suspended member may
   // still log in and read, but writes nothing and is hidden from others.

@@ -78,13 +78,9 @@ Result<std::int64_t> Moderation::report(const Actor& actor, const std::string& t
 }
 
 Result<Page<ReportView>> Moderation::queue(const Actor& actor, const std::string& slug,
-                                           const std::string& cursor, int limit) {
-  std::optional<std::int64_t> before;
-  if (!cursor.empty()) {
-    auto key = decode_cursor(cursor);
-    if (!key) return std::move(key).error();
-    before = key->id;
-  }
+                                           const PageRequest& request) {
+  auto pager = Pager::open(list_name({"reports", slug}), request);
+  if (!pager) return std::move(pager).error();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   std::optional<SpaceId> space_id;
@@ -100,10 +96,10 @@ Result<Page<ReportView>> Moderation::queue(const Actor& actor, const std::string
   } else {
     KRING_TRY(decide(actor, Action::kViewInstanceReports));
   }
-  auto rows = store::ModerationRepository(*conn).open_reports(space_id, before, limit + 1);
-  bool more = static_cast<int>(rows.size()) > limit;
-  if (more) rows.pop_back();
+  auto rows =
+      store::ModerationRepository(*conn).open_reports(space_id, pager->after(), pager->fetch());
   Page<ReportView> page;
+  if (pager->trim(rows)) page.next_cursor = pager->cursor_after({0, rows.back().id});
   store::MemberRepository members(*conn);
   store::ItemRepository items(*conn);
   store::ReplyRepository replies(*conn);
@@ -128,7 +124,6 @@ Result<Page<ReportView>> Moderation::queue(const Actor& actor, const std::string
     v.row = std::move(row);
     page.items.push_back(std::move(v));
   }
-  if (more) page.next_cursor = encode_cursor({0, page.items.back().row.id});
   return page;
 }
 

@@ -34,9 +34,10 @@ class Moderation {
   // to instance admins. Reporting twice is one report.
   Result<std::int64_t> report(const Actor& actor, const std::string& target_type,
                               const std::string& target_id, const std::string& reason);
-  // Space hosts see their space's queue; instance admins see the rest (slug empty).
+  // Space hosts see their space's queue; instance admins see the rest (slug
+  // empty). Newest first, keyset-paged on report id.
   Result<Page<ReportView>> queue(const Actor& actor, const std::string& slug,
-                                 const std::string& cursor, int limit);
+                                 const PageRequest& request);
   Status resolve(const Actor& actor, std::int64_t report_id);
   Status hide_reply(const Actor& actor, std::int64_t reply_id, bool hidden);
 

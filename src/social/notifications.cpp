@@ -23,24 +23,20 @@ NotificationView view_notification(store::Connection& conn, MemberId viewer,
 }
 }  // namespace
 
-Result<NotificationPage> Notifications::list(const Actor& actor, const std::string& cursor,
-                                             int limit) {
+Result<NotificationPage> Notifications::list(const Actor& actor, const PageRequest& request) {
   KRING_TRY(decide(actor, Action::kReadNotifications));
-  std::optional<std::int64_t> before;
-  if (!cursor.empty()) {
-    auto key = decode_cursor(cursor);
-    if (!key) return std::move(key).error();
-    before = key->id;
-  }
+  auto pager = Pager::open(list_name({"notifications"}), request);
+  if (!pager) return std::move(pager).error();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   store::NotificationRepository repo(*conn);
-  auto rows = repo.list(actor.id, before, limit + 1);
-  bool more = static_cast<int>(rows.size()) > limit;
-  if (more) rows.pop_back();
   NotificationPage out;
-  for (auto& r : rows) out.page.items.push_back(view_notification(*conn, actor.id, std::move(r)));
-  if (more) out.page.next_cursor = encode_cursor({0, out.page.items.back().row.id});
+  out.page = pager->page(
+      repo.list(actor.id, pager->after(), pager->fetch()),
+      [](const store::NotificationRow& r) {
+        return CursorKey{0, r.id};
+      },
+      [&](store::NotificationRow&& r) { return view_notification(*conn, actor.id, std::move(r)); });
   out.unread_count = repo.unread_count(actor.id);
   return out;
 }

@@ -32,7 +32,8 @@ class Notifications {
  public:
   explicit Notifications(store::Database& db) : db_(db) {}
 
-  Result<NotificationPage> list(const Actor& actor, const std::string& cursor, int limit);
+  // Newest first, keyset-paged on id.
+  Result<NotificationPage> list(const Actor& actor, const PageRequest& request);
   Status mark_read(const Actor& actor, std::int64_t up_to);
   std::int64_t unread_count(const Actor& actor);
   // Notifications with id > after, oldest first (for Last-Event-ID resume).

@@ -17,8 +17,7 @@ void fill_hit_can(StandingCache& standing, MemberView& view) { fill_can(standing
 }  // namespace
 
 Result<Page<SearchHit>> Search::find(const Actor& viewer, const std::string& q,
-                                     const std::string& type, const std::string& cursor,
-                                     int limit) {
+                                     const std::string& type, const PageRequest& request) {
   KRING_TRY(decide(viewer, Action::kSearch));
   KRING_TRY(validate_text("q", q, 200, false));
   std::string query = store::fts_query(q);
@@ -33,27 +32,44 @@ Result<Page<SearchHit>> Search::find(const Actor& viewer, const std::string& q,
   } else {
     return Error::invalid("invalid_type", "type must be members, items or spaces");
   }
-  int offset = 0;
-  if (!cursor.empty()) {
-    auto key = decode_cursor(cursor);
-    if (!key) return std::move(key).error();
-    if (key->time < 0 || key->time > 10'000) {
-      return Error::invalid("invalid_cursor", "cursor is not one this server issued");
-    }
-    offset = static_cast<int>(key->time);
-  }
+  // Ranked search pages by offset, not keyset. bm25 scores depend on the
+  // whole index (how many rows, their average length, how many hold each
+  // word), so every post rescales every score: a cursor holding the last
+  // score served would compare it with scores computed on another index and
+  // skip or repeat rows without bound, while the order among the rows
+  // themselves barely moves. The cursor is (offset, newest id when paging
+  // began): rows added since are left out of later pages, so new posts,
+  // however well they match, do not shift the pages being walked.
+  auto pager = Pager::open(list_name({"search", type, q}), request);
+  if (!pager) return std::move(pager).error();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   store::SearchRepository search(*conn);
-  Page<SearchHit> page;
+  static constexpr store::SearchTable kTables[] = {
+      store::SearchTable::kMembers, store::SearchTable::kItems, store::SearchTable::kSpaces};
+  store::RankWindow window{0, pager->fetch(), 0};
+  if (pager->after()) {
+    window.offset = static_cast<int>(pager->after()->major);
+    window.newest = pager->after()->id;
+  } else {
+    window.newest = search.newest_id(kTables[static_cast<std::size_t>(kind)]);
+  }
   std::vector<std::int64_t> ids;
   switch (kind) {
-    case SearchType::kMembers: ids = search.members(viewer.id, query, offset, limit + 1); break;
-    case SearchType::kItems: ids = search.items(viewer.id, query, offset, limit + 1); break;
-    case SearchType::kSpaces: ids = search.spaces(viewer.id, query, offset, limit + 1); break;
+    case SearchType::kMembers:
+      ids = search.members(viewer.id, query, window);
+      break;
+    case SearchType::kItems:
+      ids = search.items(viewer.id, query, window);
+      break;
+    case SearchType::kSpaces:
+      ids = search.spaces(viewer.id, query, window);
+      break;
   }
-  bool more = static_cast<int>(ids.size()) > limit;
-  if (more) ids.pop_back();
+  Page<SearchHit> page;
+  if (pager->trim(ids)) {
+    page.next_cursor = pager->cursor_after({window.offset + pager->limit(), window.newest});
+  }
   for (auto id : ids) {
     if (kind == SearchType::kMembers) {
       if (auto m = store::MemberRepository(*conn).find_by_id(id)) {
@@ -72,7 +88,6 @@ Result<Page<SearchHit>> Search::find(const Actor& viewer, const std::string& q,
       }
     }
   }
-  if (more) page.next_cursor = encode_cursor({offset + limit, 0});
   StandingCache standing(*conn, viewer);
   for (auto& hit : page.items) {
     std::visit([&](auto& view) { fill_hit_can(standing, view); }, hit);

@@ -24,8 +24,10 @@ using SearchHit = std::variant<MemberView, ItemView, SpaceView>;
 class Search {
  public:
   explicit Search(store::Database& db) : db_(db) {}
+  // Best match first; pages by offset among the rows that existed when
+  // paging began (search.cpp says why not keyset).
   Result<Page<SearchHit>> find(const Actor& viewer, const std::string& q, const std::string& type,
-                               const std::string& cursor, int limit);
+                               const PageRequest& request);
 
  private:
   store::Database& db_;

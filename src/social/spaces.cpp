@@ -144,42 +144,44 @@ Result<SpaceView> Spaces::update(const Actor& actor, const std::string& slug,
 }
 
 Result<Page<SpaceView>> Spaces::list(const Actor& viewer, const std::string& q,
-                                     const std::string& cursor, int limit) {
+                                     const PageRequest& request) {
   KRING_TRY(social::decide(viewer, Action::kListSpaces));
   KRING_TRY(validate_text("q", q, 100, false));
-  std::optional<std::int64_t> after;
-  if (!cursor.empty()) {
-    auto key = decode_cursor(cursor);
-    if (!key) return std::move(key).error();
-    after = key->id;
-  }
+  auto pager = Pager::open(list_name({"spaces", q}), request);
+  if (!pager) return std::move(pager).error();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   SpaceRepository spaces(*conn);
-  auto rows = spaces.list_visible(viewer.id, q, after, limit + 1);
-  Page<SpaceView> page;
-  bool more = static_cast<int>(rows.size()) > limit;
-  if (more) rows.pop_back();
-  for (auto& s : rows) {
-    std::optional<Membership> m;
-    if (viewer.signed_in()) m = spaces.membership(s.id, viewer.id);
-    page.items.push_back({std::move(s), m});
-  }
-  if (more) page.next_cursor = encode_cursor({0, page.items.back().space.id});
+  auto page = pager->page(
+      spaces.list_visible(viewer.id, q, pager->after(), pager->fetch()),
+      [](const Space& s) {
+        return CursorKey{0, s.id};
+      },
+      [&](Space&& s) {
+        std::optional<Membership> m;
+        if (viewer.signed_in()) m = spaces.membership(s.id, viewer.id);
+        return SpaceView{std::move(s), m};
+      });
   for (auto& view : page.items) fill_can(viewer, view);
   return page;
 }
 
-Result<std::vector<SpaceView>> Spaces::invitations(const Actor& actor) {
+Result<Page<SpaceView>> Spaces::invitations(const Actor& actor, const PageRequest& request) {
   KRING_TRY(social::decide(actor, Action::kViewOwnInvitations));
+  auto pager = Pager::open(list_name({"invitations"}), request);
+  if (!pager) return std::move(pager).error();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
-  std::vector<SpaceView> out;
-  for (auto& s : SpaceRepository(*conn).spaces_of(actor.id, MembershipState::kInvited, 100)) {
-    out.push_back({std::move(s), Membership{SpaceRole::kMember, MembershipState::kInvited}});
-  }
-  for (auto& view : out) fill_can(actor, view);
-  return out;
+  auto page = pager->page(
+      SpaceRepository(*conn).spaces_of(actor.id, MembershipState::kInvited, pager->after(),
+                                       pager->fetch()),
+      [](const store::MemberSpaceRow& row) { return row.key(); },
+      [](store::MemberSpaceRow&& row) {
+        return SpaceView{std::move(row.space),
+                         Membership{SpaceRole::kMember, MembershipState::kInvited}};
+      });
+  for (auto& view : page.items) fill_can(actor, view);
+  return page;
 }
 
 Result<MembershipChange> Spaces::join(const Actor& actor, const std::string& slug) {
@@ -332,14 +334,10 @@ Result<MembershipChange> Spaces::set_role(const Actor& actor, const std::string&
 }
 
 Result<Page<SpaceMemberView>> Spaces::members(const Actor& viewer, const std::string& slug,
-                                              MembershipState state, const std::string& cursor,
-                                              int limit) {
-  std::optional<CursorKey> after;
-  if (!cursor.empty()) {
-    auto key = decode_cursor(cursor);
-    if (!key) return std::move(key).error();
-    after = *key;
-  }
+                                              MembershipState state, const PageRequest& request) {
+  auto pager =
+      Pager::open(list_name({"space-members", slug, membership_state_name(state)}), request);
+  if (!pager) return std::move(pager).error();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   auto found = find_space(
@@ -347,17 +345,15 @@ Result<Page<SpaceMemberView>> Spaces::members(const Actor& viewer, const std::st
       state == MembershipState::kActive ? Action::kListSpaceMembers : Action::kListJoinRequests);
   if (!found) return std::move(found).error();
   SpaceRepository spaces(*conn);
-  auto rows = spaces.members(found->space.id, state, after, limit + 1, viewer.id);
-  bool more = static_cast<int>(rows.size()) > limit;
-  if (more) rows.pop_back();
-  Page<SpaceMemberView> page;
   store::MemberRepository members(*conn);
-  for (const auto& row : rows) {
-    if (auto m = members.find_by_id(row.member_id)) {
-      page.items.push_back({view_member(*conn, viewer.id, std::move(*m), false), row.membership});
-    }
-  }
-  if (more) page.next_cursor = encode_cursor({rows.back().created_at, rows.back().member_id});
+  auto page = pager->page(
+      spaces.members(found->space.id, state, pager->after(), pager->fetch(), viewer.id),
+      [](const store::MembershipRow& row) { return row.key(); },
+      [&](store::MembershipRow&& row) -> std::optional<SpaceMemberView> {
+        auto m = members.find_by_id(row.member_id);
+        if (!m) return std::nullopt;
+        return SpaceMemberView{view_member(*conn, viewer.id, std::move(*m), false), row.membership};
+      });
   for (auto& view : page.items) fill_can(viewer, view.member);
   return page;
 }

@@ -59,9 +59,12 @@ class Spaces {
   // 404 when the space does not exist or is secret and the viewer no member.
   Result<SpaceView> view(const Actor& viewer, const std::string& slug);
   Result<SpaceView> update(const Actor& actor, const std::string& slug, const SpacePatch& patch);
-  Result<Page<SpaceView>> list(const Actor& viewer, const std::string& q, const std::string& cursor,
-                               int limit);
-  Result<std::vector<SpaceView>> invitations(const Actor& actor);
+  // By space id, keyset-paged on it.
+  Result<Page<SpaceView>> list(const Actor& viewer, const std::string& q,
+                               const PageRequest& request);
+  // The spaces the actor is invited to, newest invitation first, keyset-paged
+  // on (invited at, space id).
+  Result<Page<SpaceView>> invitations(const Actor& actor, const PageRequest& request);
 
   // Open: join. Closed: request (hosts are told), or join when invited.
   // Secret: join only when invited, else 404.
@@ -76,10 +79,10 @@ class Spaces {
   Result<MembershipChange> set_role(const Actor& actor, const std::string& slug,
                                     const std::string& handle, const std::string& role);
 
-  // Active members (readers of the space's content) or, for hosts, requests.
+  // Active members (readers of the space's content) or, for hosts, requests;
+  // oldest first, keyset-paged on (since, member id).
   Result<Page<SpaceMemberView>> members(const Actor& viewer, const std::string& slug,
-                                        MembershipState state, const std::string& cursor,
-                                        int limit);
+                                        MembershipState state, const PageRequest& request);
 
  private:
   store::Database& db_;

@@ -149,7 +149,7 @@ Result<Suggestions> SuggestionService::for_member(const Actor& actor) {
     std::vector<std::string> spaces;
   };
   std::map<MemberId, Candidate> candidates;
-  for (const auto& row : ties.second_degree(actor.id, 0, 200))
+  for (const auto& row : ties.second_degree(actor.id, std::nullopt, 200))
     candidates[row.other].mutual = row.via;
   auto my_spaces = spaces.spaces_of(actor.id, MembershipState::kActive, 50);
   for (const auto& space : my_spaces) {

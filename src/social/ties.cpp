@@ -71,28 +71,20 @@ Result<TieChange> write_tie(store::Database& db, NotificationHub& hub, const Act
   return result;
 }
 
-Result<std::optional<CursorKey>> read_cursor(const std::string& cursor) {
-  if (cursor.empty()) return std::optional<CursorKey>();
-  auto key = decode_cursor(cursor);
-  if (!key) return std::move(key).error();
-  return std::optional<CursorKey>(*key);
-}
-
+// Reads one page of a tie list; the other ends are shown as the viewer may
+// see them, a member gone since the row was read left out.
 Result<Page<MemberView>> page_of(store::Connection& conn, MemberId viewer,
-                                 store::TieListQuery query, int limit) {
-  query.limit = limit + 1;
-  auto rows = store::TieRepository(conn).list(query);
-  bool more = static_cast<int>(rows.size()) > limit;
-  if (more) rows.pop_back();
-  Page<MemberView> page;
+                                 store::TieListQuery query, const Pager& pager) {
+  query.after = pager.after();
+  query.limit = pager.fetch();
   store::MemberRepository members(conn);
-  for (const auto& row : rows) {
-    if (auto m = members.find_by_id(row.other)) {
-      page.items.push_back(view_member(conn, viewer, std::move(*m), false));
-    }
-  }
-  if (more) page.next_cursor = encode_cursor({rows.back().created_at, rows.back().tie_id});
-  return page;
+  return pager.page(
+      store::TieRepository(conn).list(query), [](const store::TieEntry& row) { return row.key(); },
+      [&](store::TieEntry&& row) -> std::optional<MemberView> {
+        auto m = members.find_by_id(row.other);
+        if (!m) return std::nullopt;
+        return view_member(conn, viewer, std::move(*m), false);
+      });
 }
 
 // The page with each member's `can` for the viewer; `blocked`: the viewer blocks them all.
@@ -183,9 +175,10 @@ Result<TieChange> Ties::unblock(const Actor& actor, const std::string& handle) {
 }
 
 Result<Page<MemberView>> Ties::list(const Actor& viewer, const std::string& handle, TieList which,
-                                    const std::string& cursor, int limit) {
-  auto after = read_cursor(cursor);
-  if (!after) return std::move(after).error();
+                                    const PageRequest& request) {
+  static constexpr std::string_view kLists[] = {"followers", "following", "connections"};
+  auto pager = Pager::open(list_name({kLists[static_cast<std::size_t>(which)], handle}), request);
+  if (!pager) return std::move(pager).error();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   auto member = store::MemberRepository(*conn).find_by_handle(handle);
@@ -197,77 +190,66 @@ Result<Page<MemberView>> Ties::list(const Actor& viewer, const std::string& hand
   store::TieListQuery q;
   q.member = member->id;
   q.viewer = viewer.id;
-  q.after = *after;
   q.direction = which == TieList::kFollowers ? TieDirection::kIncoming : TieDirection::kOutgoing;
   q.kind = which == TieList::kConnections ? TieKind::kConnection : TieKind::kFollow;
   q.state = TieState::kAccepted;
-  return with_can(page_of(*conn, viewer.id, q, limit), viewer);
+  return with_can(page_of(*conn, viewer.id, q, *pager), viewer);
 }
 
-Result<Page<MemberView>> Ties::connection_requests(const Actor& actor, const std::string& cursor,
-                                                   int limit) {
+Result<Page<MemberView>> Ties::connection_requests(const Actor& actor, const PageRequest& request) {
   KRING_TRY(decide(actor, Action::kViewOwnRequests));
-  auto after = read_cursor(cursor);
-  if (!after) return std::move(after).error();
+  auto pager = Pager::open(list_name({"connection-requests"}), request);
+  if (!pager) return std::move(pager).error();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   store::TieListQuery q;
   q.member = actor.id;
   q.viewer = actor.id;
-  q.after = *after;
   q.direction = TieDirection::kIncoming;
   q.kind = TieKind::kConnection;
   q.state = TieState::kPending;
-  return with_can(page_of(*conn, actor.id, q, limit), actor);
+  return with_can(page_of(*conn, actor.id, q, *pager), actor);
 }
 
-Result<Page<MemberView>> Ties::blocked(const Actor& actor, const std::string& cursor, int limit) {
+Result<Page<MemberView>> Ties::blocked(const Actor& actor, const PageRequest& request) {
   KRING_TRY(decide(actor, Action::kListBlocked));
-  auto after = read_cursor(cursor);
-  if (!after) return std::move(after).error();
+  auto pager = Pager::open(list_name({"blocked"}), request);
+  if (!pager) return std::move(pager).error();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
   store::TieListQuery q;
   q.member = actor.id;
   q.viewer = 0;  // the blocked list shows exactly the members I block
-  q.after = *after;
   q.direction = TieDirection::kOutgoing;
   q.kind = TieKind::kBlock;
   q.state = TieState::kAccepted;
-  return with_can(page_of(*conn, actor.id, q, limit), actor, true);
+  return with_can(page_of(*conn, actor.id, q, *pager), actor, true);
 }
 
-Result<Page<SecondDegree>> Ties::second_degree(const Actor& actor, const std::string& cursor,
-                                               int limit) {
+Result<Page<SecondDegree>> Ties::second_degree(const Actor& actor, const PageRequest& request) {
   KRING_TRY(decide(actor, Action::kViewSecondDegree));
-  int offset = 0;
-  if (!cursor.empty()) {
-    auto key = decode_cursor(cursor);
-    if (!key) return std::move(key).error();
-    if (key->time < 0 || key->time > 1'000'000) {
-      return Error::invalid("invalid_cursor", "cursor is not one this server issued");
-    }
-    offset = static_cast<int>(key->time);
-  }
+  // Keyset on (shared connections, id): a member whose count changes while
+  // someone pages moves in the order and may be shown twice or not at all,
+  // but members who become second-degree meanwhile never shift a page.
+  auto pager = Pager::open(list_name({"second-degree"}), request);
+  if (!pager) return std::move(pager).error();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
-  auto rows = store::TieRepository(*conn).second_degree(actor.id, offset, limit + 1);
-  bool more = static_cast<int>(rows.size()) > limit;
-  if (more) rows.pop_back();
   store::MemberRepository members(*conn);
-  Page<SecondDegree> page;
-  for (const auto& row : rows) {
-    auto m = members.find_by_id(row.other);
-    if (!m) continue;
-    SecondDegree entry{view_member(*conn, actor.id, std::move(*m), false), {}};
-    for (MemberId via : row.via) {
-      if (auto v = members.find_by_id(via)) {
-        entry.via.push_back(view_member(*conn, actor.id, std::move(*v), false));
-      }
-    }
-    page.items.push_back(std::move(entry));
-  }
-  if (more) page.next_cursor = encode_cursor({offset + limit, 0});
+  auto page = pager->page(
+      store::TieRepository(*conn).second_degree(actor.id, pager->after(), pager->fetch()),
+      [](const store::SecondDegreeEntry& row) { return row.key(); },
+      [&](store::SecondDegreeEntry&& row) -> std::optional<SecondDegree> {
+        auto m = members.find_by_id(row.other);
+        if (!m) return std::nullopt;
+        SecondDegree entry{view_member(*conn, actor.id, std::move(*m), false), {}};
+        for (MemberId via : row.via) {
+          if (auto v = members.find_by_id(via)) {
+            entry.via.push_back(view_member(*conn, actor.id, std::move(*v), false));
+          }
+        }
+        return entry;
+      });
   for (auto& entry : page.items) fill_can(actor, entry.member);
   return page;
 }

@@ -41,13 +41,12 @@ class Ties {
   Result<TieChange> block(const Actor& actor, const std::string& handle);
   Result<TieChange> unblock(const Actor& actor, const std::string& handle);
 
+  // Tie lists, newest tie first, keyset-paged on (tie created_at, tie id).
   Result<Page<MemberView>> list(const Actor& viewer, const std::string& handle, TieList which,
-                                const std::string& cursor, int limit);
-  Result<Page<MemberView>> connection_requests(const Actor& actor, const std::string& cursor,
-                                               int limit);
-  Result<Page<MemberView>> blocked(const Actor& actor, const std::string& cursor, int limit);
-  Result<Page<SecondDegree>> second_degree(const Actor& actor, const std::string& cursor,
-                                           int limit);
+                                const PageRequest& request);
+  Result<Page<MemberView>> connection_requests(const Actor& actor, const PageRequest& request);
+  Result<Page<MemberView>> blocked(const Actor& actor, const PageRequest& request);
+  Result<Page<SecondDegree>> second_degree(const Actor& actor, const PageRequest& request);
 
  private:
   store::Database& db_;

@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "store/item_visibility_sql.h"
+#include "store/keyset.h"
 #include "store/row_ids.h"
 
 namespace kring::store {
@@ -211,17 +212,21 @@ bool ItemRepository::readable(ItemId id, MemberId viewer) {
   return st.step();
 }
 
-std::vector<ItemRevision> ItemRepository::revisions(ItemId id, MemberId viewer) {
+std::vector<ItemRevision> ItemRepository::revisions(ItemId id, MemberId viewer,
+                                                    std::optional<CursorKey> after, int limit) {
   // Each revision is read as the item it was: the item's row with the
   // revision's visibility, through the items' own read rule.
+  Keyset keyset({"", "i.revision_id", SortOrder::kDescending}, after, limit);
   auto st = conn_.prepare(
-      "SELECT i.title, i.body, i.replaced_at FROM (SELECT r.id AS revision_id, r.title, r.body, "
+      "SELECT i.title, i.body, i.replaced_at, i.revision_id FROM (SELECT r.id AS revision_id, "
+      "r.title, r.body, "
       "r.replaced_at, r.visibility, x.id, x.author_id, x.space_id, x.hidden_at, x.deleted_at "
       "FROM item_revisions r JOIN items x ON x.id = r.item_id WHERE r.item_id = ?2) i WHERE " +
-      std::string(kItemReadableSql) + " ORDER BY i.revision_id DESC");
+      std::string(kItemReadableSql) + " AND " + keyset.after_cursor() + keyset.order_and_limit());
   st.bind(1, viewer).bind(2, id);
+  keyset.bind(st);
   std::vector<ItemRevision> out;
-  while (st.step()) out.push_back({st.text(0), st.text(1), st.int64(2)});
+  while (st.step()) out.push_back({st.text(0), st.text(1), st.int64(2), st.int64(3)});
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cursor.h"
 #include "core/item.h"
 #include "store/database.h"
 
@@ -36,6 +37,7 @@ struct ItemRevision {
   std::string title;
   std::string body;
   Micros replaced_at = 0;
+  std::int64_t id = 0;  // orders an item's revisions (store/keyset.h)
 };
 
 class ItemRepository {
@@ -50,10 +52,11 @@ class ItemRepository {
   void set_hidden(ItemId id, std::optional<Micros> at);
   std::optional<Item> find(ItemId id);  // includes deleted/hidden flags in the row
   bool readable(ItemId id, MemberId viewer);
-  // Newest first; only the revisions the viewer could read when they were
-  // written (each under its own visibility), none of a hidden or deleted
-  // item the viewer may not read.
-  std::vector<ItemRevision> revisions(ItemId id, MemberId viewer);
+  // Newest first, keyset-paged on revision id; only the revisions the
+  // viewer could read when they were written (each under its own
+  // visibility), none of a hidden or deleted item the viewer may not read.
+  std::vector<ItemRevision> revisions(ItemId id, MemberId viewer, std::optional<CursorKey> after,
+                                      int limit);
   std::vector<MemberId> mentions(ItemId id);
 
   // Newest first; only items readable by query.viewer, muted ones left out

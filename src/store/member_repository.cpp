@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/keyset.h"
 #include "store/member_visibility_sql.h"
 #include "store/search_repository.h"
 
@@ -207,10 +208,11 @@ void MemberRepository::set_suspended(MemberId id, std::optional<Micros> at) {
 std::vector<Member> MemberRepository::directory(const DirectoryQuery& q) {
   // The term filter drives the query through member_terms_by_term when
   // present, so a skill search on 1M members reads only the matches.
+  Keyset keyset({"", "m.id", SortOrder::kAscending}, q.after, q.limit);
   std::string sql = "SELECT ";
   sql += kColumns;
   sql += " FROM members m";
-  std::string where = " WHERE m.id > ?2 AND " + member_listed_sql("m.id", "m");
+  std::string where = " WHERE " + keyset.after_cursor() + " AND " + member_listed_sql("m.id", "m");
   if (!q.skill.empty()) {
     sql += " JOIN member_terms ts ON ts.member_id = m.id AND ts.kind = 'skills' AND ts.term = ?3";
     where += " AND " + visible_to_viewer("vis_skills");
@@ -226,9 +228,9 @@ std::vector<Member> MemberRepository::directory(const DirectoryQuery& q) {
         "m.display_name LIKE ?6 ESCAPE '\\') AND " +
         visible_to_viewer("vis_display_name") + "))";
   }
-  sql += where + " ORDER BY m.id LIMIT ?7";
+  sql += where + keyset.order_and_limit();
   auto s = conn_.prepare(sql);
-  s.bind(1, q.viewer).bind(2, q.after_id.value_or(0));
+  s.bind(1, q.viewer);
   if (!q.skill.empty()) s.bind(3, q.skill);
   if (!q.interest.empty()) s.bind(4, q.interest);
   if (!q.name_prefix.empty()) {
@@ -236,7 +238,7 @@ std::vector<Member> MemberRepository::directory(const DirectoryQuery& q) {
     s.bind(5, escaped + "%");
     s.bind(6, "% " + escaped + "%");  // any word of the display name
   }
-  s.bind(7, q.limit);
+  keyset.bind(s);
   std::vector<Member> out;
   while (s.step()) out.push_back(read_member_row(s));
   for (auto& m : out) load_terms(m);

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/cursor.h"
 #include "core/member.h"
+#include "core/page.h"
 #include "store/database.h"
 
 namespace kring::store {
@@ -29,7 +29,7 @@ struct DirectoryQuery {
   std::string name_prefix;  // matches handle or display name, case-insensitive
   std::string skill;        // exact term, lowercased
   std::string interest;     // exact term, lowercased
-  std::optional<std::int64_t> after_id;
+  std::optional<CursorKey> after;  // by member id (store/keyset.h)
   int limit = kDefaultPageSize;
 };
 

@@ -1,5 +1,6 @@
 #include "store/moderation_repository.h"
 
+#include "store/keyset.h"
 #include "store/row_ids.h"
 
 namespace kring::store {
@@ -33,13 +34,16 @@ constexpr std::string_view kReportColumns =
 }  // namespace
 
 std::vector<ReportRow> ModerationRepository::open_reports(std::optional<SpaceId> space,
-                                                          std::optional<std::int64_t> before,
+                                                          std::optional<CursorKey> after,
                                                           int limit) {
-  auto st = conn_.prepare(std::string(kReportColumns) +
-                          "WHERE resolved_at IS NULL AND ((?1 = 0 AND space_id IS NULL) OR "
-                          "space_id = ?2) AND id < ?3 ORDER BY id DESC LIMIT ?4");
-  st.bind(1, space ? 1 : 0).bind(2, space.value_or(0)).bind(3, before.value_or(INT64_MAX));
-  st.bind(4, limit);
+  // The instance-wide queue is filtered here, not after the read: a page
+  // cut from all reports and then thinned would end early and lose the rest.
+  Keyset keyset({"", "id", SortOrder::kDescending}, after, limit);
+  auto st = conn_.prepare(std::string(kReportColumns) + "WHERE resolved_at IS NULL AND " +
+                          (space ? "space_id = ?1" : "space_id IS NULL") + " AND " +
+                          keyset.after_cursor() + keyset.order_and_limit());
+  if (space) st.bind(1, *space);
+  keyset.bind(st);
   std::vector<ReportRow> out;
   while (st.step()) out.push_back(read_report(st));
   return out;

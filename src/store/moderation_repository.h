@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cursor.h"
 #include "core/space.h"
 #include "store/database.h"
 
@@ -27,8 +28,9 @@ class ModerationRepository {
 
   // False when the reporter already reported this target.
   bool insert_report(const ReportRow& row);
-  // Open reports of one space, or (space empty) instance-wide ones, newest first.
-  std::vector<ReportRow> open_reports(std::optional<SpaceId> space, std::optional<std::int64_t> before,
+  // Open reports of one space, or (space empty) instance-wide ones, newest
+  // first, keyset-paged on id (store/keyset.h).
+  std::vector<ReportRow> open_reports(std::optional<SpaceId> space, std::optional<CursorKey> after,
                                       int limit);
   std::optional<ReportRow> find_report(std::int64_t id);
   void resolve_report(std::int64_t id, Micros now);

@@ -1,6 +1,7 @@
 #include "store/notification_repository.h"
 
 #include "store/item_visibility_sql.h"
+#include "store/keyset.h"
 #include "store/member_visibility_sql.h"
 #include "store/row_ids.h"
 #include "store/space_visibility_sql.h"
@@ -56,10 +57,13 @@ std::int64_t NotificationRepository::insert(const NotificationRow& r) {
 }
 
 std::vector<NotificationRow> NotificationRepository::list(MemberId recipient,
-                                                          std::optional<std::int64_t> before,
+                                                          std::optional<CursorKey> after,
                                                           int limit) {
-  auto st = conn_.prepare(select_shown() + "AND n.id < ?2 ORDER BY n.id DESC LIMIT ?3");
-  st.bind(1, recipient).bind(2, before.value_or(INT64_MAX)).bind(3, limit);
+  Keyset keyset({"", "n.id", SortOrder::kDescending}, after, limit);
+  auto st =
+      conn_.prepare(select_shown() + "AND " + keyset.after_cursor() + keyset.order_and_limit());
+  st.bind(1, recipient);
+  keyset.bind(st);
   std::vector<NotificationRow> out;
   while (st.step()) out.push_back(read_row(st));
   return out;

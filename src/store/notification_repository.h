@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cursor.h"
 #include "core/member.h"
 #include "store/database.h"
 
@@ -25,8 +26,8 @@ class NotificationRepository {
   explicit NotificationRepository(Connection& conn) : conn_(conn) {}
 
   std::int64_t insert(const NotificationRow& row);
-  // Newest first, ids below `before`.
-  std::vector<NotificationRow> list(MemberId recipient, std::optional<std::int64_t> before, int limit);
+  // Newest first, keyset-paged on id (store/keyset.h).
+  std::vector<NotificationRow> list(MemberId recipient, std::optional<CursorKey> after, int limit);
   // Oldest first, ids above `after`: what a reconnecting stream missed.
   std::vector<NotificationRow> since(MemberId recipient, std::int64_t after, int limit);
   std::int64_t unread_count(MemberId recipient);

@@ -1,6 +1,7 @@
 #include "store/reply_repository.h"
 
 #include "store/item_visibility_sql.h"
+#include "store/keyset.h"
 #include "store/row_ids.h"
 
 namespace kring::store {
@@ -48,16 +49,16 @@ std::optional<Reply> ReplyRepository::find(ReplyId id) {
 }
 
 std::vector<Reply> ReplyRepository::for_item(ItemId item, MemberId viewer,
-                                             std::optional<ReplyId> after, int limit) {
+                                             std::optional<CursorKey> after, int limit) {
   // Replies whose text the viewer may not see (core/visibility_rules.h:
   // reply_shown_rule: by a suspended member, across a block) read as
   // removed: the thread keeps its shape, the text is gone.
-  static const std::string sql = "SELECT " + std::string(kColumns) + ", NOT " +
-                                 reply_shown_sql("r", "?4") +
-                                 " FROM replies r WHERE r.item_id = ?1 AND r.id > ?2 ORDER BY "
-                                 "r.id LIMIT ?3";
-  auto st = conn_.prepare(sql);
-  st.bind(1, item).bind(2, after.value_or(0)).bind(3, limit).bind(4, viewer);
+  Keyset keyset({"", "r.id", SortOrder::kAscending}, after, limit);
+  auto st = conn_.prepare("SELECT " + std::string(kColumns) + ", NOT " +
+                          reply_shown_sql("r", "?4") + " FROM replies r WHERE r.item_id = ?1 AND " +
+                          keyset.after_cursor() + keyset.order_and_limit());
+  st.bind(1, item).bind(4, viewer);
+  keyset.bind(st);
   std::vector<Reply> out;
   while (st.step()) {
     Reply r = read_reply(st);

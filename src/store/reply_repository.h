@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/cursor.h"
 #include "core/item.h"
 #include "store/database.h"
 
@@ -16,9 +17,11 @@ class ReplyRepository {
   // Also counts the reply on its item.
   ReplyId insert(const Reply& reply);
   std::optional<Reply> find(ReplyId id);
-  // Oldest first (threads read top-down); deleted replies stay as
-  // placeholders so their children keep a parent.
-  std::vector<Reply> for_item(ItemId item, MemberId viewer, std::optional<ReplyId> after, int limit);
+  // Oldest first (threads read top-down), keyset-paged on reply id
+  // (store/keyset.h); deleted replies stay as placeholders so their
+  // children keep a parent.
+  std::vector<Reply> for_item(ItemId item, MemberId viewer, std::optional<CursorKey> after,
+                              int limit);
   void soft_delete(ReplyId id, Micros now);
   void set_hidden(ReplyId id, std::optional<Micros> at);
 

@@ -76,8 +76,17 @@ std::string in_visible_columns(const std::string& query, bool signed_in, bool co
 }
 }  // namespace
 
+std::int64_t SearchRepository::newest_id(SearchTable table) {
+  static constexpr std::string_view kSql[] = {"SELECT coalesce(max(id), 0) FROM members",
+                                              "SELECT coalesce(max(id), 0) FROM items",
+                                              "SELECT coalesce(max(id), 0) FROM spaces"};
+  auto st = conn_.prepare(kSql[static_cast<std::size_t>(table)]);
+  st.step();
+  return st.int64(0);
+}
+
 std::vector<MemberId> SearchRepository::members(MemberId viewer, const std::string& query,
-                                                int offset, int limit) {
+                                                const RankWindow& w) {
   // Two passes over the index: the columns every viewer of this kind may
   // see, and those the viewer's connections and the viewer see (the rule
   // treats the member themself as a connection would be treated).
@@ -90,33 +99,35 @@ std::vector<MemberId> SearchRepository::members(MemberId viewer, const std::stri
       " SELECT rowid, bm25(members_fts) FROM members_fts WHERE members_fts MATCH ?3 AND rowid IN"
       "  (SELECT target_id FROM ties WHERE source_id = ?1 AND kind = 'connection' AND state = "
       "'accepted' UNION SELECT ?1))"
-      " SELECT m.id, min(h.score) AS s FROM hits h JOIN members m ON m.id = h.id"
+      " SELECT m.id, min(h.score) AS s FROM hits h JOIN members m ON m.id = h.id AND m.id <= ?6"
       " WHERE " +
       member_listed_sql("m.id", "m") + " GROUP BY m.id ORDER BY s, m.id LIMIT ?4 OFFSET ?5");
-  st.bind(1, viewer).bind(2, wide).bind(3, narrow).bind(4, limit).bind(5, offset);
+  st.bind(1, viewer).bind(2, wide).bind(3, narrow).bind(4, w.limit).bind(5, w.offset);
+  st.bind(6, w.newest);
   std::vector<MemberId> out;
   while (st.step()) out.push_back(st.int64(0));
   return out;
 }
 
-std::vector<ItemId> SearchRepository::items(MemberId viewer, const std::string& query, int offset,
-                                            int limit) {
+std::vector<ItemId> SearchRepository::items(MemberId viewer, const std::string& query,
+                                            const RankWindow& w) {
   auto st = conn_.prepare(
-      "SELECT i.id FROM items_fts f JOIN items i ON i.id = f.rowid WHERE items_fts MATCH ?2 AND " +
+      "SELECT i.id FROM items_fts f JOIN items i ON i.id = f.rowid WHERE items_fts MATCH ?2 AND "
+      "i.id <= ?5 AND " +
       std::string(kItemReadableSql) + " ORDER BY bm25(items_fts), i.id DESC LIMIT ?3 OFFSET ?4");
-  st.bind(1, viewer).bind(2, query).bind(3, limit).bind(4, offset);
+  st.bind(1, viewer).bind(2, query).bind(3, w.limit).bind(4, w.offset).bind(5, w.newest);
   std::vector<ItemId> out;
   while (st.step()) out.push_back(st.int64(0));
   return out;
 }
 
 std::vector<SpaceId> SearchRepository::spaces(MemberId viewer, const std::string& query,
-                                              int offset, int limit) {
+                                              const RankWindow& w) {
   auto st = conn_.prepare(
-      "SELECT s.id FROM spaces_fts f JOIN spaces s ON s.id = f.rowid WHERE spaces_fts MATCH ?2 "
-      "AND " +
+      "SELECT s.id FROM spaces_fts f JOIN spaces s ON s.id = f.rowid AND s.id <= ?5 "
+      "WHERE spaces_fts MATCH ?2 AND " +
       space_visible_sql("s.id", "s") + " ORDER BY bm25(spaces_fts), s.id LIMIT ?3 OFFSET ?4");
-  st.bind(1, viewer).bind(2, query).bind(3, limit).bind(4, offset);
+  st.bind(1, viewer).bind(2, query).bind(3, w.limit).bind(4, w.offset).bind(5, w.newest);
   std::vector<SpaceId> out;
   while (st.step()) out.push_back(st.int64(0));
   return out;

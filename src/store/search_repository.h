@@ -3,6 +3,7 @@
 // query restricted to what the viewer may read. Runs inside the caller's
 // transaction.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,14 +19,29 @@ namespace kring::store {
 // injected) and prefix-matched, all words required. Empty when q has no words.
 std::string fts_query(std::string_view q);
 
+enum class SearchTable { kMembers, kItems, kSpaces };
+
+// Which hits to read, in rank order: `limit` of them from `offset`, among the
+// rows with ids up to `newest` (the table's newest_id() when paging began).
+// Search pages by offset, not keyset; social/search.cpp says why.
+struct RankWindow {
+  int offset = 0;
+  int limit = 20;
+  std::int64_t newest = 0;
+};
+
 class SearchRepository {
  public:
   explicit SearchRepository(Connection& conn) : conn_(conn) {}
 
-  // Best match first. A member matches only on fields the viewer may see.
-  std::vector<MemberId> members(MemberId viewer, const std::string& query, int offset, int limit);
-  std::vector<ItemId> items(MemberId viewer, const std::string& query, int offset, int limit);
-  std::vector<SpaceId> spaces(MemberId viewer, const std::string& query, int offset, int limit);
+  // The largest id in the table; ids grow as rows are added.
+  std::int64_t newest_id(SearchTable table);
+
+  // Best match first, then by id. A member matches only on fields the
+  // viewer may see.
+  std::vector<MemberId> members(MemberId viewer, const std::string& query, const RankWindow& w);
+  std::vector<ItemId> items(MemberId viewer, const std::string& query, const RankWindow& w);
+  std::vector<SpaceId> spaces(MemberId viewer, const std::string& query, const RankWindow& w);
 
  private:
   Connection& conn_;

@@ -1,5 +1,6 @@
 #include "store/space_repository.h"
 
+#include "store/keyset.h"
 #include "store/member_visibility_sql.h"
 #include "store/row_ids.h"
 #include "store/space_visibility_sql.h"
@@ -11,6 +12,7 @@ constexpr std::string_view kColumns =
     "s.id, s.slug, s.name, s.description, s.kind, s.visibility, s.created_by, s.archived_at, "
     "s.created_at, (SELECT count(*) FROM space_members c JOIN members cm ON cm.id = c.member_id "
     "WHERE c.space_id = s.id AND c.state = 'active' AND cm.suspended_at IS NULL)";
+constexpr int kColumnCount = 10;  // read_space reads columns 0..9
 
 Space read_space(Statement& st) {
   Space s;
@@ -111,15 +113,14 @@ void SpaceRepository::remove_membership(SpaceId space, MemberId member) {
 std::vector<MembershipRow> SpaceRepository::members(SpaceId space, MembershipState state,
                                                     std::optional<CursorKey> after, int limit,
                                                     MemberId viewer) {
+  Keyset keyset({"sm.created_at", "sm.member_id", SortOrder::kAscending}, after, limit);
   auto st = conn_.prepare(
       "SELECT sm.member_id, sm.role, sm.created_at FROM space_members sm JOIN members m ON m.id = "
       "sm.member_id WHERE sm.space_id = ?1 AND sm.state = ?2 AND " +
-      member_listed_sql("sm.member_id", "m", "?7") +
-      " AND (?3 = 0 OR sm.created_at > ?4 OR (sm.created_at = ?4 AND sm.member_id > ?5)) ORDER "
-      "BY sm.created_at, sm.member_id LIMIT ?6");
-  st.bind(7, viewer);
-  st.bind(1, space).bind(2, membership_state_name(state)).bind(3, after ? 1 : 0);
-  st.bind(4, after ? after->time : 0).bind(5, after ? after->id : 0).bind(6, limit);
+      member_listed_sql("sm.member_id", "m", "?7") + " AND " + keyset.after_cursor() +
+      keyset.order_and_limit());
+  st.bind(1, space).bind(2, membership_state_name(state)).bind(7, viewer);
+  keyset.bind(st);
   std::vector<MembershipRow> out;
   while (st.step()) {
     out.push_back({st.int64(0),
@@ -154,24 +155,40 @@ std::int64_t SpaceRepository::active_count(SpaceId space) {
 }
 
 std::vector<Space> SpaceRepository::list_visible(MemberId viewer, std::string_view name_prefix,
-                                                 std::optional<std::int64_t> after_id, int limit) {
+                                                 std::optional<CursorKey> after, int limit) {
+  Keyset keyset({"", "s.id", SortOrder::kAscending}, after, limit);
   auto st = conn_.prepare(select_space(
       "WHERE " + space_visible_sql("s.id", "s") +
-      " AND (?2 = '' OR s.name LIKE ?2 || '%' OR s.slug LIKE ?2 || '%') AND s.id > ?3 ORDER BY "
-      "s.id LIMIT ?4"));
-  st.bind(1, viewer).bind(2, name_prefix).bind(3, after_id.value_or(0)).bind(4, limit);
+      " AND (?2 = '' OR s.name LIKE ?2 || '%' OR s.slug LIKE ?2 || '%') AND " +
+      keyset.after_cursor() + keyset.order_and_limit()));
+  st.bind(1, viewer).bind(2, name_prefix);
+  keyset.bind(st);
   std::vector<Space> out;
   while (st.step()) out.push_back(read_space(st));
   return out;
 }
 
+std::vector<MemberSpaceRow> SpaceRepository::spaces_of(MemberId member, MembershipState state,
+                                                       std::optional<CursorKey> after, int limit) {
+  Keyset keyset({"sm.created_at", "s.id", SortOrder::kDescending}, after, limit);
+  auto st = conn_.prepare("SELECT " + std::string(kColumns) +
+                          ", sm.created_at FROM spaces s JOIN space_members sm ON sm.space_id = "
+                          "s.id WHERE sm.member_id = ?1 AND sm.state = ?2 AND " +
+                          keyset.after_cursor() + keyset.order_and_limit());
+  st.bind(1, member).bind(2, membership_state_name(state));
+  keyset.bind(st);
+  std::vector<MemberSpaceRow> out;
+  while (st.step()) {
+    Space space = read_space(st);
+    out.push_back({std::move(space), st.int64(kColumnCount)});
+  }
+  return out;
+}
+
 std::vector<Space> SpaceRepository::spaces_of(MemberId member, MembershipState state, int limit) {
-  auto st = conn_.prepare(select_space(
-      "JOIN space_members sm ON sm.space_id = s.id WHERE sm.member_id = ?1 AND sm.state = ?2 "
-      "ORDER BY sm.created_at DESC LIMIT ?3"));
-  st.bind(1, member).bind(2, membership_state_name(state)).bind(3, limit);
   std::vector<Space> out;
-  while (st.step()) out.push_back(read_space(st));
+  for (auto& row : spaces_of(member, state, std::nullopt, limit))
+    out.push_back(std::move(row.space));
   return out;
 }
 

@@ -15,6 +15,15 @@ struct MembershipRow {
   MemberId member_id = 0;
   Membership membership;
   Micros created_at = 0;
+  // The row's place in a space's member lists (store/keyset.h).
+  CursorKey key() const { return {created_at, member_id}; }
+};
+
+// A space a member is in (in one state), and since when.
+struct MemberSpaceRow {
+  Space space;
+  Micros since = 0;
+  CursorKey key() const { return {since, space.id}; }
 };
 
 class SpaceRepository {
@@ -43,11 +52,15 @@ class SpaceRepository {
   std::int64_t active_count(SpaceId space);
 
   // Spaces visible to viewer (space_visible_rule: open and closed to all,
-  // secret only to active and invited members; archived included), by id;
-  // name_prefix filters by name or slug prefix.
+  // secret only to active and invited members; archived included), by id,
+  // keyset-paged on it; name_prefix filters by name or slug prefix.
   std::vector<Space> list_visible(MemberId viewer, std::string_view name_prefix,
-                                  std::optional<std::int64_t> after_id, int limit);
-  // Spaces where member has the given state (e.g. invited), newest first.
+                                  std::optional<CursorKey> after, int limit);
+  // Spaces where member has the given state (e.g. invited), newest first,
+  // keyset-paged on (since, space id).
+  std::vector<MemberSpaceRow> spaces_of(MemberId member, MembershipState state,
+                                        std::optional<CursorKey> after, int limit);
+  // The first `limit` of those.
   std::vector<Space> spaces_of(MemberId member, MembershipState state, int limit);
 
  private:

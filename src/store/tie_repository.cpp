@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 
+#include "store/keyset.h"
 #include "store/member_visibility_sql.h"
 
 namespace kring::store {
@@ -68,15 +69,14 @@ std::vector<TieEntry> TieRepository::list(const TieListQuery& q) {
   bool outgoing = q.direction == TieDirection::kOutgoing;
   std::string_view self = outgoing ? "t.source_id" : "t.target_id";
   std::string_view other = outgoing ? "t.target_id" : "t.source_id";
+  Keyset keyset({"t.created_at", "t.id", SortOrder::kDescending}, q.after, q.limit);
   std::string sql = "SELECT " + std::string(other) + ", t.created_at, t.id FROM ties t WHERE " +
-                    std::string(self) +
-                    " = ?1 AND t.kind = ?2 AND t.state = ?3 AND (?4 = 0 OR t.created_at < ?5 OR "
-                    "(t.created_at = ?5 AND t.id < ?6))" +
-                    other_visible(other) + " ORDER BY t.created_at DESC, t.id DESC LIMIT ?8";
+                    std::string(self) + " = ?1 AND t.kind = ?2 AND t.state = ?3 AND " +
+                    keyset.after_cursor() + other_visible(other) + keyset.order_and_limit();
   auto s = conn_.prepare(sql);
   s.bind(1, q.member).bind(2, tie_kind_name(q.kind)).bind(3, state_name(q.state));
-  s.bind(4, q.after ? 1 : 0).bind(5, q.after ? q.after->time : 0).bind(6, q.after ? q.after->id : 0);
-  s.bind(7, q.viewer).bind(8, q.limit);
+  s.bind(7, q.viewer);
+  keyset.bind(s);
   std::vector<TieEntry> out;
   while (s.step()) out.push_back({s.int64(0), s.int64(1), s.int64(2)});
   return out;
@@ -94,8 +94,11 @@ std::int64_t TieRepository::count(MemberId member, TieDirection direction, TieKi
   return s.int64(0);
 }
 
-std::vector<SecondDegreeEntry> TieRepository::second_degree(MemberId member, int offset,
+std::vector<SecondDegreeEntry> TieRepository::second_degree(MemberId member,
+                                                            std::optional<CursorKey> after,
                                                             int limit) {
+  // Most shared connections first is the ascending order of minus the count.
+  Keyset keyset({"-count(*)", "c2.target_id", SortOrder::kAscending}, after, limit);
   auto s = conn_.prepare(
       "SELECT c2.target_id, group_concat(c1.target_id), count(*) AS shared FROM ties c1 "
       "JOIN ties c2 ON c2.source_id = c1.target_id AND c2.kind = 'connection' AND c2.state = "
@@ -105,13 +108,15 @@ std::vector<SecondDegreeEntry> TieRepository::second_degree(MemberId member, int
       "AND NOT EXISTS (SELECT 1 FROM ties d WHERE d.source_id = ?1 AND d.target_id = "
       "c2.target_id AND d.kind = 'connection' AND d.state = 'accepted') "
       "AND " +
-      member_listed_sql("c2.target_id") +
-      " GROUP BY c2.target_id ORDER BY shared DESC, c2.target_id LIMIT ?2 OFFSET ?3");
-  s.bind(1, member).bind(2, limit).bind(3, offset);
+      member_listed_sql("c2.target_id") + " GROUP BY c2.target_id HAVING " +
+      keyset.after_cursor() + keyset.order_and_limit());
+  s.bind(1, member);
+  keyset.bind(s);
   std::vector<SecondDegreeEntry> out;
   while (s.step()) {
     SecondDegreeEntry e;
     e.other = s.int64(0);
+    e.shared = s.int64(2);
     std::string via = s.text(1);
     for (size_t start = 0; start < via.size();) {
       size_t comma = via.find(',', start);

@@ -9,6 +9,7 @@
 
 #include "core/cursor.h"
 #include "core/member.h"
+#include "core/page.h"
 #include "store/database.h"
 
 namespace kring::store {
@@ -23,6 +24,8 @@ struct TieEntry {
   MemberId other = 0;
   Micros created_at = 0;
   std::int64_t tie_id = 0;
+  // The row's place in a tie list's order (store/keyset.h).
+  CursorKey key() const { return {created_at, tie_id}; }
 };
 
 enum class TieDirection { kOutgoing, kIncoming };
@@ -40,7 +43,10 @@ struct TieListQuery {
 
 struct SecondDegreeEntry {
   MemberId other = 0;
+  std::int64_t shared = 0;    // how many connections link us
   std::vector<MemberId> via;  // the shared connections, ascending
+  // The row's place in the list's order: most shared first, then by id.
+  CursorKey key() const { return {-shared, other}; }
 };
 
 class TieRepository {
@@ -62,8 +68,10 @@ class TieRepository {
   std::int64_t count(MemberId member, TieDirection direction, TieKind kind, TieState state);
 
   // Connections of my connections who are not me, not yet connected and not
-  // blocked either way; most shared connections first. offset pages it.
-  std::vector<SecondDegreeEntry> second_degree(MemberId member, int offset, int limit);
+  // blocked either way; most shared connections first, then by member id,
+  // keyset-paged on that order (SecondDegreeEntry::key).
+  std::vector<SecondDegreeEntry> second_degree(MemberId member, std::optional<CursorKey> after,
+                                               int limit);
 
  private:
   Connection& conn_;

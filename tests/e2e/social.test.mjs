@@ -204,6 +204,24 @@ describe('a member in the browser', { concurrency: false }, () => {
     await page.locator('.history').getByText(/big/).waitFor();
   });
 
+  test('pages an edit history longer than one page', async (t) => {
+    if (skipUnlessReady(t)) return;
+    const dora = await server.member('dora');
+    const item = await dora.call('POST', '/items', { kind: 'note', body: 'version 0', visibility: 'public' });
+    for (let k = 1; k <= 22; k++) await dora.call('PATCH', `/items/${item.id}`, { body: `version ${k}` });
+    const page = bob.page;
+    await page.goto(`${server.url}/items/${item.id}`);
+    await page.getByRole('button', { name: 'Edit history' }).click();
+    const versions = page.locator('.history li');
+    await versions.nth(19).waitFor();
+    assert.equal(await versions.count(), 20, 'one page of 20 revisions first');
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await versions.nth(21).waitFor();
+    assert.equal(await versions.count(), 22);
+    await page.locator('.history').getByText('version 0', { exact: true }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Load more' }).count(), 0);
+  });
+
   test('finds people by skill in the directory', async (t) => {
     if (skipUnlessReady(t)) return;
     await server.member('carol', { display_name: 'Carol Smit', skills: ['Cooking'] });

@@ -2,14 +2,16 @@
 #include "http/handlers/handlers.h"
 #include "http/handlers/reply.h"
 #include "http/member_json.h"
+#include "http/page_json.h"
+#include "http/page_request.h"
 
 namespace kring::http {
 
 namespace {
 Response feed(social::Services& s, Context& ctx, store::FeedKind kind, const char* param) {
-  KRING_HTTP_TRY(limit, page_limit(ctx.request.query_value("limit")));
+  KRING_HTTP_TRY(page, page_request(ctx.request));
   social::FeedRequest request{kind, param ? ctx.request.param(param) : std::string(),
-                              ctx.request.query_value("cursor"), limit};
+                              std::move(page)};
   return reply(s.feeds.read(ctx.actor, request), 200,
                [](const Page<social::ItemView>& p) { return page_json(p, item_json); });
 }

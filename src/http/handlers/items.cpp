@@ -2,6 +2,8 @@
 #include "http/handlers/handlers.h"
 #include "http/handlers/reply.h"
 #include "http/member_json.h"
+#include "http/page_json.h"
+#include "http/page_request.h"
 
 namespace kring::http {
 
@@ -48,18 +50,19 @@ Response patch_item(social::Services& s, Context& ctx, ItemId id) {
 }
 
 Response history(social::Services& s, Context& ctx, ItemId id) {
-  return reply(s.items.history(ctx.actor, id), 200, [](const std::vector<store::ItemRevision>& revs) {
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& r : revs) {
-      items.push_back({{"title", r.title}, {"body", r.body}, {"replaced_at", format_rfc3339(r.replaced_at)}});
-    }
-    return nlohmann::json{{"items", items}, {"next_cursor", nullptr}};
-  });
+  KRING_HTTP_TRY(page, page_request(ctx.request));
+  return reply(
+      s.items.history(ctx.actor, id, page), 200, [](const Page<store::ItemRevision>& revisions) {
+        return page_json(revisions, [](const store::ItemRevision& r) {
+          return nlohmann::json{
+              {"title", r.title}, {"body", r.body}, {"replaced_at", format_rfc3339(r.replaced_at)}};
+        });
+      });
 }
 
 Response list_replies(social::Services& s, Context& ctx, ItemId id) {
-  KRING_HTTP_TRY(limit, page_limit(ctx.request.query_value("limit")));
-  return reply(s.conversation.replies(ctx.actor, id, ctx.request.query_value("cursor"), limit), 200,
+  KRING_HTTP_TRY(page, page_request(ctx.request));
+  return reply(s.conversation.replies(ctx.actor, id, page), 200,
                [](const Page<social::ReplyView>& p) { return page_json(p, reply_json); });
 }
 

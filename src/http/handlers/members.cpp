@@ -1,6 +1,8 @@
 #include "http/handlers/handlers.h"
 #include "http/handlers/reply.h"
 #include "http/member_json.h"
+#include "http/page_json.h"
+#include "http/page_request.h"
 
 namespace kring::http {
 
@@ -10,10 +12,9 @@ auto with_counts(const social::MemberView& v) { return member_json(v, true); }
 auto without_counts(const social::MemberView& v) { return member_json(v, false); }
 
 Response list_members(social::Services& services, Context& ctx) {
-  KRING_HTTP_TRY(limit, page_limit(ctx.request.query_value("limit")));
+  KRING_HTTP_TRY(page, page_request(ctx.request));
   social::DirectoryRequest request{ctx.request.query_value("q"), ctx.request.query_value("skill"),
-                                   ctx.request.query_value("interest"),
-                                   ctx.request.query_value("cursor"), limit};
+                                   ctx.request.query_value("interest"), std::move(page)};
   return reply(services.members.directory(ctx.actor, request), 200,
                [](const Page<social::MemberView>& p) { return page_json(p, without_counts); });
 }

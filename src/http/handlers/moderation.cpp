@@ -2,6 +2,8 @@
 #include "http/handlers/handlers.h"
 #include "http/handlers/reply.h"
 #include "http/member_json.h"
+#include "http/page_json.h"
+#include "http/page_request.h"
 
 namespace kring::http {
 
@@ -18,8 +20,8 @@ Response create_report(social::Services& s, Context& ctx) {
 }
 
 Response queue(social::Services& s, Context& ctx, const std::string& slug) {
-  KRING_HTTP_TRY(limit, page_limit(ctx.request.query_value("limit")));
-  return reply(s.moderation.queue(ctx.actor, slug, ctx.request.query_value("cursor"), limit), 200,
+  KRING_HTTP_TRY(page, page_request(ctx.request));
+  return reply(s.moderation.queue(ctx.actor, slug, page), 200,
                [](const Page<social::ReportView>& p) { return page_json(p, report_json); });
 }
 

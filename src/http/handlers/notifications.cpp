@@ -5,6 +5,8 @@
 #include "http/handlers/handlers.h"
 #include "http/handlers/reply.h"
 #include "http/member_json.h"
+#include "http/page_json.h"
+#include "http/page_request.h"
 
 namespace kring::http {
 
@@ -73,13 +75,12 @@ Response stream(social::Services& s, Context& ctx) {
 }
 
 Response list(social::Services& s, Context& ctx) {
-  KRING_HTTP_TRY(limit, page_limit(ctx.request.query_value("limit")));
-  return reply(s.notifications.list(ctx.actor, ctx.request.query_value("cursor"), limit), 200,
-               [](const social::NotificationPage& p) {
-                 nlohmann::json j = page_json(p.page, notification_json);
-                 j["unread_count"] = p.unread_count;
-                 return j;
-               });
+  KRING_HTTP_TRY(page, page_request(ctx.request));
+  return reply(s.notifications.list(ctx.actor, page), 200, [](const social::NotificationPage& p) {
+    nlohmann::json j = page_json(p.page, notification_json);
+    j["unread_count"] = p.unread_count;
+    return j;
+  });
 }
 
 Response mark_read(social::Services& s, Context& ctx) {

@@ -2,6 +2,8 @@
 #include "http/handlers/handlers.h"
 #include "http/handlers/reply.h"
 #include "http/member_json.h"
+#include "http/page_json.h"
+#include "http/page_request.h"
 
 namespace kring::http {
 
@@ -24,10 +26,10 @@ nlohmann::json hit_json(const social::SearchHit& hit) {
 
 void register_search_routes(Router& router, social::Services& s) {
   router.add(beast_http::verb::get, "/api/v1/search", [&s](Context& c) -> Response {
-    KRING_HTTP_TRY(limit, page_limit(c.request.query_value("limit")));
-    return reply(s.search.find(c.actor, c.request.query_value("q"), c.request.query_value("type"),
-                               c.request.query_value("cursor"), limit),
-                 200, [](const Page<social::SearchHit>& p) { return page_json(p, hit_json); });
+    KRING_HTTP_TRY(page, page_request(c.request));
+    return reply(
+        s.search.find(c.actor, c.request.query_value("q"), c.request.query_value("type"), page),
+        200, [](const Page<social::SearchHit>& p) { return page_json(p, hit_json); });
   });
 }
 

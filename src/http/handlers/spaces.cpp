@@ -2,6 +2,8 @@
 #include "http/handlers/handlers.h"
 #include "http/handlers/reply.h"
 #include "http/member_json.h"
+#include "http/page_json.h"
+#include "http/page_request.h"
 
 namespace kring::http {
 
@@ -43,17 +45,15 @@ Response patch_space(social::Services& s, Context& ctx) {
 }
 
 Response list_spaces(social::Services& s, Context& ctx) {
-  KRING_HTTP_TRY(limit, page_limit(ctx.request.query_value("limit")));
-  return reply(s.spaces.list(ctx.actor, ctx.request.query_value("q"),
-                             ctx.request.query_value("cursor"), limit),
-               200, [](const Page<social::SpaceView>& p) { return page_json(p, space_json); });
+  KRING_HTTP_TRY(page, page_request(ctx.request));
+  return reply(s.spaces.list(ctx.actor, ctx.request.query_value("q"), page), 200,
+               [](const Page<social::SpaceView>& p) { return page_json(p, space_json); });
 }
 
 Response space_members(social::Services& s, Context& ctx, MembershipState state) {
-  KRING_HTTP_TRY(limit, page_limit(ctx.request.query_value("limit")));
-  return reply(s.spaces.members(ctx.actor, ctx.request.param("s"), state,
-                                ctx.request.query_value("cursor"), limit),
-               200, [](const Page<social::SpaceMemberView>& p) {
+  KRING_HTTP_TRY(page, page_request(ctx.request));
+  return reply(s.spaces.members(ctx.actor, ctx.request.param("s"), state, page), 200,
+               [](const Page<social::SpaceMemberView>& p) {
                  return page_json(p, [](const social::SpaceMemberView& v) {
                    nlohmann::json j = member_json(v.member, false);
                    j["space_role"] = space_role_name(v.membership.role);
@@ -112,10 +112,10 @@ void register_space_routes(Router& router, social::Services& s) {
   router.add(verb::post, "/api/v1/spaces/{s}/requests/{h}", [&s](Context& c) { return decide(s, c); });
   router.add(verb::post, "/api/v1/spaces/{s}/invites", [&s](Context& c) { return invite(s, c); });
   router.add(verb::post, "/api/v1/spaces/{s}/roles/{h}", [&s](Context& c) { return set_role(s, c); });
-  router.add(verb::get, "/api/v1/me/invitations", [&s](Context& c) {
-    return reply(s.spaces.invitations(c.actor), 200, [](const std::vector<social::SpaceView>& v) {
-      return page_json(Page<social::SpaceView>{v, std::nullopt}, space_json);
-    });
+  router.add(verb::get, "/api/v1/me/invitations", [&s](Context& c) -> Response {
+    KRING_HTTP_TRY(page, page_request(c.request));
+    return reply(s.spaces.invitations(c.actor, page), 200,
+                 [](const Page<social::SpaceView>& p) { return page_json(p, space_json); });
   });
 }
 

@@ -1,6 +1,8 @@
 #include "http/handlers/handlers.h"
 #include "http/handlers/reply.h"
 #include "http/member_json.h"
+#include "http/page_json.h"
+#include "http/page_request.h"
 
 namespace kring::http {
 
@@ -25,29 +27,25 @@ auto member_list_json(const Page<social::MemberView>& page) {
 }
 
 Response tie_list(social::Services& services, Context& ctx, social::TieList which) {
-  KRING_HTTP_TRY(limit, page_limit(ctx.request.query_value("limit")));
-  return reply(services.ties.list(ctx.actor, ctx.request.param("h"), which,
-                                  ctx.request.query_value("cursor"), limit),
-               200, member_list_json);
-}
-
-Response connection_requests(social::Services& services, Context& ctx) {
-  KRING_HTTP_TRY(limit, page_limit(ctx.request.query_value("limit")));
-  return reply(
-      services.ties.connection_requests(ctx.actor, ctx.request.query_value("cursor"), limit), 200,
-      member_list_json);
-}
-
-Response blocked(social::Services& services, Context& ctx) {
-  KRING_HTTP_TRY(limit, page_limit(ctx.request.query_value("limit")));
-  return reply(services.ties.blocked(ctx.actor, ctx.request.query_value("cursor"), limit), 200,
+  KRING_HTTP_TRY(page, page_request(ctx.request));
+  return reply(services.ties.list(ctx.actor, ctx.request.param("h"), which, page), 200,
                member_list_json);
 }
 
+Response connection_requests(social::Services& services, Context& ctx) {
+  KRING_HTTP_TRY(page, page_request(ctx.request));
+  return reply(services.ties.connection_requests(ctx.actor, page), 200, member_list_json);
+}
+
+Response blocked(social::Services& services, Context& ctx) {
+  KRING_HTTP_TRY(page, page_request(ctx.request));
+  return reply(services.ties.blocked(ctx.actor, page), 200, member_list_json);
+}
+
 Response second_degree(social::Services& services, Context& ctx) {
-  KRING_HTTP_TRY(limit, page_limit(ctx.request.query_value("limit")));
-  return reply(services.ties.second_degree(ctx.actor, ctx.request.query_value("cursor"), limit),
-               200, [](const Page<social::SecondDegree>& page) {
+  KRING_HTTP_TRY(request, page_request(ctx.request));
+  return reply(services.ties.second_degree(ctx.actor, request), 200,
+               [](const Page<social::SecondDegree>& page) {
                  return page_json(page, [](const social::SecondDegree& entry) {
                    nlohmann::json j = member_json(entry.member, false);
                    nlohmann::json via = nlohmann::json::array();

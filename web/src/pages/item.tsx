@@ -163,22 +163,27 @@ function ReplyNode({ node, itemId, depth, moderator, onPosted, onChanged }: { no
   );
 }
 
+// The history is a paged list like any other (newest revision first).
 function History({ itemId }: { itemId: string }) {
-  const r = useResource<{ items: { body: string; title?: string | null; edited_at?: string; created_at?: string }[] }>(`/items/${itemId}/history`);
-  if (r.loading) return <Loading />;
-  if (r.error) return <ErrorBox error={r.error} />;
-  const versions = r.data?.items ?? [];
+  const r = usePaged<{ body: string; title?: string | null; edited_at?: string; created_at?: string }>(`/items/${itemId}/history`);
+  if (r.loading && r.items.length === 0) return <Loading />;
+  if (r.error && r.items.length === 0) return <ErrorBox error={r.error} />;
+  const versions = r.items;
   if (versions.length === 0) return <p class="muted">{t('item.no_history')}</p>;
   return (
-    <ol class="history">
-      {versions.map((v, i) => (
-        <li key={i}>
-          <p class="muted small">{formatDate(v.edited_at ?? v.created_at ?? '')}</p>
-          {v.title && <p><strong>{v.title}</strong></p>}
-          <pre class="history-body">{v.body}</pre>
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol class="history">
+        {versions.map((v, i) => (
+          <li key={i}>
+            <p class="muted small">{formatDate(v.edited_at ?? v.created_at ?? '')}</p>
+            {v.title && <p><strong>{v.title}</strong></p>}
+            <pre class="history-body">{v.body}</pre>
+          </li>
+        ))}
+      </ol>
+      <LoadMore more={r.more} loading={r.loading} onClick={r.loadMore} />
+      {r.error && <ErrorBox error={r.error} retry={r.loadMore} />}
+    </>
   );
 }
 

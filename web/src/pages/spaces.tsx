@@ -46,6 +46,7 @@ function Invitations() {
           </SpaceCard>
         ))}
       </ul>
+      <LoadMore more={list.more} loading={list.loading} onClick={list.loadMore} />
     </section>
   );
 }
