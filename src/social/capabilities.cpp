@@ -66,16 +66,9 @@ Resource StandingCache::content(MemberId author, std::optional<SpaceId> space_id
   Resource r = Resource::of_content(actor_, author, std::nullopt, std::nullopt);
   if (!space_id) return r;
   auto [it, added] = spaces_.try_emplace(*space_id);
-  if (added) {
-    store::SpaceRepository spaces(conn_);
-    it->second.space = spaces.find_by_id(*space_id);
-    if (it->second.space && actor_.signed_in()) {
-      it->second.membership = spaces.membership(*space_id, actor_.id);
-    }
-  }
-  if (const auto& s = it->second.space) {
-    r.space = SpaceStanding{s->visibility, s->archived, it->second.membership};
-  }
+  if (added) it->second = store::SpaceRepository(conn_).access(*space_id, actor_.id);
+  if (const auto& a = it->second)
+    r.space = SpaceStanding{a->visibility, a->archived, a->membership};
   return r;
 }
 

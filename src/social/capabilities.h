@@ -20,6 +20,7 @@
 #include "social/policy.h"
 #include "social/spaces.h"
 #include "store/database.h"
+#include "store/space_repository.h"
 
 namespace kring::social {
 
@@ -34,13 +35,9 @@ class StandingCache {
   Resource content(MemberId author, std::optional<SpaceId> space);
 
  private:
-  struct SpaceRow {
-    std::optional<Space> space;
-    std::optional<Membership> membership;
-  };
   store::Connection& conn_;
   const Actor& actor_;
-  std::map<SpaceId, SpaceRow> spaces_;
+  std::map<SpaceId, std::optional<store::SpaceAccess>> spaces_;
 };
 
 // Keys: edit, delete, hide, unhide, reply, react, report, history.
