@@ -165,21 +165,25 @@ Result<NetworkLookup> Network::lookup_member(const Actor& actor, const std::stri
       blocked = store::TieRepository(*conn).blocked_either_way(actor.id, member->id);
     }
   }
-  if (!member || (member->suspended && !actor.is_admin()) || blocked) {
-    return Error::not_found("no member with handle '" + handle + "'");
-  }
+  const std::string missing = "no member with handle '" + handle + "'";
+  if (!member) return refuse_missing(actor, Action::kViewOwnNetworkPosition, missing);
+  Resource r;
+  r.own = member->id == actor.id;
+  r.visible = !(member->suspended && !actor.is_admin()) && !blocked;
+  r.not_found = missing;
+  auto scope = parse_scope(scope_text);
+  if (!scope) return std::move(scope).error();
   member_id = member->id;
-  if (member->id != actor.id) {
-    if (!actor.signed_in()) return Error::unauthenticated("log in first");
-    auto scope = parse_scope(scope_text);
-    if (!scope) return std::move(scope).error();
+  // Members may see their own position in the instance network; any other
+  // ego network is the scope's to allow.
+  if (!r.own || scope->kind != NetworkScope::Kind::kInstance) {
+    if (!r.visible) return refuse_missing(actor, Action::kViewNetworkMetrics, missing);
     KRING_TRY(authorize_scope(actor, *scope));
     return lookup(actor, scope_text);
   }
-  // Members may see their own position in the instance network.
-  auto scope = parse_scope(scope_text);
-  if (!scope) return std::move(scope).error();
-  if (scope->kind != NetworkScope::Kind::kInstance) KRING_TRY(authorize_scope(actor, *scope));
+  KRING_TRY(decide(actor, Action::kViewOwnNetworkPosition, r));
+  // Decided above; lookup's own check of the instance scope is the analysts'
+  // row, which this member passes for their own position only.
   Actor as_analyst = actor;
   if (!actor.is_analyst()) as_analyst.role = MemberRole::kAnalyst;
   return lookup(as_analyst, scope_text);
