@@ -95,6 +95,22 @@ Can member_can(const Actor& actor, MemberId member, bool blocked) {
   return can;
 }
 
+Can space_member_can(const Actor& actor, const Space& space, const std::optional<Membership>& mine,
+                     MemberId member, const Membership& theirs) {
+  Resource r = Resource::of_space(space, mine);
+  r.target_role = theirs.role;
+  const bool own = actor.signed_in() && actor.id == member;
+  Can can;
+  // The route is one: on one's own row it is leaving (Spaces::remove).
+  can.entries.emplace_back(
+      "remove", allows(actor, own ? Action::kLeaveSpace : Action::kRemoveSpaceMember, r));
+  can.entries.emplace_back("set_role", allows(actor, Action::kSetSpaceRole, r));
+  if (theirs.state == MembershipState::kRequested) {
+    can.entries.emplace_back("decide", allows(actor, Action::kDecideJoinRequest, r));
+  }
+  return can;
+}
+
 void fill_can(StandingCache& standing, ItemView& view) {
   view.can = item_can(standing.actor(), standing.content(view.item.author_id, view.item.space_id));
 }
@@ -108,6 +124,12 @@ void fill_can(StandingCache& standing, ReplyView& view, std::optional<SpaceId> i
 void fill_can(const Actor& actor, SpaceView& view) {
   view.can = space_can(actor, view.space, view.membership);
   view.allowed_visibilities = allowed_visibilities(view.space);
+}
+
+void fill_can(const Actor& actor, const Space& space, const std::optional<Membership>& mine,
+              SpaceMemberView& view) {
+  fill_can(actor, view.member);
+  view.space_can = space_member_can(actor, space, mine, view.member.member.id, view.membership);
 }
 
 void fill_can(const Actor& actor, MemberView& view, bool blocked) {

@@ -52,11 +52,19 @@ Can space_can(const Actor& actor, const Space& space, const std::optional<Member
 // suspend, reinstate, set_role; and post for the viewer themself.
 Can member_can(const Actor& actor, MemberId member, bool blocked = false);
 
+// Keys, on a membership row of `space` as the viewer (`mine`) stands there:
+// remove (leaving, on the viewer's own row), set_role; and decide on a
+// requested row.
+Can space_member_can(const Actor& actor, const Space& space, const std::optional<Membership>& mine,
+                     MemberId member, const Membership& theirs);
+
 // Fill a view's `can` (and a space's allowed_visibilities) for the viewer.
 void fill_can(StandingCache& standing, ItemView& view);
 // `item_space`: the space of the item the reply is on.
 void fill_can(StandingCache& standing, ReplyView& view, std::optional<SpaceId> item_space);
 void fill_can(const Actor& actor, SpaceView& view);
+void fill_can(const Actor& actor, const Space& space, const std::optional<Membership>& mine,
+              SpaceMemberView& view);
 // `blocked`: the viewer blocks the member (their blocked list).
 void fill_can(const Actor& actor, MemberView& view, bool blocked = false);
 

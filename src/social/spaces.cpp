@@ -363,7 +363,7 @@ Result<Page<SpaceMemberView>> Spaces::members(const Actor& viewer, const std::st
     }
   }
   if (more) page.next_cursor = encode_cursor({rows.back().created_at, rows.back().member_id});
-  for (auto& view : page.items) fill_can(viewer, view.member);
+  for (auto& view : page.items) fill_can(viewer, found->space, found->membership, view);
   return page;
 }
 
