@@ -18,5 +18,6 @@ void add_backup_command(CLI::App& app);
 void add_analyze_command(CLI::App& app);
 void add_export_command(CLI::App& app);
 void add_routes_command(CLI::App& app);
+void add_roles_command(CLI::App& app);
 
 }  // namespace kring::cli

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   kring::cli::add_analyze_command(app);
   kring::cli::add_export_command(app);
   kring::cli::add_routes_command(app);
+  kring::cli::add_roles_command(app);
   CLI11_PARSE(app, argc, argv);
   return kring::cli::exit_code();
 }

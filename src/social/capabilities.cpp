@@ -66,16 +66,9 @@ Resource StandingCache::content(MemberId author, std::optional<SpaceId> space_id
   Resource r = Resource::of_content(actor_, author, std::nullopt, std::nullopt);
   if (!space_id) return r;
   auto [it, added] = spaces_.try_emplace(*space_id);
-  if (added) {
-    store::SpaceRepository spaces(conn_);
-    it->second.space = spaces.find_by_id(*space_id);
-    if (it->second.space && actor_.signed_in()) {
-      it->second.membership = spaces.membership(*space_id, actor_.id);
-    }
-  }
-  if (const auto& s = it->second.space) {
-    r.space = SpaceStanding{s->visibility, s->archived, it->second.membership};
-  }
+  if (added) it->second = store::SpaceRepository(conn_).access(*space_id, actor_.id);
+  if (const auto& a = it->second)
+    r.space = SpaceStanding{a->visibility, a->archived, a->membership};
   return r;
 }
 
@@ -102,6 +95,22 @@ Can member_can(const Actor& actor, MemberId member, bool blocked) {
   return can;
 }
 
+Can space_member_can(const Actor& actor, const Space& space, const std::optional<Membership>& mine,
+                     MemberId member, const Membership& theirs) {
+  Resource r = Resource::of_space(space, mine);
+  r.target_role = theirs.role;
+  const bool own = actor.signed_in() && actor.id == member;
+  Can can;
+  // The route is one: on one's own row it is leaving (Spaces::remove).
+  can.entries.emplace_back(
+      "remove", allows(actor, own ? Action::kLeaveSpace : Action::kRemoveSpaceMember, r));
+  can.entries.emplace_back("set_role", allows(actor, Action::kSetSpaceRole, r));
+  if (theirs.state == MembershipState::kRequested) {
+    can.entries.emplace_back("decide", allows(actor, Action::kDecideJoinRequest, r));
+  }
+  return can;
+}
+
 void fill_can(StandingCache& standing, ItemView& view) {
   view.can = item_can(standing.actor(), standing.content(view.item.author_id, view.item.space_id));
 }
@@ -115,6 +124,12 @@ void fill_can(StandingCache& standing, ReplyView& view, std::optional<SpaceId> i
 void fill_can(const Actor& actor, SpaceView& view) {
   view.can = space_can(actor, view.space, view.membership);
   view.allowed_visibilities = allowed_visibilities(view.space);
+}
+
+void fill_can(const Actor& actor, const Space& space, const std::optional<Membership>& mine,
+              SpaceMemberView& view) {
+  fill_can(actor, view.member);
+  view.space_can = space_member_can(actor, space, mine, view.member.member.id, view.membership);
 }
 
 void fill_can(const Actor& actor, MemberView& view, bool blocked) {

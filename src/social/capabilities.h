@@ -20,6 +20,7 @@
 #include "social/policy.h"
 #include "social/spaces.h"
 #include "store/database.h"
+#include "store/space_repository.h"
 
 namespace kring::social {
 
@@ -34,13 +35,9 @@ class StandingCache {
   Resource content(MemberId author, std::optional<SpaceId> space);
 
  private:
-  struct SpaceRow {
-    std::optional<Space> space;
-    std::optional<Membership> membership;
-  };
   store::Connection& conn_;
   const Actor& actor_;
-  std::map<SpaceId, SpaceRow> spaces_;
+  std::map<SpaceId, std::optional<store::SpaceAccess>> spaces_;
 };
 
 // Keys: edit, delete, hide, unhide, reply, react, report, history.
@@ -55,11 +52,19 @@ Can space_can(const Actor& actor, const Space& space, const std::optional<Member
 // suspend, reinstate, set_role; and post for the viewer themself.
 Can member_can(const Actor& actor, MemberId member, bool blocked = false);
 
+// Keys, on a membership row of `space` as the viewer (`mine`) stands there:
+// remove (leaving, on the viewer's own row), set_role; and decide on a
+// requested row.
+Can space_member_can(const Actor& actor, const Space& space, const std::optional<Membership>& mine,
+                     MemberId member, const Membership& theirs);
+
 // Fill a view's `can` (and a space's allowed_visibilities) for the viewer.
 void fill_can(StandingCache& standing, ItemView& view);
 // `item_space`: the space of the item the reply is on.
 void fill_can(StandingCache& standing, ReplyView& view, std::optional<SpaceId> item_space);
 void fill_can(const Actor& actor, SpaceView& view);
+void fill_can(const Actor& actor, const Space& space, const std::optional<Membership>& mine,
+              SpaceMemberView& view);
 // `blocked`: the viewer blocks the member (their blocked list).
 void fill_can(const Actor& actor, MemberView& view, bool blocked = false);
 

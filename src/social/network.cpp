@@ -131,14 +131,18 @@ Result<NetworkLookup> Network::lookup(const Actor& actor, const std::string& sco
   auto scope = parse_scope(scope_text);
   if (!scope) return std::move(scope).error();
   KRING_TRY(authorize_scope(actor, *scope));
-  auto current = current_version(*scope);
+  return read_scope(actor, *scope);
+}
+
+Result<NetworkLookup> Network::read_scope(const Actor& actor, const NetworkScope& scope) {
+  auto current = current_version(scope);
   if (!current) return std::move(current).error();
   NetworkLookup out;
   out.hidden = hidden_from(actor);
   {
     std::lock_guard lock(mutex_);
-    if (auto it = cache_.find(scope->cache_key()); it != cache_.end()) out.result = it->second;
-    auto failed = failed_.find(scope->cache_key());
+    if (auto it = cache_.find(scope.cache_key()); it != cache_.end()) out.result = it->second;
+    auto failed = failed_.find(scope.cache_key());
     if (failed != failed_.end() && failed->second == current->fingerprint) {
       if (!out.result) {
         return Error{ErrorCode::kInternal, "network_failed",
@@ -149,7 +153,7 @@ Result<NetworkLookup> Network::lookup(const Actor& actor, const std::string& sco
     }
   }
   out.stale = !out.result || out.result->fingerprint != current->fingerprint;
-  if (out.stale) enqueue(*scope, current->fingerprint);
+  if (out.stale) enqueue(scope, current->fingerprint);
   return out;
 }
 
@@ -163,24 +167,24 @@ Result<NetworkLookup> Network::lookup_member(const Actor& actor, const std::stri
     member = store::MemberRepository(*conn).find_by_handle(handle);
     visible = member && may_see_member(actor, member_standing(*conn, actor.id, *member));
   }
-  if (!visible) {
-    return Error::not_found("no member with handle '" + handle + "'");
-  }
-  member_id = member->id;
-  if (member->id != actor.id) {
-    if (!actor.signed_in()) return Error::unauthenticated("log in first");
-    auto scope = parse_scope(scope_text);
-    if (!scope) return std::move(scope).error();
-    KRING_TRY(authorize_scope(actor, *scope));
-    return lookup(actor, scope_text);
-  }
-  // Members may see their own position in the instance network.
+  const std::string missing = "no member with handle '" + handle + "'";
+  if (!member) return refuse_missing(actor, Action::kViewOwnNetworkPosition, missing);
+  Resource r;
+  r.own = member->id == actor.id;
+  r.visible = visible;
+  r.not_found = missing;
   auto scope = parse_scope(scope_text);
   if (!scope) return std::move(scope).error();
-  if (scope->kind != NetworkScope::Kind::kInstance) KRING_TRY(authorize_scope(actor, *scope));
-  Actor as_analyst = actor;
-  if (!actor.is_analyst()) as_analyst.role = MemberRole::kAnalyst;
-  return lookup(as_analyst, scope_text);
+  member_id = member->id;
+  // Members may see their own position in the instance network; any other
+  // ego network is the scope's to allow.
+  if (!r.own || scope->kind != NetworkScope::Kind::kInstance) {
+    if (!r.visible) return refuse_missing(actor, Action::kViewNetworkMetrics, missing);
+    KRING_TRY(authorize_scope(actor, *scope));
+    return read_scope(actor, *scope);
+  }
+  KRING_TRY(decide(actor, Action::kViewOwnNetworkPosition, r));
+  return read_scope(actor, *scope);
 }
 
 void Network::enqueue(const NetworkScope& scope, std::uint64_t fingerprint) {

@@ -83,6 +83,8 @@ class Network {
   // The scope's versions now, scanning its inputs only when the database
   // changed since the last scan of this scope (one scan at a time).
   Result<ScopeVersion> current_version(const NetworkScope& scope);
+  // lookup() once the scope is authorized (by authorize_scope or decide()).
+  Result<NetworkLookup> read_scope(const Actor& actor, const NetworkScope& scope);
   std::vector<MemberId> hidden_from(const Actor& actor);
   void enqueue(const NetworkScope& scope, std::uint64_t fingerprint);
   void run_worker();

@@ -112,6 +112,8 @@ constexpr std::array kRules = {
     Rule{Action::kViewSpaceNetwork, "view_space_network", kMember, kRefused,
          kSpaceModerator | kAnalystReader, 0, false, Refusal::k403,
          "only the space's hosts and analysts see its network"},
+    Rule{Action::kViewOwnNetworkPosition, "view_own_network_position", kMember, kRefused, 0, kOwn,
+         false, Refusal::k403, "only analysts see other members' network positions"},
     Rule{Action::kListSpaces, "list_spaces", kAnyone},
     Rule{Action::kViewSpace, "view_space", kAnyone},
     Rule{Action::kCreateSpace, "create_space", kMember},
@@ -362,10 +364,16 @@ std::vector<std::string> action_table_lines() {
     if (rule.not_blocked) standing += standing.empty() ? "not blocked" : "; not blocked";
     if (standing.empty()) standing = "-";
     const bool open_while_suspended = rule.need == kAnyone || rule.suspended == kAllowed;
+    // Without a standing to lack there is no refusal of that kind (what is not
+    // visible is 404 on every row).
+    const bool needs_standing = rule.any != 0 || rule.all != 0;
     lines.push_back("| " + std::string(rule.name) + " | " +
                     std::string(kNeeds[static_cast<int>(rule.need)]) + " | " +
                     (open_while_suspended ? "allowed" : "refused") + " | " + standing + " | " +
-                    (rule.refusal == Refusal::k404 ? "404" : "403") + " |");
+                    (!needs_standing                 ? "-"
+                     : rule.refusal == Refusal::k404 ? "404"
+                                                     : "403") +
+                    " |");
   }
   return lines;
 }

@@ -66,6 +66,7 @@ enum class Action {
   // network analytics
   kViewNetworkMetrics,
   kViewSpaceNetwork,
+  kViewOwnNetworkPosition,  // one's own ego network in the instance network
   // spaces
   kListSpaces,
   kViewSpace,

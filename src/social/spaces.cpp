@@ -354,7 +354,7 @@ Result<Page<SpaceMemberView>> Spaces::members(const Actor& viewer, const std::st
         if (!m) return std::nullopt;
         return SpaceMemberView{view_member(*conn, viewer.id, std::move(*m), false), row.membership};
       });
-  for (auto& view : page.items) fill_can(viewer, view.member);
+  for (auto& view : page.items) fill_can(viewer, found->space, found->membership, view);
   return page;
 }
 

@@ -45,6 +45,7 @@ struct SpacePatch {
 struct SpaceMemberView {
   MemberView member;
   Membership membership;
+  std::optional<Can> space_can;  // the viewer's actions on this membership (capabilities)
 };
 
 enum class MembershipChange { kUnchanged, kJoined, kRequested, kInvited, kApproved, kDeclined,

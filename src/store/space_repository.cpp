@@ -94,6 +94,23 @@ std::optional<Membership> SpaceRepository::membership(SpaceId space, MemberId me
                     parse_membership_state(st.text(1)).value_or(MembershipState::kRequested)};
 }
 
+std::optional<SpaceAccess> SpaceRepository::access(SpaceId space, MemberId member) {
+  auto st = conn_.prepare(
+      "SELECT s.visibility, s.archived_at, m.role, m.state FROM spaces s "
+      "LEFT JOIN space_members m ON m.space_id = s.id AND m.member_id = ?2 WHERE s.id = ?1");
+  st.bind(1, space).bind(2, member);
+  if (!st.step()) return std::nullopt;
+  SpaceAccess a;
+  a.visibility = parse_space_visibility(st.text(0)).value_or(SpaceVisibility::kSecret);
+  a.archived = !st.is_null(1);
+  if (!st.is_null(2)) {
+    a.membership =
+        Membership{parse_space_role(st.text(2)).value_or(SpaceRole::kMember),
+                   parse_membership_state(st.text(3)).value_or(MembershipState::kRequested)};
+  }
+  return a;
+}
+
 void SpaceRepository::set_membership(SpaceId space, MemberId member, Membership m,
                                      MemberId invited_by, Micros now) {
   auto st = conn_.prepare(

@@ -171,6 +171,27 @@ class CanPredictsTheServer(ApiTestCase):
         self.assertError(self.cast["susmod"].post(f"/api/v1/spaces/{slug}/invites",
                                                   {"handle": self.cast["outsider"].handle}), 403)
 
+    def test_member_lists_of_a_space_say_who_may_remove_and_appoint_whom(self):
+        slug = self.space_slugs["closed"]
+        def rows(name):
+            listed = self.cast[name].get(f"/api/v1/spaces/{slug}/members").json["items"]
+            return {m["handle"]: m["space_can"] for m in listed}
+        owner, mod, member = (self.cast[n].handle for n in ["owner", "moderator", "member"])
+        as_owner, as_mod, as_member = rows("owner"), rows("moderator"), rows("member")
+        self.assertEqual(as_owner[member], {"remove": True, "set_role": True})
+        self.assertEqual(as_mod[member], {"remove": True, "set_role": False})
+        self.assertEqual(as_mod[owner], {"remove": False, "set_role": False})  # moderators cannot remove owners
+        self.assertEqual(as_member[mod], {"remove": False, "set_role": False})
+        self.assertEqual(as_member[member], {"remove": True, "set_role": False})  # one's own row: leaving
+        self.assertError(self.cast["moderator"].delete(f"/api/v1/spaces/{slug}/members/{owner}"), 403)
+        # Join requests carry `decide` for the hosts.
+        asker = self.register("can_asker")
+        self.assertEqual(asker.post(f"/api/v1/spaces/{slug}/members").json["result"], "requested")
+        requests = self.cast["moderator"].get(f"/api/v1/spaces/{slug}/requests").json["items"]
+        self.assertTrue(next(r for r in requests if r["handle"] == asker.handle)["space_can"]["decide"])
+        self.assertEqual(self.cast["moderator"].post(f"/api/v1/spaces/{slug}/requests/{asker.handle}",
+                                                     {"decision": "decline"}).status, 200)
+
     def test_space_lists_carry_can_too(self):
         listed = self.cast["member"].get("/api/v1/spaces").json["items"]
         by_slug = {s["slug"]: s for s in listed}

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "social/member_view.h"
 #include "social/visibility.h"
 #include "store/item_repository.h"
@@ -74,7 +76,11 @@ class VisibilityAgreement : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     ASSERT_GE(sodium_init(), 0);
-    path_ = (std::filesystem::path(::testing::TempDir()) / "visibility_agreement.db").string();
+    // CTest runs each test of the suite as its own process, in parallel:
+    // each needs its own file.
+    path_ = (std::filesystem::path(::testing::TempDir()) /
+             ("visibility_agreement-" + std::to_string(::getpid()) + ".db"))
+                .string();
     for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path_ + suffix).c_str());
     conn_ = new Connection(path_);
     store::apply_migrations(*conn_);
@@ -83,6 +89,7 @@ class VisibilityAgreement : public ::testing::Test {
   static void TearDownTestSuite() {
     delete conn_;
     conn_ = nullptr;
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path_ + suffix).c_str());
   }
 
   static Micros tick() { return now_ += 1'000'000; }

@@ -1,3 +1,4 @@
+#include "http/can_json.h"
 #include "http/content_json.h"
 #include "http/handlers/handlers.h"
 #include "http/handlers/reply.h"
@@ -57,6 +58,7 @@ Response space_members(social::Services& s, Context& ctx, MembershipState state)
                  return page_json(p, [](const social::SpaceMemberView& v) {
                    nlohmann::json j = member_json(v.member, false);
                    j["space_role"] = space_role_name(v.membership.role);
+                   if (v.space_can) j["space_can"] = can_json(*v.space_can);
                    return j;
                  });
                });
