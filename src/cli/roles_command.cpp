@@ -9,19 +9,14 @@
 // route without a row and each row without a route
 // (CTest cli.every_route_names_its_actions).
 
-#include <cstdlib>
-#include <filesystem>
 #include <iostream>
 #include <memory>
-#include <random>
+#include <string>
 
 #include "cli/commands.h"
-#include "cli/data_dir.h"
-#include "http/handlers/handlers.h"
-#include "http/metrics.h"
+#include "cli/throwaway_router.h"
 #include "http/route_actions.h"
 #include "social/policy.h"
-#include "social/services.h"
 
 namespace kring::cli {
 namespace {
@@ -31,51 +26,29 @@ int print_table() {
   return 0;
 }
 
-// The router is the one `serve` builds, over a throw-away database in a
-// temporary directory that is removed again (as `kring routes` does).
 int print_routes() {
-  std::error_code ec;
-  const auto base = std::filesystem::temp_directory_path(ec);
-  if (ec) {
-    std::cerr << "kring roles: no temporary directory: " << ec.message() << "\n";
-    return 1;
-  }
-  const auto dir = base / ("kring-roles-" + std::to_string(std::random_device{}()));
-  int status = 0;
-  {
-    auto db = open_data_dir(dir.string());
-    if (!db) {
-      std::cerr << "kring roles: " << db.error().message << "\n";
-      status = 1;
-    } else {
-      social::Services services(**db);
-      http::Router router = http::build_router(services, []() -> http::Metrics& {
-        std::cerr << "kring roles: metrics requested\n";
-        std::abort();
-      });
-      for (const auto& route : router.routes()) {
-        std::string method(http::beast_http::to_string(route.method));
-        std::cout << method << ' ' << route.pattern << "  ";
-        const auto* row = http::find_route_actions(method, route.pattern);
-        if (!row) {
-          std::cout << "(no row)\n";
-        } else if (row->actions.empty()) {
-          std::cout << "public: " << row->public_because << '\n';
-        } else {
-          for (std::size_t i = 0; i < row->actions.size(); ++i) {
-            std::cout << (i ? ", " : "") << social::action_name(row->actions[i]);
-          }
-          std::cout << '\n';
+  return with_throwaway_router("roles", [](const http::Router& router) {
+    for (const auto& route : router.routes()) {
+      std::string method(http::beast_http::to_string(route.method));
+      std::cout << method << ' ' << route.pattern << "  ";
+      const auto* row = http::find_route_actions(method, route.pattern);
+      if (!row) {
+        std::cout << "(no row)\n";
+      } else if (row->actions.empty()) {
+        std::cout << "public: " << row->public_because << '\n';
+      } else {
+        for (std::size_t i = 0; i < row->actions.size(); ++i) {
+          std::cout << (i ? ", " : "") << social::action_name(row->actions[i]);
         }
-      }
-      if (auto check = http::check_route_actions(router); !check) {
-        std::cerr << "kring roles: " << check.error().message << "\n";
-        status = 1;
+        std::cout << '\n';
       }
     }
-  }
-  std::filesystem::remove_all(dir, ec);
-  return status;
+    if (auto check = http::check_route_actions(router); !check) {
+      std::cerr << "kring roles: " << check.error().message << "\n";
+      return 1;
+    }
+    return 0;
+  });
 }
 
 }  // namespace
