@@ -90,8 +90,13 @@ Can member_can(const Actor& actor, MemberId member, bool blocked) {
   r.own = actor.signed_in() && actor.id == member;
   r.blocked = blocked;
   Can can = evaluate(actor, kMemberEntries, r);
-  // The profile composer: posting on one's own profile.
-  if (r.own) can.entries.emplace_back("post", allows(actor, Action::kPostItem));
+  // On oneself: the profile composer (posting outside spaces) and the
+  // instance-wide pages a client links to (the report queue, the network).
+  if (r.own) {
+    can.entries.emplace_back("post", allows(actor, Action::kPostItem));
+    can.entries.emplace_back("view_reports", allows(actor, Action::kViewInstanceReports));
+    can.entries.emplace_back("view_network", allows(actor, Action::kViewNetworkMetrics));
+  }
   return can;
 }
 

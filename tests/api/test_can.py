@@ -222,6 +222,28 @@ class CanPredictsTheServer(ApiTestCase):
         self.assertError(blocker.post(f"/api/v1/members/{target.handle}/follow"), 404)
 
 
+class OwnInstancePages(ApiTestCase):
+    """`can` on oneself says whether the instance's report queue and network open."""
+
+    def test_own_can_says_who_sees_the_instance_report_queue_and_network(self):
+        admin = self.register("own_admin")  # first member: instance admin
+        cast = {"admin": admin, "member": self.register("own_member"),
+                "analyst": self.register("own_analyst"), "susadmin": self.register("own_susadmin")}
+        self.assertEqual(admin.put("/api/v1/members/own_analyst/role", {"role": "analyst"}).status, 204)
+        self.assertEqual(admin.put("/api/v1/members/own_susadmin/role", {"role": "admin"}).status, 204)
+        self.assertEqual(admin.post("/api/v1/members/own_susadmin/suspend").status, 204)
+        for name, reports, network in [("member", False, False), ("analyst", False, True),
+                                       ("admin", True, True), ("susadmin", False, False)]:
+            viewer = cast[name]
+            can = viewer.get("/api/v1/me").json["can"]
+            self.assertEqual((can["view_reports"], can["view_network"]), (reports, network), name)
+            self.assertEqual(viewer.get("/api/v1/reports").status == 200, reports, name)
+            self.assertEqual(viewer.get("/api/v1/network/metrics").status in (200, 202), network, name)
+        # Only on oneself: another member's can has neither key.
+        other = cast["member"].get("/api/v1/members/own_admin").json["can"]
+        self.assertFalse({"view_reports", "view_network"} & set(other))
+
+
 class AllowedVisibilities(ApiTestCase):
     def test_closed_and_secret_spaces_offer_only_space(self):
         owner = self.register("av_owner")

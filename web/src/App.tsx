@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, useLanguage } from './i18n';
 import { startLive, stopLive, toast, toasts, unread } from './live';
 import { Link, match, navigate, useLocation } from './router';
-import { isAnalyst, logOut, useSession } from './session';
+import { logOut, seesInstanceNetwork, seesInstanceReports, useSession } from './session';
 import { useStore } from './store';
 import { useVocabularyState } from './vocabulary';
 import { notificationHref, notificationText } from './components/notification';
@@ -138,8 +138,8 @@ function Header({ path }: { path: string }) {
         <NavLink href="/members" label={t('nav.people')} current={section('/members') && !(me && path.startsWith(`/members/${me.handle}`))} />
         {me && <NavLink href="/network" label={t('nav.network')} current={section('/network')} />}
         {me && <NavLink href="/notifications" label={t('nav.notifications')} current={section('/notifications')} badge={count} />}
-        {isAnalyst(me) && <NavLink href="/analytics" label={t('nav.analytics')} current={section('/analytics')} />}
-        {me?.role === 'admin' && <NavLink href="/moderation" label={t('moderation.title')} current={section('/moderation')} />}
+        {seesInstanceNetwork(me) && <NavLink href="/analytics" label={t('nav.analytics')} current={section('/analytics')} />}
+        {seesInstanceReports(me) && <NavLink href="/moderation" label={t('moderation.title')} current={section('/moderation')} />}
         <span class="nav-spacer" />
         {me ? (
           <>

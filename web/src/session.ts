@@ -107,7 +107,13 @@ export function useMe(): Me | null {
   return s.status === 'member' ? s.me : null;
 }
 
-// Analysts (and admins) see the network analytics of the whole instance.
-export function isAnalyst(me: Me | null | undefined): boolean {
-  return me?.role === 'analyst' || me?.role === 'admin';
+// Whether the instance-wide network analytics (GET /network/... of the
+// instance or a tag) open for the viewer: the server's own `can` says.
+export function seesInstanceNetwork(me: Me | null | undefined): boolean {
+  return !!me?.can?.view_network;
+}
+
+// Whether the instance's report queue (GET /reports) opens for the viewer.
+export function seesInstanceReports(me: Me | null | undefined): boolean {
+  return !!me?.can?.view_reports;
 }

@@ -6,6 +6,70 @@
 export type Visibility = string; // one of vocabulary().profile_visibilities
 export type ConnectionState = 'none' | 'requested' | 'incoming_request' | 'connected';
 
+// What the viewer may do with an object (GET /api/v1/... answers, docs/can.md):
+// every key of the object's kind is present, true when the request would pass
+// the server's authorization table. Embedded objects (an item's author, a
+// report's reporter, a notification's actor) carry none.
+export interface ItemCan {
+  edit: boolean;
+  delete: boolean;
+  hide: boolean;
+  unhide: boolean;
+  reply: boolean;
+  react: boolean;
+  report: boolean;
+  history: boolean;
+}
+
+export interface ReplyCan {
+  delete: boolean;
+  hide: boolean;
+  unhide: boolean;
+  react: boolean;
+  report: boolean;
+}
+
+export interface SpaceCan {
+  edit: boolean;
+  join: boolean;
+  leave: boolean;
+  invite: boolean;
+  decide_requests: boolean;
+  set_roles: boolean;
+  remove_members: boolean;
+  post: boolean;
+  view_members: boolean;
+  view_reports: boolean;
+  view_network: boolean;
+}
+
+export interface MemberCan {
+  follow: boolean;
+  unfollow: boolean;
+  connect: boolean;
+  disconnect: boolean;
+  block: boolean;
+  unblock: boolean;
+  mute: boolean;
+  report: boolean;
+  suspend: boolean;
+  reinstate: boolean;
+  set_role: boolean;
+  // Only on the viewer themself (GET /me): posting outside spaces, the
+  // instance's report queue and its network analytics.
+  post?: boolean;
+  view_reports?: boolean;
+  view_network?: boolean;
+}
+
+// The viewer's actions on one membership, on rows of a space's member and
+// request lists: `remove` on the viewer's own row is leaving.
+export interface SpaceMemberCan {
+  remove: boolean;
+  set_role: boolean;
+  decide?: boolean; // join-request rows
+}
+
 export interface Relationship {
   following: boolean;
   followed_by: boolean;
@@ -27,12 +91,14 @@ export interface Member {
   email?: string;
   visibility?: Record<string, Visibility>;
   relationship?: Relationship;
+  can?: MemberCan; // absent on members embedded in other objects
   counts?: { followers: number; following: number; connections: number };
   // second-degree entries
   via?: Member[];
   mutual_connections?: number;
   // space member lists and join requests
   space_role?: SpaceRole;
+  space_can?: SpaceMemberCan;
   type?: string;
 }
 
@@ -40,6 +106,8 @@ export interface Me extends Member {
   email: string;
   role: string;
   visibility: Record<string, Visibility>;
+  can?: MemberCan; // absent on the member of a sign-up or log-in answer
+  allowed_visibilities?: ItemVisibility[]; // for posts outside spaces
   csrf_token?: string;
 }
 
@@ -58,6 +126,8 @@ export interface Space {
   member_count: number;
   my_role: SpaceRole | null;
   my_status: 'requested' | 'invited' | null;
+  can: SpaceCan;
+  allowed_visibilities: ItemVisibility[]; // for posts in this space
   created_at: string;
   type?: string;
 }
@@ -123,6 +193,7 @@ export interface Item {
   edited_at: string | null;
   status?: string | null;
   hidden?: boolean;
+  can: ItemCan;
   type?: string;
 }
 
@@ -139,6 +210,7 @@ export interface Reply {
   edited_at?: string | null;
   reactions: Record<ReactionKind, number>;
   my_reactions: string[];
+  can: ReplyCan;
 }
 
 export type NotificationKind =

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
 import { t } from '../i18n';
 import { useMe } from '../session';
-import type { Item, ItemKind, ItemVisibility, Member, Space } from '../types';
+import type { Item, ItemKind, ItemVisibility, Me, Member, Space } from '../types';
 import { defaultKind, requiresField, takesField, vocabulary } from '../vocabulary';
 import { MarkdownPreview } from './preview';
 import { Avatar, InlineError } from './ui';
@@ -27,14 +27,16 @@ interface Props {
 
 const MAX_BODY = 20000;
 
-// The visibilities offered for an item posted in a space or outside one, the
-// first being the default. The one place that chooses them, so that the
-// server's allowed_visibilities can take its place.
-function visibilityChoices(inSpace: boolean): ItemVisibility[] {
-  const all = vocabulary().item_visibilities;
-  const offered = all.filter((v) => (inSpace ? v !== 'connections' : v !== 'space'));
-  const first = inSpace ? 'space' : 'members';
-  return [...offered.filter((v) => v === first), ...offered.filter((v) => v !== first)];
+// The visibilities offered for an item, the first being the default: what
+// the server allows there (allowed_visibilities of the space, or of the
+// viewer for posts outside spaces). The one place that chooses them. An item
+// being edited whose space is not loaded keeps the visibility it has.
+function visibilityChoices(me: Me, space: Space | null | undefined, initial: Item | undefined): ItemVisibility[] {
+  const allowed = space ? space.allowed_visibilities : initial?.space ? [initial.visibility] : (me.allowed_visibilities ?? []);
+  // Preferred first when allowed: the space's own audience in a space, the
+  // instance's members outside one.
+  const first = space || initial?.space ? 'space' : 'members';
+  return [...allowed.filter((v) => v === first), ...allowed.filter((v) => v !== first)];
 }
 
 // The word being typed at the caret, if it starts with @ or #.
@@ -51,8 +53,8 @@ export function Composer({ space, knownTags = [], onPosted, initial, onCancel }:
   const [kind, setKind] = useState<ItemKind>(initial?.kind ?? defaultKind());
   const [title, setTitle] = useState(initial?.title ?? '');
   const [body, setBody] = useState(initial?.body ?? '');
-  const visibilities = visibilityChoices(!!(space || initial?.space));
-  const [visibility, setVisibility] = useState<ItemVisibility>(initial?.visibility ?? visibilities[0]);
+  const visibilities = me ? visibilityChoices(me, space, initial) : [];
+  const [visibility, setVisibility] = useState<ItemVisibility>(initial && visibilities.includes(initial.visibility) ? initial.visibility : visibilities[0]);
   const titled = takesField(kind, 'title');
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   const [error, setError] = useState<unknown>(null);

@@ -84,7 +84,7 @@ export function ItemCard({ item }: { item: Item }) {
         </ul>
       )}
       <footer class="item-footer">
-        <ReactionBar base={`/items/${item.id}`} reactions={item.reactions ?? {}} mine={item.my_reactions ?? []} compact />
+        <ReactionBar base={`/items/${item.id}`} reactions={item.reactions ?? {}} mine={item.my_reactions ?? []} canReact={item.can.react} compact />
         <Link href={`/items/${item.id}#replies`} class="reply-link">
           <Icon name="reply" size={16} /> {tn('item.replies', item.reply_count ?? 0)}
         </Link>

@@ -13,13 +13,17 @@ interface Props {
   base: string;
   reactions: Record<ReactionKind, number>;
   mine: string[];
+  // The object's can.react: when false the counts show but cannot be changed.
+  canReact: boolean;
   compact?: boolean;
 }
 
 // Toggle buttons, one per reaction kind the server publishes, with counts;
 // compact shows the first kind and those given already. Optimistic: the
-// count moves at once and moves back if the server says no.
-export function ReactionBar({ base, reactions, mine, compact }: Props) {
+// count moves at once and moves back if the server says no. A visitor who
+// clicks is asked to log in; a member the server lets not react sees the
+// buttons disabled.
+export function ReactionBar({ base, reactions, mine, canReact, compact }: Props) {
   const me = useMe();
   const [counts, setCounts] = useState(reactions);
   const [selected, setSelected] = useState(new Set(mine));
@@ -65,7 +69,7 @@ export function ReactionBar({ base, reactions, mine, compact }: Props) {
             type="button"
             class={selected.has(kind) ? 'reaction on' : 'reaction'}
             aria-pressed={selected.has(kind)}
-            disabled={busy === kind}
+            disabled={busy === kind || (!!me && !canReact)}
             data-reaction={kind}
             title={t(`reaction.${kind}`)}
             onClick={() => toggle(kind)}

@@ -55,9 +55,11 @@ export function SuggestionReasons({ reason }: { reason: ConnectSuggestion['reaso
 export function ConnectSuggestionCard({ suggestion, busy, onConnect }: { suggestion: ConnectSuggestion; busy: boolean; onConnect: () => void }) {
   return (
     <MemberCard member={suggestion} details={<SuggestionReasons reason={suggestion.reason} />}>
-      <button type="button" class="btn btn-primary btn-small" disabled={busy} onClick={onConnect}>
-        {t('tie.connect')}
-      </button>
+      {suggestion.can?.connect && (
+        <button type="button" class="btn btn-primary btn-small" disabled={busy} onClick={onConnect}>
+          {t('tie.connect')}
+        </button>
+      )}
     </MemberCard>
   );
 }

@@ -1,13 +1,14 @@
 // Network analytics: the figures of a network (the instance, a space or a
-// tag), its map, and its structure over time. For analysts and admins, and
-// for the hosts of a space (its own network). Loaded on demand: sigma.js and
+// tag), its map, and its structure over time. For whom the server's `can`
+// says: on oneself (view_network: the instance and tags) and on a space
+// (view_network: its hosts, and analysts who read it). Loaded on demand: sigma.js and
 // graphology stay out of the main bundle.
 import { useMemo, useState } from 'preact/hooks';
 import { ApiError, withQuery } from '../api';
 import { t } from '../i18n';
 import { useResource, useTitle } from '../hooks';
 import { Link, navigate, useLocation } from '../router';
-import { isAnalyst, useMe } from '../session';
+import { seesInstanceNetwork, useMe } from '../session';
 import type { NetworkCommunities, NetworkGraph, NetworkMetrics, Page, Space } from '../types';
 import { Empty, ErrorBox, errorText, PageHeader } from '../components/ui';
 import { CommunityChart, ChartCard, DegreeChart, HISTORY_FIGURES, HistoryChart, type HistoryFigure } from '../analytics/charts';
@@ -19,8 +20,8 @@ import { NetworkMap } from '../analytics/network_map';
 import { communityRanks, COMMUNITY_COLOURS, ROLE_COLOURS, ROLE_ORDER } from '../analytics/palette';
 import { StillComputing, useNetworkResource, useNewerFigures } from '../analytics/use_network';
 
-function hosts(space: Space | null | undefined): boolean {
-  return space?.my_role === 'owner' || space?.my_role === 'moderator';
+function seesSpaceNetwork(space: Space | null | undefined): boolean {
+  return !!space?.can?.view_network;
 }
 
 type ScopeKind = 'instance' | 'space' | 'tag';
@@ -43,7 +44,7 @@ function ScopePicker({ scope, analyst, spaces }: { scope: string; analyst: boole
   const [choice, setChoice] = useState(current.kind === 'tag' ? 'tag' : scope);
   const [tag, setTag] = useState(current.kind === 'tag' ? current.key : '');
   const options = useMemo(() => {
-    const list = spaces.filter((s) => analyst || hosts(s));
+    const list = spaces.filter(seesSpaceNetwork);
     if (current.kind === 'space' && !list.some((s) => s.slug === current.key)) list.unshift({ slug: current.key, name: current.key } as Space);
     return list;
   }, [spaces, analyst, scope]);
@@ -90,7 +91,7 @@ function ScopePicker({ scope, analyst, spaces }: { scope: string; analyst: boole
 
 // Why the page shows nothing: the analyst role is needed (or hosting the space).
 function NeedsRole({ spaces, kind }: { spaces: Space[]; kind: ScopeKind }) {
-  const hosted = spaces.filter(hosts);
+  const hosted = spaces.filter(seesSpaceNetwork);
   return (
     <div class="state state-empty needs-role" data-testid="analytics-forbidden">
       <svg class="state-art" viewBox="0 0 64 64" aria-hidden="true">
@@ -436,7 +437,7 @@ function ScopeView({ scope, spaces }: { scope: string; spaces: Space[] }) {
 export function AnalyticsPage() {
   useTitle(t('analytics.title'));
   const me = useMe();
-  const analyst = isAnalyst(me);
+  const analyst = seesInstanceNetwork(me);
   const loc = useLocation();
   const scope = loc.query.get('scope') || 'instance';
   const { kind, key } = parseScope(scope);
@@ -460,13 +461,13 @@ export function AnalyticsPage() {
       );
   } else if (kind === 'space' && !space.data) {
     body = <Computing computing={false} />;
-  } else if (!analyst && !(kind === 'space' && hosts(space.data))) {
+  } else if (kind === 'space' ? !seesSpaceNetwork(space.data) : !analyst) {
     body = <NeedsRole spaces={spaceList} kind={kind} />;
   } else {
     body = <ScopeView key={scope} scope={scope} spaces={spaceList} />;
   }
 
-  const mayPick = analyst || spaceList.some(hosts);
+  const mayPick = analyst || spaceList.some(seesSpaceNetwork);
   return (
     <>
       <PageHeader title={t('analytics.title')}>

@@ -77,7 +77,7 @@ export function HomePage() {
     <div class="layout-two">
       <div class="column-main">
         <PageHeader title={t('home.title')} />
-        <Composer knownTags={tagsOf(feed.items)} onPosted={(item) => feed.setItems((list) => [item, ...list])} />
+        {me.can?.post && <Composer knownTags={tagsOf(feed.items)} onPosted={(item) => feed.setItems((list) => [item, ...list])} />}
         <Feed
           feed={feed}
           empty={

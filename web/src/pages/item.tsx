@@ -1,5 +1,5 @@
 // One item with its threaded replies, reactions, and the author's and
-// moderators' tools.
+// moderators' tools: each shown only where the item's or reply's `can` says.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { formatDate, t, tn } from '../i18n';
@@ -83,12 +83,11 @@ function buildTree(replies: Reply[]): Node[] {
   return roots;
 }
 
-function ReplyNode({ node, itemId, depth, moderator, onPosted, onChanged }: { node: Node; itemId: string; depth: number; moderator: boolean; onPosted: (r: Reply) => void; onChanged: (r: Reply) => void }) {
-  const me = useMe();
+function ReplyNode({ node, itemId, depth, mayReply, onPosted, onChanged }: { node: Node; itemId: string; depth: number; mayReply: boolean; onPosted: (r: Reply) => void; onChanged: (r: Reply) => void }) {
   const [replying, setReplying] = useState(false);
   const r = node.reply;
+  const can = r.can;
   const who = r.author ? r.author.display_name || r.author.handle : t('notification.someone');
-  const mine = !!me && !!r.author && me.handle === r.author.handle;
   async function remove() {
     if (!window.confirm(t('reply.delete_confirm'))) return;
     try {
@@ -121,23 +120,23 @@ function ReplyNode({ node, itemId, depth, moderator, onPosted, onChanged }: { no
         </div>
         {r.removed ? <p class="muted reply-html">{t('reply.removed')}</p> : <ServerHtml html={r.html} class="reply-html" />}
         <div class="reply-actions">
-          {!r.removed && <ReactionBar base={`/replies/${r.id}`} reactions={r.reactions ?? {}} mine={r.my_reactions ?? []} compact />}
-          {me && (
+          {!r.removed && <ReactionBar base={`/replies/${r.id}`} reactions={r.reactions ?? {}} mine={r.my_reactions ?? []} canReact={can.react} compact />}
+          {mayReply && (
             <button type="button" class="link-button" aria-expanded={replying} onClick={() => setReplying(!replying)}>
               {t('reply.reply')}
             </button>
           )}
-          {mine && !r.removed && (
+          {can.delete && !r.removed && (
             <button type="button" class="link-button danger" onClick={remove}>
               {t('action.delete')}
             </button>
           )}
-          {moderator && !mine && (
+          {(r.removed ? can.unhide : can.hide) && (
             <button type="button" class="link-button danger" onClick={() => hide(!r.removed)}>
               {r.removed ? t('moderation.unhide') : t('moderation.hide')}
             </button>
           )}
-          {me && !mine && !r.removed && <ReportButton targetType="reply" targetId={r.id} small />}
+          {can.report && !r.removed && <ReportButton targetType="reply" targetId={r.id} small />}
         </div>
         {replying && (
           <ReplyForm
@@ -155,7 +154,7 @@ function ReplyNode({ node, itemId, depth, moderator, onPosted, onChanged }: { no
       {node.children.length > 0 && (
         <ol class={depth + 1 < MAX_INDENT ? 'replies nested' : 'replies flat'}>
           {node.children.map((child) => (
-            <ReplyNode key={child.reply.id} node={child} itemId={itemId} depth={depth + 1} moderator={moderator} onPosted={onPosted} onChanged={onChanged} />
+            <ReplyNode key={child.reply.id} node={child} itemId={itemId} depth={depth + 1} mayReply={mayReply} onPosted={onPosted} onChanged={onChanged} />
           ))}
         </ol>
       )}
@@ -220,8 +219,7 @@ export function ItemPage({ id }: { id: string }) {
     );
   }
   if (!item) return <Loading />;
-  const mine = me?.handle === item.author.handle;
-  const moderator = me?.role === 'admin' || space.data?.my_role === 'owner' || space.data?.my_role === 'moderator';
+  const can = item.can;
   const changed = (reply: Reply) => replies.setItems((list) => list.map((x) => (x.id === reply.id ? reply : x)));
   const added = (reply: Reply) => {
     replies.setItems((list) => [...list, reply]);
@@ -236,6 +234,7 @@ export function ItemPage({ id }: { id: string }) {
         {editing ? (
           <Composer
             initial={item}
+            space={space.data}
             onCancel={() => setEditing(false)}
             onPosted={(updated) => {
               r.setData(updated);
@@ -262,38 +261,38 @@ export function ItemPage({ id }: { id: string }) {
             ))}
           </ul>
         )}
-        <ReactionBar base={`/items/${item.id}`} reactions={item.reactions ?? {}} mine={item.my_reactions ?? []} />
+        <ReactionBar base={`/items/${item.id}`} reactions={item.reactions ?? {}} mine={item.my_reactions ?? []} canReact={can.react} />
         <InlineError error={error} />
         <div class="item-tools">
-          {mine && !editing && (
-            <>
-              <button type="button" class="btn btn-ghost btn-small" onClick={() => setEditing(true)}>
-                {t('action.edit')}
-              </button>
-              <button
-                type="button"
-                class="btn btn-ghost btn-small danger"
-                onClick={async () => {
-                  if (!window.confirm(t('item.delete_confirm'))) return;
-                  try {
-                    await api.del(`/items/${item.id}`);
-                    toast(t('item.deleted'));
-                    navigate('/');
-                  } catch (e) {
-                    setError(e);
-                  }
-                }}
-              >
-                {t('action.delete')}
-              </button>
-            </>
+          {can.edit && !editing && (
+            <button type="button" class="btn btn-ghost btn-small" onClick={() => setEditing(true)}>
+              {t('action.edit')}
+            </button>
           )}
-          {item.edited_at && (
+          {can.delete && !editing && (
+            <button
+              type="button"
+              class="btn btn-ghost btn-small danger"
+              onClick={async () => {
+                if (!window.confirm(t('item.delete_confirm'))) return;
+                try {
+                  await api.del(`/items/${item.id}`);
+                  toast(t('item.deleted'));
+                  navigate('/');
+                } catch (e) {
+                  setError(e);
+                }
+              }}
+            >
+              {t('action.delete')}
+            </button>
+          )}
+          {item.edited_at && can.history && (
             <button type="button" class="btn btn-ghost btn-small" aria-expanded={showHistory} onClick={() => setShowHistory(!showHistory)}>
               {t('item.history')}
             </button>
           )}
-          {moderator && (
+          {(item.hidden ? can.unhide : can.hide) && (
             <button
               type="button"
               class="btn btn-ghost btn-small danger"
@@ -311,7 +310,7 @@ export function ItemPage({ id }: { id: string }) {
               {item.hidden ? t('moderation.unhide') : t('moderation.hide')}
             </button>
           )}
-          {me && !mine && <ReportButton targetType="item" targetId={item.id} />}
+          {can.report && <ReportButton targetType="item" targetId={item.id} />}
         </div>
         {showHistory && <History itemId={item.id} />}
       </article>
@@ -320,20 +319,20 @@ export function ItemPage({ id }: { id: string }) {
         <h2 id="replies-title" class="section-title">
           {tn('item.replies', item.reply_count ?? replies.items.length)}
         </h2>
-        {me && item.space && space.data && !space.data.my_role ? (
+        {can.reply ? (
+          <ReplyForm itemId={item.id} onPosted={added} />
+        ) : !me ? (
+          <p class="muted">
+            <Link href={`/login?next=/items/${item.id}`}>{t('reply.login')}</Link>
+          </p>
+        ) : item.space && space.data && !space.data.my_role ? (
           <div class="card notice-card">
             <p>{t('reply.join_space', { space: item.space.name })}</p>
             <Link href={`/spaces/${item.space.slug}`} class="btn btn-secondary btn-small">
               {t('reply.go_to_space')}
             </Link>
           </div>
-        ) : me ? (
-          <ReplyForm itemId={item.id} onPosted={added} />
-        ) : (
-          <p class="muted">
-            <Link href={`/login?next=/items/${item.id}`}>{t('reply.login')}</Link>
-          </p>
-        )}
+        ) : null}
         {replies.error && replies.items.length === 0 ? (
           <ErrorBox error={replies.error} retry={replies.reload} />
         ) : replies.loading && replies.items.length === 0 ? (
@@ -343,7 +342,7 @@ export function ItemPage({ id }: { id: string }) {
         ) : (
           <ol class="replies">
             {tree.map((node) => (
-              <ReplyNode key={node.reply.id} node={node} itemId={item.id} depth={0} moderator={moderator} onPosted={added} onChanged={changed} />
+              <ReplyNode key={node.reply.id} node={node} itemId={item.id} depth={0} mayReply={can.reply} onPosted={added} onChanged={changed} />
             ))}
           </ol>
         )}

@@ -2,7 +2,7 @@
 // Moderation tab of their space).
 import { t } from '../i18n';
 import { useTitle } from '../hooks';
-import { useMe } from '../session';
+import { seesInstanceReports, useMe } from '../session';
 import { Empty, PageHeader } from '../components/ui';
 import { ReportQueue } from './space';
 
@@ -13,7 +13,7 @@ export function ModerationPage() {
     <>
       <PageHeader title={t('moderation.title')} />
       <p class="lead">{t('moderation.lead')}</p>
-      {me?.role === 'admin' ? <ReportQueue path="/reports" /> : <Empty title={t('error.forbidden')} />}
+      {seesInstanceReports(me) ? <ReportQueue path="/reports" /> : <Empty title={t('error.forbidden')} />}
     </>
   );
 }

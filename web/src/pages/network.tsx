@@ -97,12 +97,16 @@ export function NetworkPage() {
           empty={t('network.no_requests')}
           actions={(m) => (
             <>
-              <button type="button" class="btn btn-primary" disabled={busy === m.handle} onClick={() => answer(m, true)}>
-                {t('tie.accept')}
-              </button>
-              <button type="button" class="btn btn-secondary" disabled={busy === m.handle} onClick={() => answer(m, false)}>
-                {t('tie.decline')}
-              </button>
+              {m.can?.connect && (
+                <button type="button" class="btn btn-primary" disabled={busy === m.handle} onClick={() => answer(m, true)}>
+                  {t('tie.accept')}
+                </button>
+              )}
+              {m.can?.disconnect && (
+                <button type="button" class="btn btn-secondary" disabled={busy === m.handle} onClick={() => answer(m, false)}>
+                  {t('tie.decline')}
+                </button>
+              )}
             </>
           )}
         />
@@ -138,22 +142,26 @@ export function NetworkPage() {
         <MemberList
           list={fof}
           empty={t('network.no_second_degree')}
-          actions={(m) => (
-            <button type="button" class="btn btn-secondary" disabled={busy === m.handle} onClick={() => connect(m)}>
-              {t('tie.connect')}
-            </button>
-          )}
+          actions={(m) =>
+            m.can?.connect && (
+              <button type="button" class="btn btn-secondary" disabled={busy === m.handle} onClick={() => connect(m)}>
+                {t('tie.connect')}
+              </button>
+            )
+          }
         />
       </Section>
       <Section id="blocked" title={t('network.blocked')}>
         <MemberList
           list={blocked}
           empty={t('network.no_blocked')}
-          actions={(m) => (
-            <button type="button" class="btn btn-secondary" disabled={busy === m.handle} onClick={() => unblock(m)}>
-              {t('tie.unblock')}
-            </button>
-          )}
+          actions={(m) =>
+            m.can?.unblock && (
+              <button type="button" class="btn btn-secondary" disabled={busy === m.handle} onClick={() => unblock(m)}>
+                {t('tie.unblock')}
+              </button>
+            )
+          }
         />
       </Section>
     </>

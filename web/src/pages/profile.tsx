@@ -33,11 +33,14 @@ function TieList({ handle, which }: { handle: string; which: string }) {
   );
 }
 
+// The tie steps and the more menu, each shown where the member's `can` says
+// the viewer may take it; the relationship says which label fits.
 function TieActions({ member, onChange }: { member: Member; onChange: (m: Member) => void }) {
   const me = useMe();
   const [busy, setBusy] = useState(false);
   const [muted, setMuted] = useState(false);
-  if (!me || !member.relationship) return null;
+  const can = member.can;
+  if (!me || !member.relationship || !can) return null;
   const rel = member.relationship;
 
   async function act(method: 'POST' | 'DELETE', what: string, after?: () => void) {
@@ -54,21 +57,26 @@ function TieActions({ member, onChange }: { member: Member; onChange: (m: Member
   }
 
   const connection = {
-    none: { label: t('tie.connect'), method: 'POST' as const },
-    requested: { label: t('tie.cancel_request'), method: 'DELETE' as const },
-    incoming_request: { label: t('tie.accept'), method: 'POST' as const },
-    connected: { label: t('tie.disconnect'), method: 'DELETE' as const },
+    none: { label: t('tie.connect'), method: 'POST' as const, may: can.connect },
+    requested: { label: t('tie.cancel_request'), method: 'DELETE' as const, may: can.disconnect },
+    incoming_request: { label: t('tie.accept'), method: 'POST' as const, may: can.connect },
+    connected: { label: t('tie.disconnect'), method: 'DELETE' as const, may: can.disconnect },
   }[rel.connection];
+  const suspension = member.suspended ? can.reinstate : can.suspend;
 
   return (
     <div class="tie-actions">
-      <button type="button" class={rel.following ? 'btn btn-secondary' : 'btn btn-primary'} aria-pressed={rel.following} disabled={busy} onClick={() => act(rel.following ? 'DELETE' : 'POST', 'follow')}>
-        {rel.following ? t('tie.unfollow') : t('tie.follow')}
-      </button>
-      <button type="button" class={rel.connection === 'none' || rel.connection === 'incoming_request' ? 'btn btn-primary' : 'btn btn-secondary'} disabled={busy} onClick={() => act(connection.method, 'connection')}>
-        {connection.label}
-      </button>
-      {rel.connection === 'incoming_request' && (
+      {(rel.following ? can.unfollow : can.follow) && (
+        <button type="button" class={rel.following ? 'btn btn-secondary' : 'btn btn-primary'} aria-pressed={rel.following} disabled={busy} onClick={() => act(rel.following ? 'DELETE' : 'POST', 'follow')}>
+          {rel.following ? t('tie.unfollow') : t('tie.follow')}
+        </button>
+      )}
+      {connection.may && (
+        <button type="button" class={rel.connection === 'none' || rel.connection === 'incoming_request' ? 'btn btn-primary' : 'btn btn-secondary'} disabled={busy} onClick={() => act(connection.method, 'connection')}>
+          {connection.label}
+        </button>
+      )}
+      {rel.connection === 'incoming_request' && can.disconnect && (
         <button type="button" class="btn btn-secondary" disabled={busy} onClick={() => act('DELETE', 'connection')}>
           {t('tie.decline')}
         </button>
@@ -76,54 +84,60 @@ function TieActions({ member, onChange }: { member: Member; onChange: (m: Member
       <details class="more-menu">
         <summary class="btn btn-ghost">{t('action.more')}</summary>
         <div class="more-menu-body">
-          <button
-            type="button"
-            class="link-button"
-            disabled={busy}
-            onClick={async () => {
-              try {
-                if (muted) await api.del(`/members/${member.handle}/mute`);
-                else await api.post(`/members/${member.handle}/mute`);
-                setMuted(!muted);
-                toast(muted ? t('tie.unmuted') : t('tie.muted'));
-              } catch (e) {
-                toast(errorText(e));
-              }
-            }}
-          >
-            {muted ? t('tie.unmute') : t('tie.mute')}
-          </button>
-          <button
-            type="button"
-            class="link-button danger"
-            disabled={busy}
-            onClick={() => {
-              if (window.confirm(t('tie.block_confirm', { handle: member.handle }))) {
-                void act('POST', 'block', () => {
-                  toast(t('tie.blocked', { handle: member.handle }));
-                  navigate('/network#blocked');
-                });
-              }
-            }}
-          >
-            {t('tie.block')}
-          </button>
-          <ReportButton targetType="member" targetId={member.handle} small />
-          {me.role === 'admin' && (
+          {can.mute && (
             <button
               type="button"
-              class="link-button danger"
+              class="link-button"
+              disabled={busy}
               onClick={async () => {
                 try {
-                  await api.post(`/members/${member.handle}/suspend`);
-                  toast(t('tie.suspended', { handle: member.handle }));
-                  onChange({ ...member, suspended: true });
+                  if (muted) await api.del(`/members/${member.handle}/mute`);
+                  else await api.post(`/members/${member.handle}/mute`);
+                  setMuted(!muted);
+                  toast(muted ? t('tie.unmuted') : t('tie.muted'));
                 } catch (e) {
                   toast(errorText(e));
                 }
               }}
             >
-              {t('tie.suspend')}
+              {muted ? t('tie.unmute') : t('tie.mute')}
+            </button>
+          )}
+          {can.block && (
+            <button
+              type="button"
+              class="link-button danger"
+              disabled={busy}
+              onClick={() => {
+                if (window.confirm(t('tie.block_confirm', { handle: member.handle }))) {
+                  void act('POST', 'block', () => {
+                    toast(t('tie.blocked', { handle: member.handle }));
+                    navigate('/network#blocked');
+                  });
+                }
+              }}
+            >
+              {t('tie.block')}
+            </button>
+          )}
+          {can.report && <ReportButton targetType="member" targetId={member.handle} small />}
+          {suspension && (
+            <button
+              type="button"
+              class="link-button danger"
+              onClick={async () => {
+                const on = !member.suspended;
+                try {
+                  if (on) await api.post(`/members/${member.handle}/suspend`);
+                  else await api.del(`/members/${member.handle}/suspend`);
+                  toast(on ? t('tie.suspended', { handle: member.handle }) : t('tie.reinstated', { handle: member.handle }));
+                  onChange({ ...member, suspended: on });
+                } catch (e) {
+                  toast(errorText(e));
+                }
+              }}
+            >
+              {member.suspended ? t('tie.reinstate') : t('tie.suspend')}
             </button>
           )}
         </div>

@@ -1,12 +1,13 @@
 // One space: its feed, members, and for hosts the join requests, invites,
-// moderation queue and settings.
+// moderation queue and settings. Every control shows only where the server's
+// `can` on the space (or `space_can` on a member row) says the viewer may.
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { formatDate, t, tn } from '../i18n';
 import { toast } from '../live';
 import { usePaged, useResource, useTitle } from '../hooks';
 import { Link, navigate } from '../router';
-import { isAnalyst, useMe } from '../session';
+import { useMe } from '../session';
 import type { Item, Member, Report, Space, SpaceMember } from '../types';
 import { Composer } from '../components/composer';
 import { EmptyFeed, Feed } from '../components/feed';
@@ -14,10 +15,6 @@ import { MemberCard } from '../components/member_card';
 import { SpaceBadges } from '../components/space_card';
 import { Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, MemberLink, PageHeader, Tabs } from '../components/ui';
 import { SpaceForm } from './spaces';
-
-function isHost(space: Space) {
-  return space.my_role === 'owner' || space.my_role === 'moderator';
-}
 
 function MembershipActions({ space, onChange }: { space: Space; onChange: () => void }) {
   const me = useMe();
@@ -44,23 +41,30 @@ function MembershipActions({ space, onChange }: { space: Space; onChange: () => 
   }
   const join = () => run(() => api.post(`/spaces/${space.slug}/members`), space.visibility === 'closed' && space.my_status !== 'invited' ? t('space.requested_toast') : t('space.joined', { name: space.name }));
   const leave = () => run(() => api.del(`/spaces/${space.slug}/members/${me.handle}`), t('space.left', { name: space.name }));
+  // my_role and my_status say where the viewer stands (which label); can
+  // says whether the step is theirs to take.
   return (
     <div class="tie-actions">
       {space.my_role ? (
-        space.my_role !== 'owner' && (
+        space.can.leave && (
           <button type="button" class="btn btn-secondary" disabled={busy} onClick={leave}>
             {t('space.leave')}
           </button>
         )
       ) : space.my_status === 'invited' ? (
-        <button type="button" class="btn btn-primary" disabled={busy} onClick={join}>
-          {t('space.accept_invite')}
-        </button>
+        space.can.join && (
+          <button type="button" class="btn btn-primary" disabled={busy} onClick={join}>
+            {t('space.accept_invite')}
+          </button>
+        )
       ) : space.my_status === 'requested' ? (
-        <button type="button" class="btn btn-secondary" disabled={busy} onClick={leave}>
-          {t('space.cancel_request')}
-        </button>
+        space.can.leave && (
+          <button type="button" class="btn btn-secondary" disabled={busy} onClick={leave}>
+            {t('space.cancel_request')}
+          </button>
+        )
       ) : (
+        space.can.join &&
         !space.archived && (
           <button type="button" class="btn btn-primary" disabled={busy} onClick={join}>
             {space.visibility === 'open' ? t('space.join') : t('space.request')}
@@ -127,7 +131,6 @@ function InviteForm({ space }: { space: Space }) {
 function MembersTab({ space }: { space: Space }) {
   const me = useMe();
   const list = usePaged<SpaceMember>(`/spaces/${space.slug}/members`, 30);
-  const host = isHost(space);
   async function setRole(m: SpaceMember, role: 'moderator' | 'member') {
     try {
       await api.post(`/spaces/${space.slug}/roles/${m.handle}`, { role });
@@ -147,7 +150,7 @@ function MembersTab({ space }: { space: Space }) {
   }
   return (
     <>
-      {host && <InviteForm space={space} />}
+      {space.can.invite && <InviteForm space={space} />}
       {list.error && list.items.length === 0 ? (
         <ErrorBox error={list.error} retry={list.reload} />
       ) : list.loading && list.items.length === 0 ? (
@@ -160,22 +163,22 @@ function MembersTab({ space }: { space: Space }) {
             {list.items.map((m) => (
               <MemberCard key={m.handle} member={m}>
                 {m.space_role && <span class={m.space_role === 'member' ? 'pill' : 'pill pill-ok'}>{t(`space.role.${m.space_role}`)}</span>}
-                {host && m.handle !== me?.handle && m.space_role !== 'owner' && (
-                  <>
-                    {space.my_role === 'owner' &&
-                      (m.space_role === 'moderator' ? (
-                        <button type="button" class="btn btn-secondary btn-small" onClick={() => setRole(m, 'member')}>
-                          {t('space.demote')}
-                        </button>
-                      ) : (
-                        <button type="button" class="btn btn-secondary btn-small" onClick={() => setRole(m, 'moderator')}>
-                          {t('space.promote')}
-                        </button>
-                      ))}
-                    <button type="button" class="btn btn-ghost btn-small" onClick={() => remove(m)}>
-                      {t('space.remove')}
+                {/* the role the row has picks the step offered; space_can says whether it is the viewer's */}
+                {m.space_can?.set_role &&
+                  (m.space_role === 'moderator' ? (
+                    <button type="button" class="btn btn-secondary btn-small" onClick={() => setRole(m, 'member')}>
+                      {t('space.demote')}
                     </button>
-                  </>
+                  ) : m.space_role === 'member' ? (
+                    <button type="button" class="btn btn-secondary btn-small" onClick={() => setRole(m, 'moderator')}>
+                      {t('space.promote')}
+                    </button>
+                  ) : null)}
+                {/* on one's own row `remove` is leaving, offered in the space's header */}
+                {m.space_can?.remove && m.handle !== me?.handle && (
+                  <button type="button" class="btn btn-ghost btn-small" onClick={() => remove(m)}>
+                    {t('space.remove')}
+                  </button>
                 )}
               </MemberCard>
             ))}
@@ -207,12 +210,16 @@ function RequestsTab({ space }: { space: Space }) {
         {list.items.map((m) => {
           return (
             <MemberCard key={m.handle} member={m}>
-              <button type="button" class="btn btn-primary btn-small" onClick={() => decide(m, 'approve')}>
-                {t('space.approve')}
-              </button>
-              <button type="button" class="btn btn-secondary btn-small" onClick={() => decide(m, 'decline')}>
-                {t('space.decline')}
-              </button>
+              {m.space_can?.decide && (
+                <>
+                  <button type="button" class="btn btn-primary btn-small" onClick={() => decide(m, 'approve')}>
+                    {t('space.approve')}
+                  </button>
+                  <button type="button" class="btn btn-secondary btn-small" onClick={() => decide(m, 'decline')}>
+                    {t('space.decline')}
+                  </button>
+                </>
+              )}
             </MemberCard>
           );
         })}
@@ -261,6 +268,8 @@ export function ReportQueue({ path }: { path: string }) {
           const itemId = r.target_type === 'item' ? r.target_id : r.reply?.item_id;
           const hideKind = r.target_type === 'item' ? 'items' : r.target_type === 'reply' ? 'replies' : null;
           const isHidden = hidden.has(`${hideKind}/${r.target_id}`) || (r.target_type === 'item' ? !!r.item?.hidden : !!r.reply?.removed);
+          const target = r.target_type === 'item' ? r.item : r.target_type === 'reply' ? r.reply : undefined;
+          const mayToggle = !!target && (isHidden ? target.can.unhide : target.can.hide);
           return (
             <li key={r.id} class="card report-card" data-report-id={r.id}>
               <p class="report-head">
@@ -286,7 +295,7 @@ export function ReportQueue({ path }: { path: string }) {
                     {t('moderation.view')}
                   </Link>
                 )}
-                {hideKind && (
+                {hideKind && mayToggle && (
                   <button type="button" class="btn btn-secondary btn-small" onClick={() => hide(hideKind, r.target_id, !isHidden)}>
                     {isHidden ? t('moderation.unhide') : t('moderation.hide')}
                   </button>
@@ -313,7 +322,7 @@ function SettingsTab({ space, onSaved }: { space: Space; onSaved: (s: Space) => 
   return (
     <>
       <SpaceForm initial={space} submitLabel={t('action.save')} onSaved={(s) => { toast(t('space.saved')); onSaved(s); }} />
-      {space.my_role === 'owner' && (
+      {space.can.edit && (
         <section class="card danger-zone">
           <h2 class="section-title">{space.archived ? t('space.unarchive') : t('space.archive')}</h2>
           <p class="muted">{t('space.archive_help')}</p>
@@ -338,10 +347,11 @@ function SettingsTab({ space, onSaved }: { space: Space; onSaved: (s: Space) => 
 }
 
 export function SpacePage({ slug, tab = 'posts' }: { slug: string; tab?: string }) {
-  const me = useMe();
   const r = useResource<Space>(`/spaces/${encodeURIComponent(slug)}`);
   const space = r.data;
   useTitle(space?.name ?? slug);
+  // No flag says "may read the feed" yet (the table's read_feed has no key in
+  // `can`): open spaces, and members of the others.
   const canRead = !!space && (space.visibility === 'open' || !!space.my_role);
   const feed = usePaged<Item>(space && tab === 'posts' && canRead ? `/spaces/${encodeURIComponent(slug)}/feed` : null);
 
@@ -360,17 +370,13 @@ export function SpacePage({ slug, tab = 'posts' }: { slug: string; tab?: string 
     );
   }
   if (!space) return <Loading />;
-  const host = isHost(space);
+  const can = space.can;
   const tabs = [
     { key: 'posts', label: t('space.tab.posts'), href: `/spaces/${slug}` },
     { key: 'members', label: t('space.tab.members'), href: `/spaces/${slug}/members` },
-    ...(host
-      ? [
-          { key: 'requests', label: t('space.tab.requests'), href: `/spaces/${slug}/requests` },
-          { key: 'reports', label: t('space.tab.reports'), href: `/spaces/${slug}/reports` },
-          { key: 'settings', label: t('space.tab.settings'), href: `/spaces/${slug}/settings` },
-        ]
-      : []),
+    ...(can.decide_requests ? [{ key: 'requests', label: t('space.tab.requests'), href: `/spaces/${slug}/requests` }] : []),
+    ...(can.view_reports ? [{ key: 'reports', label: t('space.tab.reports'), href: `/spaces/${slug}/reports` }] : []),
+    ...(can.edit ? [{ key: 'settings', label: t('space.tab.settings'), href: `/spaces/${slug}/settings` }] : []),
   ];
   const known = tabs.some((x) => x.key === tab);
 
@@ -388,7 +394,7 @@ export function SpacePage({ slug, tab = 'posts' }: { slug: string; tab?: string 
           {space.description && <p class="space-desc">{space.description}</p>}
           <p class="muted small">{tn('space.members_count', space.member_count ?? 0)}</p>
           <MembershipActions space={space} onChange={r.reload} />
-          {(host || (isAnalyst(me) && canRead)) && (
+          {can.view_network && (
             <p class="space-analytics">
               <Link href={`/analytics?scope=space:${encodeURIComponent(space.slug)}`}>
                 {t('space.network_analytics')}
@@ -407,8 +413,8 @@ export function SpacePage({ slug, tab = 'posts' }: { slug: string; tab?: string 
       ) : tab === 'posts' ? (
         canRead ? (
           <>
-            {space.my_role && !space.archived && <Composer space={space} onPosted={(item) => feed.setItems((l) => [item, ...l])} />}
-            <Feed feed={feed} empty={<EmptyFeed title={t('space.no_posts')}>{space.my_role && <p>{t('space.no_posts_member')}</p>}</EmptyFeed>} />
+            {can.post && <Composer space={space} onPosted={(item) => feed.setItems((l) => [item, ...l])} />}
+            <Feed feed={feed} empty={<EmptyFeed title={t('space.no_posts')}>{can.post && <p>{t('space.no_posts_member')}</p>}</EmptyFeed>} />
           </>
         ) : (
           <Empty title={t('space.closed_title')}>

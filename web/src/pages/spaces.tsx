@@ -24,25 +24,27 @@ function Invitations() {
       <ul class="space-list">
         {list.items.map((s) => (
           <SpaceCard key={s.slug} space={s}>
-            <button
-              type="button"
-              class="btn btn-primary"
-              disabled={busy === s.slug}
-              onClick={async () => {
-                setBusy(s.slug);
-                try {
-                  await api.post(`/spaces/${s.slug}/members`);
-                  toast(t('space.joined', { name: s.name }));
-                  navigate(`/spaces/${s.slug}`);
-                } catch (e) {
-                  toast(errorText(e));
-                } finally {
-                  setBusy(null);
-                }
-              }}
-            >
-              {t('space.accept_invite')}
-            </button>
+            {s.can.join && (
+              <button
+                type="button"
+                class="btn btn-primary"
+                disabled={busy === s.slug}
+                onClick={async () => {
+                  setBusy(s.slug);
+                  try {
+                    await api.post(`/spaces/${s.slug}/members`);
+                    toast(t('space.joined', { name: s.name }));
+                    navigate(`/spaces/${s.slug}`);
+                  } catch (e) {
+                    toast(errorText(e));
+                  } finally {
+                    setBusy(null);
+                  }
+                }}
+              >
+                {t('space.accept_invite')}
+              </button>
+            )}
           </SpaceCard>
         ))}
       </ul>
