@@ -44,6 +44,7 @@ constexpr Entry kSpaceEntries[] = {
     {"view_members", Action::kListSpaceMembers},
     {"view_reports", Action::kViewSpaceReports},
     {"view_network", Action::kViewSpaceNetwork},
+    {"read", Action::kReadFeed},
 };
 
 constexpr Entry kMemberEntries[] = {
@@ -90,10 +91,14 @@ Can member_can(const Actor& actor, MemberId member, bool blocked) {
   r.own = actor.signed_in() && actor.id == member;
   r.blocked = blocked;
   Can can = evaluate(actor, kMemberEntries, r);
-  // On oneself: the profile composer (posting outside spaces) and the
-  // instance-wide pages a client links to (the report queue, the network).
+  // On oneself: the profile composer (posting outside spaces), editing the
+  // profile, the instance-wide pages a client links to (the report queue,
+  // the network), the people-you-may-know list and the live stream.
   if (r.own) {
     can.entries.emplace_back("post", allows(actor, Action::kPostItem));
+    can.entries.emplace_back("edit_profile", allows(actor, Action::kEditOwnProfile));
+    can.entries.emplace_back("view_second_degree", allows(actor, Action::kViewSecondDegree));
+    can.entries.emplace_back("open_stream", allows(actor, Action::kOpenStream));
     can.entries.emplace_back("view_reports", allows(actor, Action::kViewInstanceReports));
     can.entries.emplace_back("view_network", allows(actor, Action::kViewNetworkMetrics));
   }

@@ -46,10 +46,11 @@ Can item_can(const Actor& actor, const Resource& item);
 // (only hosts and admins still act on it).
 Can reply_can(const Actor& actor, Resource reply, bool removed);
 // Keys: edit, join, leave, invite, decide_requests, set_roles,
-// remove_members, post, view_members, view_reports, view_network.
+// remove_members, post, view_members, view_reports, view_network, read.
 Can space_can(const Actor& actor, const Space& space, const std::optional<Membership>& membership);
 // Keys: follow, unfollow, connect, disconnect, block, unblock, mute, report,
-// suspend, reinstate, set_role; and post for the viewer themself.
+// suspend, reinstate, set_role; and on the viewer themself post,
+// edit_profile, view_reports, view_network, view_second_degree, open_stream.
 Can member_can(const Actor& actor, MemberId member, bool blocked = false);
 
 // Keys, on a membership row of `space` as the viewer (`mine`) stands there:

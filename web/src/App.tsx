@@ -200,15 +200,16 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
   const memberHandle = s.status === 'member' ? s.me.handle : null;
+  const stream = s.status === 'member' && !!s.me.can?.open_stream;
 
   useEffect(() => {
     if (!memberHandle) {
       stopLive();
       return;
     }
-    startLive((n) => toast(notificationText(n), notificationHref(n)));
+    startLive((n) => toast(notificationText(n), notificationHref(n)), stream);
     return () => stopLive();
-  }, [memberHandle]);
+  }, [memberHandle, stream]);
 
   // After navigation, move focus to the new screen so keyboard and screen
   // reader users start at its top.

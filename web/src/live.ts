@@ -27,10 +27,12 @@ export async function refreshUnread(): Promise<void> {
   }
 }
 
-export function startLive(onNotification: (n: Notification) => void): void {
+// `stream`: the member's `can.open_stream`; without it (a suspended
+// account) the badge is read once and not kept current.
+export function startLive(onNotification: (n: Notification) => void, stream: boolean): void {
   stopLive();
   void refreshUnread();
-  if (typeof EventSource === 'undefined') return;
+  if (!stream || typeof EventSource === 'undefined') return;
   source = new EventSource('/api/v1/stream');
   source.addEventListener('unread', (event) => {
     try {

@@ -41,6 +41,7 @@ export interface SpaceCan {
   view_members: boolean;
   view_reports: boolean;
   view_network: boolean;
+  read: boolean; // its feed
 }
 
 export interface MemberCan {
@@ -58,8 +59,11 @@ export interface MemberCan {
   // Only on the viewer themself (GET /me): posting outside spaces, the
   // instance's report queue and its network analytics.
   post?: boolean;
+  edit_profile?: boolean;
   view_reports?: boolean;
   view_network?: boolean;
+  view_second_degree?: boolean;
+  open_stream?: boolean;
 }
 
 // The viewer's actions on one membership, on rows of a space's member and

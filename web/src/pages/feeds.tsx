@@ -100,12 +100,14 @@ export function HomePage() {
           <Avatar member={me} size={48} />
           <div>
             <MemberLink member={me} />
-            <p class="small">
-              <Link href="/profile/edit">{t('profile.edit')}</Link>
-            </p>
+            {me.can?.edit_profile && (
+              <p class="small">
+                <Link href="/profile/edit">{t('profile.edit')}</Link>
+              </p>
+            )}
           </div>
         </section>
-        <PeopleYouMayKnow />
+        {me.can?.view_second_degree && <PeopleYouMayKnow />}
       </aside>
     </div>
   );

@@ -222,11 +222,13 @@ export function ProfilePage({ handle, tab = 'posts' }: { handle: string; tab?: s
             </ul>
           )}
           {self ? (
-            <div class="tie-actions">
-              <Link href="/profile/edit" class="btn btn-primary">
-                {t('profile.edit')}
-              </Link>
-            </div>
+            me?.can?.edit_profile && (
+              <div class="tie-actions">
+                <Link href="/profile/edit" class="btn btn-primary">
+                  {t('profile.edit')}
+                </Link>
+              </div>
+            )
           ) : (
             <TieActions member={member} onChange={(m) => r.setData(m)} />
           )}

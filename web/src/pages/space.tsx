@@ -350,9 +350,7 @@ export function SpacePage({ slug, tab = 'posts' }: { slug: string; tab?: string 
   const r = useResource<Space>(`/spaces/${encodeURIComponent(slug)}`);
   const space = r.data;
   useTitle(space?.name ?? slug);
-  // No flag says "may read the feed" yet (the table's read_feed has no key in
-  // `can`): open spaces, and members of the others.
-  const canRead = !!space && (space.visibility === 'open' || !!space.my_role);
+  const canRead = !!space?.can.read;
   const feed = usePaged<Item>(space && tab === 'posts' && canRead ? `/spaces/${encodeURIComponent(slug)}/feed` : null);
 
   if (r.error) {
