@@ -2,8 +2,10 @@
 // Expected failures as values. The http layer maps ErrorCode to a status in
 // one table (http/error_response.cpp); nothing else decides statuses.
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kring {
 
@@ -25,6 +27,10 @@ struct Error {
   // Human sentence saying what is wrong, safe to show to the caller.
   std::string message;
   int retry_after_s = 0;
+  // For a refused choice, the choices that would have been accepted (the
+  // statuses an item may move to from where it is); sent as the error's
+  // `allowed` list, an empty one included.
+  std::optional<std::vector<std::string>> allowed;
 
   static Error invalid(std::string reason, std::string message) {
     return {ErrorCode::kInvalid, std::move(reason), std::move(message)};

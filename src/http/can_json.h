@@ -1,7 +1,8 @@
 #pragma once
-// JSON of `can` (social/can.h) and of allowed_visibilities, as docs/api.md
-// documents them: `can` is an object of booleans by action key,
-// allowed_visibilities an array of visibility names.
+// JSON of `can` (social/can.h) and of allowed_visibilities, as docs/can.md
+// documents them: `can` is an object of booleans by action key (an item's
+// also has move_status, an array of status names), allowed_visibilities an
+// array of visibility names.
 
 #include <nlohmann/json.hpp>
 #include <vector>

@@ -87,6 +87,16 @@ nlohmann::json reply_json(const social::ReplyView& v) {
   return j;
 }
 
+nlohmann::json status_change_json(const social::StatusChangeView& v) {
+  const auto& c = v.change;
+  return {{"id", std::to_string(c.id)},
+          {"from", c.from_status},
+          {"to", c.to_status},
+          {"note", c.note},
+          {"actor", v.actor ? member_json(*v.actor, false) : nlohmann::json(nullptr)},
+          {"changed_at", format_rfc3339(c.changed_at)}};
+}
+
 nlohmann::json notification_json(const social::NotificationView& v) {
   const auto& r = v.row;
   return {{"id", std::to_string(r.id)},

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "social/item_status.h"
 #include "social/item_view.h"
 #include "social/moderation.h"
 #include "social/notifications.h"
@@ -15,6 +16,8 @@ nlohmann::json space_json(const social::SpaceView& view);
 nlohmann::json reactions_json(const store::ReactionSummary& summary);
 nlohmann::json item_json(const social::ItemView& view);
 nlohmann::json reply_json(const social::ReplyView& view);
+// One entry of GET /items/{id}/status-history.
+nlohmann::json status_change_json(const social::StatusChangeView& view);
 nlohmann::json notification_json(const social::NotificationView& view);
 nlohmann::json report_json(const social::ReportView& view);
 

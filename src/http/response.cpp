@@ -35,7 +35,9 @@ Response Response::error(int status, std::string code, std::string message) {
 }
 
 Response Response::error(const Error& error) {
-  Response r = Response::error(status_for(error.code), error.reason, error.message);
+  nlohmann::json body = {{"code", error.reason}, {"message", error.message}};
+  if (error.allowed) body["allowed"] = *error.allowed;
+  Response r = json(status_for(error.code), {{"error", std::move(body)}});
   if (error.retry_after_s > 0) r.headers.emplace_back("Retry-After", std::to_string(error.retry_after_s));
   return r;
 }

@@ -61,6 +61,8 @@ const std::vector<RouteActions>& route_actions() {
       {"PATCH", "/api/v1/items/{id}", {A::kEditItem}},
       {"DELETE", "/api/v1/items/{id}", {A::kDeleteItem}},
       {"GET", "/api/v1/items/{id}/history", {A::kViewItemHistory}},
+      {"POST", "/api/v1/items/{id}/status", {A::kMoveItemStatus}},
+      {"GET", "/api/v1/items/{id}/status-history", {A::kViewStatusHistory}},
       {"GET", "/api/v1/items/{id}/replies", {A::kListReplies}},
       {"POST", "/api/v1/items/{id}/replies", {A::kReply}},
       {"PUT", "/api/v1/items/{id}/reactions/{kind}", {A::kReact}},

@@ -15,11 +15,14 @@ constexpr std::array kMentionAudience = {A::kMentioned};
 constexpr std::array kReactionAudience = {A::kReactedAuthor};
 constexpr std::array kNamedMemberAudience = {A::kNamedMember};
 constexpr std::array kHostsAudience = {A::kSpaceHosts};
+constexpr std::array kTakingPartAudience = {A::kItemAuthor, A::kItemRepliers};
 
 // The table. Replies tell the item's author and whoever was answered, not
 // every earlier replier: there is no way yet to leave a thread, so on a busy
-// item each new reply would notify everyone who ever replied.
-const std::array<AudienceRule, 8> kTable = {{
+// item each new reply would notify everyone who ever replied. A status
+// change does tell every replier: it is rare (a question answered, an idea
+// accepted) and it is what those who took part wait to hear.
+const std::array<AudienceRule, 9> kTable = {{
     {K::kReply, Subject::kItem, kReplyAudience, false, "someone replies on an item"},
     {K::kMention, Subject::kItem, kMentionAudience, true,
      "an item or reply names members with `@handle`"},
@@ -33,15 +36,18 @@ const std::array<AudienceRule, 8> kTable = {{
      "someone asks to join a closed space"},
     {K::kInvitation, Subject::kSpace, kNamedMemberAudience, false,
      "someone invites a member to a space"},
+    {K::kStatusChanged, Subject::kItem, kTakingPartAudience, false,
+     "someone moves an item's status (a question marked answered)"},
 }};
 
-constexpr std::array<std::pair<Audience, std::string_view>, 6> kWho = {{
+constexpr std::array<std::pair<Audience, std::string_view>, 7> kWho = {{
     {A::kMentioned, "the members named (active accounts)"},
     {A::kItemAuthor, "the item's author"},
     {A::kParentAuthor, "the author of the reply answered (unless it was deleted)"},
     {A::kReactedAuthor, "the author of the item or reply reacted to"},
     {A::kNamedMember, "that member"},
     {A::kSpaceHosts, "the space's owners and moderators (not suspended ones)"},
+    {A::kItemRepliers, "everyone who replied to the item (deleted replies left out)"},
 }};
 
 constexpr std::array<std::pair<Subject, std::string_view>, 3> kSees = {{

@@ -27,6 +27,7 @@ enum class NotificationKind {
   kConnectionAccepted,
   kJoinRequest,
   kInvitation,
+  kStatusChanged,
 };
 
 // Who, relative to an event, may be told. Each is one recipient query in
@@ -38,6 +39,7 @@ enum class Audience {
   kReactedAuthor,  // the author of what was reacted to: the reply if any, else the item
   kNamedMember,    // the member the event names: followed, asked, accepted, invited
   kSpaceHosts,     // the space's active owners and moderators who are not suspended
+  kItemRepliers,   // the authors of the item's replies, deleted ones left out
 };
 
 // What a recipient must be able to see to be told, and so which id an
@@ -78,7 +80,7 @@ namespace kring {
 template <>
 struct EnumNames<social::NotificationKind> {
   using K = social::NotificationKind;
-  static constexpr std::array<EnumName<K>, 8> kTable = {{
+  static constexpr std::array<EnumName<K>, 9> kTable = {{
       {K::kReply, "reply"},
       {K::kMention, "mention"},
       {K::kReaction, "reaction"},
@@ -87,6 +89,7 @@ struct EnumNames<social::NotificationKind> {
       {K::kConnectionAccepted, "connection_accepted"},
       {K::kJoinRequest, "join_request"},
       {K::kInvitation, "invitation"},
+      {K::kStatusChanged, "status_changed"},
   }};
 };
 

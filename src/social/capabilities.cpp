@@ -1,5 +1,6 @@
 #include "social/capabilities.h"
 
+#include "core/kinds.h"
 #include "store/space_repository.h"
 
 namespace kring::social {
@@ -20,10 +21,15 @@ Can evaluate(const Actor& actor, const Entry (&entries)[N], const Resource& r) {
 }
 
 constexpr Entry kItemEntries[] = {
-    {"edit", Action::kEditItem}, {"delete", Action::kDeleteItem},
-    {"hide", Action::kHideItem}, {"unhide", Action::kUnhideItem},
-    {"reply", Action::kReply},   {"react", Action::kReact},
-    {"report", Action::kReport}, {"history", Action::kViewItemHistory},
+    {"edit", Action::kEditItem},
+    {"delete", Action::kDeleteItem},
+    {"hide", Action::kHideItem},
+    {"unhide", Action::kUnhideItem},
+    {"reply", Action::kReply},
+    {"react", Action::kReact},
+    {"report", Action::kReport},
+    {"history", Action::kViewItemHistory},
+    {"status_history", Action::kViewStatusHistory},
 };
 
 constexpr Entry kReplyEntries[] = {
@@ -73,8 +79,12 @@ Resource StandingCache::content(MemberId author, std::optional<SpaceId> space_id
   return r;
 }
 
-Can item_can(const Actor& actor, const Resource& item) {
-  return evaluate(actor, kItemEntries, item);
+Can item_can(const Actor& actor, const Resource& item, const Item& row) {
+  Can can = evaluate(actor, kItemEntries, item);
+  const ItemKindRule* kind = find_item_kind(row.kind);
+  can.move_status =
+      kind ? allowed_status_moves(actor, item, *kind, row.status) : std::vector<std::string_view>{};
+  return can;
 }
 
 Can reply_can(const Actor& actor, Resource reply, bool removed) {
@@ -122,7 +132,8 @@ Can space_member_can(const Actor& actor, const Space& space, const std::optional
 }
 
 void fill_can(StandingCache& standing, ItemView& view) {
-  view.can = item_can(standing.actor(), standing.content(view.item.author_id, view.item.space_id));
+  view.can = item_can(standing.actor(), standing.content(view.item.author_id, view.item.space_id),
+                      view.item);
 }
 
 void fill_can(StandingCache& standing, ReplyView& view, std::optional<SpaceId> item_space) {

@@ -3,7 +3,7 @@
 // member, so that a client shows exactly those. Each entry is decide() over
 // the action's row with the viewer's standing (social/policy); there is no
 // rule here of its own. The keys are the API's names for the verbs
-// (docs/api.md, "can").
+// (docs/can.md).
 //
 // Building the standing of many items in a list reads each distinct space
 // and membership once (StandingCache), not once per item.
@@ -40,8 +40,10 @@ class StandingCache {
   std::map<SpaceId, std::optional<store::SpaceAccess>> spaces_;
 };
 
-// Keys: edit, delete, hide, unhide, reply, react, report, history.
-Can item_can(const Actor& actor, const Resource& item);
+// Keys: edit, delete, hide, unhide, reply, react, report, history,
+// status_history; and move_status, the statuses the item may move to now
+// (allowed_status_moves over its kind and status).
+Can item_can(const Actor& actor, const Resource& item, const Item& row);
 // Keys: delete, hide, unhide, react, report. `removed`: deleted or hidden
 // (only hosts and admins still act on it).
 Can reply_can(const Actor& actor, Resource reply, bool removed);

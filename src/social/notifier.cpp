@@ -57,6 +57,9 @@ std::vector<MemberId> Notifier::audience(Audience audience, NotificationKind kin
     case Audience::kSpaceHosts:
       require(event.space.has_value(), kind, "a space");
       return repo.space_hosts(*event.space);
+    case Audience::kItemRepliers:
+      require(event.item.has_value(), kind, "an item");
+      return repo.item_repliers(*event.item);
   }
   return {};
 }

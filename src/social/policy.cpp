@@ -34,8 +34,11 @@ enum Standing : std::uint32_t {
   kAnalystReader = 1u << 9,        // an analyst who may read the resource's content
   kInstanceAdmin = 1u << 10,       // instance admin, outside spaces and where they read the space
   kAdminOutsideSpaces = 1u << 11,  // instance admin, for what lives in no space
+  // Stands for the standings a kind's transition names (decide_transition
+  // puts them in its place); held by nobody on its own.
+  kByTransition = 1u << 12,
 };
-constexpr std::uint32_t kStandingCount = 12;
+constexpr std::uint32_t kStandingCount = 13;
 
 // Hosts and admins act on what they moderate even where they could not read
 // it (hidden items, removed replies); every other standing needs the
@@ -43,18 +46,20 @@ constexpr std::uint32_t kStandingCount = 12;
 constexpr std::uint32_t kOversight =
     kSpaceModerator | kSpaceOwner | kInstanceAdmin | kAdminOutsideSpaces;
 
-constexpr std::array<std::string_view, kStandingCount> kStandingNames = {"self",
-                                                                         "other",
-                                                                         "contributor",
-                                                                         "in space",
-                                                                         "open-space member",
-                                                                         "space moderator",
-                                                                         "space owner",
-                                                                         "outranks target",
-                                                                         "reader",
-                                                                         "analyst reader",
-                                                                         "admin",
-                                                                         "admin outside spaces"};
+constexpr std::array<std::string_view, kStandingCount> kStandingNames = {
+    "self",
+    "other",
+    "contributor",
+    "in space",
+    "open-space member",
+    "space moderator",
+    "space owner",
+    "outranks target",
+    "reader",
+    "analyst reader",
+    "admin",
+    "admin outside spaces",
+    "the transition's standings"};
 
 // What a refusal for lack of standing answers.
 enum class Refusal { k403, k404 };
@@ -149,6 +154,9 @@ constexpr std::array kRules = {
          false, Refusal::k403, "only the space's moderators may hide items"},
     Rule{Action::kUnhideItem, "unhide_item", kMember, kRefused, kSpaceModerator | kInstanceAdmin, 0,
          false, Refusal::k403, "only the space's moderators may unhide items"},
+    Rule{Action::kMoveItemStatus, "move_item_status", kMember, kRefused, kByTransition, 0, false,
+         Refusal::k403, "you may not move this item's status"},
+    Rule{Action::kViewStatusHistory, "view_status_history", kAnyone},
     Rule{Action::kListReplies, "list_replies", kAnyone},
     Rule{Action::kReply, "reply", kMember, kRefused, 0, kContributor, false, Refusal::k403,
          "only members of the space may take part here"},
@@ -257,6 +265,84 @@ std::string standing_list(std::uint32_t set, std::string_view joiner) {
   return out;
 }
 
+// The kind table's standings for a transition, as the table's own.
+constexpr std::uint32_t standing_of(::kring::Standing by) {
+  switch (by) {
+    case ::kring::Standing::kAuthor:
+      return kOwn;
+    case ::kring::Standing::kSpaceModerator:
+      return kSpaceModerator;
+    case ::kring::Standing::kSpaceOwner:
+      return kSpaceOwner;
+    case ::kring::Standing::kAdmin:
+      return kInstanceAdmin;
+  }
+  return 0;
+}
+static_assert(EnumNames<::kring::Standing>::kTable.size() == 4,
+              "map every standing a transition may name in standing_of");
+
+// The kMoveItemStatus row with the transition's standings in place of
+// kByTransition. An item the actor may not read takes no standing at all,
+// so that hosts' oversight does not reach it: the row then answers only
+// its instance-role checks and the 404.
+Rule transition_rule(const Resource& item, const StatusTransition& move) {
+  Rule rule = rule_of(Action::kMoveItemStatus);
+  std::uint32_t by = 0;
+  for (::kring::Standing s : enum_values<::kring::Standing>()) {
+    if (move.by.contains(s)) by |= standing_of(s);
+  }
+  rule.any = item.visible ? (rule.any & ~kByTransition) | by : 0;
+  return rule;
+}
+
+// "its author, the space's moderators or an admin": who a transition is for.
+std::string who_may(const Standings& by) {
+  static constexpr std::pair<::kring::Standing, std::string_view> kWho[] = {
+      {::kring::Standing::kAuthor, "its author"},
+      {::kring::Standing::kSpaceModerator, "the space's moderators"},
+      {::kring::Standing::kSpaceOwner, "the space's owners"},
+      {::kring::Standing::kAdmin, "an admin"},
+  };
+  std::vector<std::string_view> names;
+  for (const auto& [s, name] : kWho) {
+    if (by.contains(s)) names.push_back(name);
+  }
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+Status decide_rule(const Actor& actor, const Rule& rule, const Resource& resource) {
+  std::uint32_t lacking = 0;
+  switch (evaluate(actor, rule, resource, lacking)) {
+    case Verdict::kAllowed:
+      return {};
+    case Verdict::kLogIn:
+      return Error::unauthenticated("log in first");
+    case Verdict::kSuspended:
+      return Error::forbidden("this account is suspended");
+    case Verdict::kNotAnalyst:
+      return Error::forbidden("this needs the analyst role");
+    case Verdict::kNotAdmin:
+      return Error::forbidden("this needs an instance admin");
+    case Verdict::kHidden:
+      return Error::not_found(resource.not_found);
+    case Verdict::kNoStanding:
+    case Verdict::kMissingAll:
+      break;
+  }
+  if (rule.refusal == Refusal::k404) return Error::not_found(resource.not_found);
+  if ((lacking & kContributor) && resource.space && resource.space->archived) {
+    return Error::forbidden("this space is archived");
+  }
+  if ((lacking & kOutranksTarget)) return Error::forbidden("moderators cannot remove an owner");
+  return Error::forbidden(rule.message.empty() ? "you may not do this" : std::string(rule.message));
+}
+
 }  // namespace
 
 Resource Resource::missing(std::string message) {
@@ -296,31 +382,32 @@ bool allows(const Actor& actor, Action action, const Resource& resource) {
 }
 
 Status decide(const Actor& actor, Action action, const Resource& resource) {
-  const Rule& rule = rule_of(action);
+  return decide_rule(actor, rule_of(action), resource);
+}
+
+Status decide_transition(const Actor& actor, const Resource& item, const StatusTransition& move) {
+  const Rule rule = transition_rule(item, move);
   std::uint32_t lacking = 0;
-  switch (evaluate(actor, rule, resource, lacking)) {
-    case Verdict::kAllowed:
-      return {};
-    case Verdict::kLogIn:
-      return Error::unauthenticated("log in first");
-    case Verdict::kSuspended:
-      return Error::forbidden("this account is suspended");
-    case Verdict::kNotAnalyst:
-      return Error::forbidden("this needs the analyst role");
-    case Verdict::kNotAdmin:
-      return Error::forbidden("this needs an instance admin");
-    case Verdict::kHidden:
-      return Error::not_found(resource.not_found);
-    case Verdict::kNoStanding:
-    case Verdict::kMissingAll:
-      break;
+  if (evaluate(actor, rule, item, lacking) == Verdict::kNoStanding) {
+    return Error::forbidden("only " + who_may(move.by) + " may move it to '" +
+                            std::string(move.to) + "'");
   }
-  if (rule.refusal == Refusal::k404) return Error::not_found(resource.not_found);
-  if ((lacking & kContributor) && resource.space && resource.space->archived) {
-    return Error::forbidden("this space is archived");
+  return decide_rule(actor, rule, item);
+}
+
+bool allows_transition(const Actor& actor, const Resource& item, const StatusTransition& move) {
+  std::uint32_t lacking = 0;
+  return evaluate(actor, transition_rule(item, move), item, lacking) == Verdict::kAllowed;
+}
+
+std::vector<std::string_view> allowed_status_moves(const Actor& actor, const Resource& item,
+                                                   const ItemKindRule& kind,
+                                                   std::string_view from) {
+  std::vector<std::string_view> out;
+  for (const auto& move : kind.transitions) {
+    if (move.from == from && allows_transition(actor, item, move)) out.push_back(move.to);
   }
-  if ((lacking & kOutranksTarget)) return Error::forbidden("moderators cannot remove an owner");
-  return Error::forbidden(rule.message.empty() ? "you may not do this" : std::string(rule.message));
+  return out;
 }
 
 std::vector<ItemVisibility> allowed_visibilities(const std::optional<Space>& space) {

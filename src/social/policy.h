@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "core/item.h"
+#include "core/kinds.h"
 #include "core/member.h"
 #include "core/result.h"
 #include "core/space.h"
@@ -89,6 +90,8 @@ enum class Action {
   kDeleteItem,
   kHideItem,
   kUnhideItem,
+  kMoveItemStatus,  // its standings are the kind table's, per transition: decide_transition()
+  kViewStatusHistory,
   // conversation
   kListReplies,
   kReply,
@@ -156,6 +159,23 @@ Status decide(const Actor& actor, Action action, const Resource& resource = {});
 Error refuse_missing(const Actor& actor, Action action, std::string message);
 // decide(...).ok() without building a message: for `can` in responses.
 bool allows(const Actor& actor, Action action, const Resource& resource = {});
+
+// Moving an item's status along one transition of its kind (core/kinds.h):
+// the kMoveItemStatus row (a signed-in member, not suspended, 403 when
+// refused) with the standings the transition's `by` names instead of a
+// standing of the row's own: author -> self, space_moderator -> space
+// moderator, space_owner -> space owner, admin -> admin (which, as
+// everywhere, holds only outside spaces and where the admin reads the
+// space). No oversight reaches an item the actor may not read: that is 404
+// (401 to a visitor), as for a missing one. decide() on kMoveItemStatus
+// alone holds no transition's standing and so never allows.
+Status decide_transition(const Actor& actor, const Resource& item, const StatusTransition& move);
+bool allows_transition(const Actor& actor, const Resource& item, const StatusTransition& move);
+// The statuses the actor may move an item of `kind` to from `from`, in the
+// kind's transition order: each transition out of `from` that
+// allows_transition() grants. Empty for a kind without workflow.
+std::vector<std::string_view> allowed_status_moves(const Actor& actor, const Resource& item,
+                                                   const ItemKindRule& kind, std::string_view from);
 
 // The visibilities an item may have where it is posted: on a profile
 // public, members or connections; in an open space public, members or

@@ -7,6 +7,7 @@
 #include "social/conversation.h"
 #include "social/feeds.h"
 #include "social/health.h"
+#include "social/item_status.h"
 #include "social/items.h"
 #include "social/login_throttle.h"
 #include "social/members.h"
@@ -35,6 +36,7 @@ struct Services {
         ties(db, hub),
         spaces(db, hub),
         items(db, hub, markdown),
+        item_statuses(db, hub),
         conversation(db, hub, markdown),
         feeds(db),
         notifications(db),
@@ -52,6 +54,7 @@ struct Services {
   Ties ties;
   Spaces spaces;
   Items items;
+  ItemStatuses item_statuses;
   Conversation conversation;
   Feeds feeds;
   Notifications notifications;

@@ -47,6 +47,16 @@ std::optional<MemberId> AudienceRepository::reply_author(ReplyId reply) {
   return st.int64(0);
 }
 
+std::vector<MemberId> AudienceRepository::item_repliers(ItemId item) {
+  auto st = conn_.prepare(
+      "SELECT author_id FROM replies WHERE item_id = ?1 AND deleted_at IS NULL GROUP BY author_id "
+      "ORDER BY min(id)");
+  st.bind(1, item);
+  std::vector<MemberId> out;
+  while (st.step()) out.push_back(st.int64(0));
+  return out;
+}
+
 std::vector<MemberId> AudienceRepository::space_hosts(SpaceId space) {
   static const std::string sql =
       "SELECT sm.member_id FROM space_members sm JOIN members m ON m.id = sm.member_id WHERE "

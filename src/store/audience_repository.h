@@ -27,6 +27,9 @@ class AudienceRepository {
   std::optional<MemberId> item_author(ItemId item);
   // The reply's author, unless the reply was deleted.
   std::optional<MemberId> reply_author(ReplyId reply);
+  // The authors of the item's replies that were not deleted, each once, in
+  // the order of their first reply.
+  std::vector<MemberId> item_repliers(ItemId item);
   // Active members of the space whose role is moderator or owner and who
   // are not suspended: those who may decide on its join requests.
   std::vector<MemberId> space_hosts(SpaceId space);

@@ -376,7 +376,25 @@ CREATE TRIGGER reactions_bump_insert AFTER INSERT ON reactions BEGIN UPDATE netw
 CREATE TRIGGER reactions_bump_delete AFTER DELETE ON reactions BEGIN UPDATE network_version SET version = version + 1; END;
 )sql";
 
-constexpr std::array<Migration, 7> kMigrations = {{
+// Status moves (POST /api/v1/items/{id}/status): one row per change, the
+// item's history of where it stood and why. ids are time-ordered like
+// the items' (store/row_ids.h): the status history pages on them. The
+// actor row stays when the member is suspended; the history then shows the
+// move without them (social/item_status.h).
+constexpr std::string_view kItemStatusChanges = R"sql(
+CREATE TABLE item_status_changes (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  from_status TEXT NOT NULL,
+  to_status TEXT NOT NULL,
+  actor_id INTEGER NOT NULL REFERENCES members(id),
+  note TEXT NOT NULL DEFAULT '',
+  changed_at INTEGER NOT NULL
+);
+CREATE INDEX item_status_changes_by_item ON item_status_changes(item_id, id);
+)sql";
+
+constexpr std::array<Migration, 8> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
@@ -384,6 +402,7 @@ constexpr std::array<Migration, 7> kMigrations = {{
     {5, "network version counts term, visibility and tag changes", kNetworkVersionGaps},
     {6, "revision visibility (history outlives its audience)", kRevisionVisibility},
     {7, "enum columns hold names, not ordinals", kEnumsByName},
+    {8, "item status changes (the status history)", kItemStatusChanges},
 }};
 
 int user_version(Connection& conn) {

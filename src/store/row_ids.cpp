@@ -10,11 +10,14 @@ namespace {
 // Indexed by IdTable. max() of an INTEGER PRIMARY KEY is one seek to the
 // b-tree's last leaf, not a scan.
 constexpr std::string_view kNewestIdSql[] = {
-    "SELECT coalesce(max(id), 0) FROM spaces",  "SELECT coalesce(max(id), 0) FROM items",
-    "SELECT coalesce(max(id), 0) FROM replies", "SELECT coalesce(max(id), 0) FROM notifications",
+    "SELECT coalesce(max(id), 0) FROM spaces",
+    "SELECT coalesce(max(id), 0) FROM items",
+    "SELECT coalesce(max(id), 0) FROM replies",
+    "SELECT coalesce(max(id), 0) FROM notifications",
     "SELECT coalesce(max(id), 0) FROM reports",
+    "SELECT coalesce(max(id), 0) FROM item_status_changes",
 };
-static_assert(std::size(kNewestIdSql) == static_cast<std::size_t>(IdTable::kReports) + 1);
+static_assert(std::size(kNewestIdSql) == static_cast<std::size_t>(IdTable::kItemStatusChanges) + 1);
 }  // namespace
 
 std::int64_t allocate_row_id(Connection& conn, IdTable table, Micros at) {

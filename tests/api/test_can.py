@@ -9,7 +9,9 @@ import unittest
 
 from kring_api import ApiTestCase, SseReader
 
-ITEM_KEYS = {"edit", "delete", "hide", "unhide", "reply", "react", "report", "history"}
+ITEM_KEYS = {"edit", "delete", "hide", "unhide", "reply", "react", "report", "history",
+             "status_history"}
+ITEM_LISTS = {"move_status"}  # test_item_status checks it against POST /items/{id}/status
 REPLY_KEYS = {"delete", "hide", "unhide", "react", "report"}
 SPACE_KEYS = {"edit", "join", "leave", "invite", "decide_requests", "set_roles", "remove_members",
               "post", "view_members", "view_reports", "view_network", "read"}
@@ -90,6 +92,8 @@ class CanPredictsTheServer(ApiTestCase):
                                                    "reason": "testing can"})
         if key == "history":
             return client.get(path + "/history")
+        if key == "status_history":
+            return client.get(path + "/status-history")
         raise AssertionError(key)
 
     def test_item_can_says_exactly_what_the_server_allows(self):
@@ -104,7 +108,7 @@ class CanPredictsTheServer(ApiTestCase):
                             continue  # not theirs to see: nothing to offer
                         self.assertEqual(read.status, 200, read)
                         can = read.json["can"]
-                        self.assertEqual(set(can), ITEM_KEYS)
+                        self.assertEqual(set(can), ITEM_KEYS | ITEM_LISTS)
                         if key == "unhide":
                             self.cast["owner"].post(f"/api/v1/items/{item_id}/hide")
                         self.assertEqual(ok(self.take(client, key, item_id)), can[key],
@@ -123,7 +127,8 @@ class CanPredictsTheServer(ApiTestCase):
         mod_can = self.cast["moderator"].get(f"/api/v1/items/{item_id}").json["can"]
         self.assertEqual((mod_can["edit"], mod_can["delete"], mod_can["hide"]), (False, True, True))
         sus_can = self.cast["susmod"].get(f"/api/v1/items/{item_id}").json["can"]
-        self.assertFalse(any(sus_can[k] for k in ITEM_KEYS - {"history"}), sus_can)
+        self.assertFalse(any(sus_can[k] for k in ITEM_KEYS - {"history", "status_history"}), sus_can)
+        self.assertEqual(sus_can["move_status"], [])
 
     def test_feed_items_carry_the_same_can_as_the_item_itself(self):
         item_id = self.new_item("closed")

@@ -46,6 +46,7 @@ TEST(AudienceTable, SaysWhoIsToldOfEachKind) {
       {K::kConnectionAccepted, {Subject::kMember, {A::kNamedMember}}},
       {K::kJoinRequest, {Subject::kSpace, {A::kSpaceHosts}}},
       {K::kInvitation, {Subject::kSpace, {A::kNamedMember}}},
+      {K::kStatusChanged, {Subject::kItem, {A::kItemAuthor, A::kItemRepliers}}},
   };
   for (const auto& rule : audience_table()) {
     const auto& [subject, audiences] = expected.at(rule.kind);
@@ -61,7 +62,7 @@ TEST(AudienceTable, SaysWhoIsToldOfEachKind) {
 // is the check on what the recipient was found through.
 TEST(AudienceTable, ItemAndSpaceAudiencesSitOnlyInRowsAboutThem) {
   const std::set<A> item_audiences = {A::kMentioned, A::kItemAuthor, A::kParentAuthor,
-                                      A::kReactedAuthor};
+                                      A::kReactedAuthor, A::kItemRepliers};
   for (const auto& rule : audience_table()) {
     for (A a : rule.audiences) {
       if (item_audiences.count(a)) {
@@ -195,6 +196,39 @@ TEST_F(NotifierTest, ReactionTellsTheAuthorOfWhatWasReactedTo) {
             (Told{{2, "reaction"}}));
   EXPECT_EQ(told({.kinds = {K::kReaction}, .actor = 3, .item = 100}), (Told{{1, "reaction"}}));
   EXPECT_EQ(told({.kinds = {K::kReaction}, .actor = 1, .item = 100}), Told{});
+}
+
+TEST_F(NotifierTest, StatusChangeTellsTheAuthorAndEveryReplierOnceButNotTheActor) {
+  // Item 100: ada's; bo and cy replied, dee's reply was deleted.
+  EXPECT_EQ(told({.kinds = {K::kStatusChanged}, .actor = 4, .item = 100}),
+            (Told{{1, "status_changed"}, {2, "status_changed"}, {3, "status_changed"}}));
+  EXPECT_EQ(told({.kinds = {K::kStatusChanged}, .actor = 1, .item = 100}),
+            (Told{{2, "status_changed"}, {3, "status_changed"}}));
+  // A second reply by the same member tells them once.
+  conn_.exec(
+      "INSERT INTO replies (id, item_id, parent_id, author_id, depth, body, html, created_at) "
+      "VALUES (203, 100, NULL, 2, 0, 'r', 'r', 0)");
+  EXPECT_EQ(told({.kinds = {K::kStatusChanged}, .actor = 3, .item = 100}),
+            (Told{{1, "status_changed"}, {2, "status_changed"}}));
+}
+
+TEST_F(NotifierTest, StatusChangeObeysBlocksAndTheItemsReadRule) {
+  // fay, blocked by ada, replied on ada's public item: a change by ada
+  // does not reach her, nor one by fay reach ada.
+  conn_.exec(
+      "INSERT INTO replies (id, item_id, parent_id, author_id, depth, body, html, created_at) "
+      "VALUES (204, 100, NULL, 6, 0, 'r', 'r', 0)");
+  EXPECT_EQ(told({.kinds = {K::kStatusChanged}, .actor = 1, .item = 100}),
+            (Told{{2, "status_changed"}, {3, "status_changed"}}));
+  EXPECT_EQ(told({.kinds = {K::kStatusChanged}, .actor = 6, .item = 100}),
+            (Told{{2, "status_changed"}, {3, "status_changed"}}));
+  // hal replied on ada's connections-only item 102 (before she narrowed
+  // it, say): he may not read it, so he is not told.
+  conn_.exec(
+      "INSERT INTO replies (id, item_id, parent_id, author_id, depth, body, html, created_at) "
+      "VALUES (205, 102, NULL, 8, 0, 'r', 'r', 0), (206, 102, NULL, 3, 0, 'r', 'r', 0)");
+  EXPECT_EQ(told({.kinds = {K::kStatusChanged}, .actor = 1, .item = 102}),
+            (Told{{3, "status_changed"}}));
 }
 
 TEST_F(NotifierTest, TieKindsTellTheMemberNamedUnlessBlockedOrMuted) {

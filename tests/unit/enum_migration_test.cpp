@@ -66,7 +66,7 @@ class EnumMigration : public ::testing::Test {
         "(0, 10, 1, 'like', 5), (1, 20, 2, 'love', 6);");
     version_before_ = one_int(conn_, "SELECT version FROM network_version");
     schema_before_ = triggers_and_indexes(conn_);
-    ASSERT_EQ(apply_migrations(conn_), 1);
+    ASSERT_EQ(apply_migrations(conn_, 7), 1);
   }
   Connection conn_{":memory:"};
   std::int64_t version_before_ = 0;

@@ -64,7 +64,7 @@ TEST_F(RowIds, StayAboveARowFromAheadOfTheClock) {
 TEST_F(RowIds, EveryTableAllocatesFromItsOwnNewest) {
   Transaction tx(conn_, Transaction::Kind::kWrite);
   for (IdTable t : {IdTable::kSpaces, IdTable::kItems, IdTable::kReplies, IdTable::kNotifications,
-                    IdTable::kReports}) {
+                    IdTable::kReports, IdTable::kItemStatusChanges}) {
     EXPECT_GE(allocate_row_id(conn_, t, kNow), first_id_at(kNow));
   }
 }

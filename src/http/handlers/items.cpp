@@ -60,6 +60,21 @@ Response history(social::Services& s, Context& ctx, ItemId id) {
       });
 }
 
+Response move_status(social::Services& s, Context& ctx, ItemId id) {
+  KRING_HTTP_TRY(body, parse_object(ctx.request.body(), {"status", "note"}));
+  KRING_HTTP_TRY(status, required_string(body, "status", 64));
+  KRING_HTTP_TRY(note, optional_string(body, "note", 8192));
+  return reply(s.item_statuses.move(ctx.actor, id, {status, note}), 200, item_json);
+}
+
+Response status_history(social::Services& s, Context& ctx, ItemId id) {
+  KRING_HTTP_TRY(page, page_request(ctx.request));
+  return reply(s.item_statuses.history(ctx.actor, id, page), 200,
+               [](const Page<social::StatusChangeView>& changes) {
+                 return page_json(changes, status_change_json);
+               });
+}
+
 Response list_replies(social::Services& s, Context& ctx, ItemId id) {
   KRING_HTTP_TRY(page, page_request(ctx.request));
   return reply(s.conversation.replies(ctx.actor, id, page), 200,
@@ -103,6 +118,10 @@ void register_item_routes(Router& router, social::Services& s) {
              with_id([&s](Context& c, ItemId id) { return reply(s.items.remove(c.actor, id)); }));
   router.add(verb::get, "/api/v1/items/{id}/history",
              with_id([&s](Context& c, ItemId id) { return history(s, c, id); }));
+  router.add(verb::post, "/api/v1/items/{id}/status",
+             with_id([&s](Context& c, ItemId id) { return move_status(s, c, id); }));
+  router.add(verb::get, "/api/v1/items/{id}/status-history",
+             with_id([&s](Context& c, ItemId id) { return status_history(s, c, id); }));
   router.add(verb::get, "/api/v1/items/{id}/replies",
              with_id([&s](Context& c, ItemId id) { return list_replies(s, c, id); }));
   router.add(verb::post, "/api/v1/items/{id}/replies",

@@ -12,6 +12,7 @@ import { Composer } from '../components/composer';
 import { ItemMeta, ServerHtml } from '../components/item';
 import { ReactionBar } from '../components/reactions';
 import { ReportButton } from '../components/report';
+import { StatusControl } from '../components/status_control';
 import { Avatar, Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, MemberLink, PageHeader } from '../components/ui';
 
 const MAX_INDENT = 5;
@@ -313,6 +314,7 @@ export function ItemPage({ id }: { id: string }) {
           {can.report && <ReportButton targetType="item" targetId={item.id} />}
         </div>
         {showHistory && <History itemId={item.id} />}
+        <StatusControl item={item} onChanged={r.setData} />
       </article>
 
       <section id="replies" class="replies-section" aria-labelledby="replies-title">

@@ -20,6 +20,7 @@ const ICON: Record<string, IconName> = {
   connection_accepted: 'check',
   join_request: 'door',
   invitation: 'mail',
+  status_changed: 'check',
 };
 
 export function NotificationsPage() {

@@ -1,0 +1,125 @@
+#include "social/item_status.h"
+
+#include "core/kinds.h"
+#include "core/validation.h"
+#include "social/capabilities.h"
+#include "social/notifier.h"
+#include "social/policy.h"
+#include "store/item_repository.h"
+#include "store/member_repository.h"
+
+namespace kring::social {
+
+namespace {
+
+Error no_item(const Actor& actor, Action action, ItemId id) {
+  return refuse_missing(actor, action, "no item " + std::to_string(id));
+}
+
+std::string quoted_list(std::span<const std::string_view> names) {
+  std::string out;
+  for (auto name : names) out += (out.empty() ? "'" : ", '") + std::string(name) + "'";
+  return out;
+}
+
+bool blank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+// The note as stored: "" for none or only white space.
+Result<std::string> checked_note(const std::optional<std::string>& note) {
+  if (!note || blank(*note)) return std::string();
+  KRING_TRY(validate_text("note", *note, kStatusNoteMax, true));
+  return *note;
+}
+
+Error invalid_transition(const ItemKindRule& kind, const std::string& from, const std::string& to,
+                         std::vector<std::string_view> allowed) {
+  std::string message = from == to ? "this " + std::string(kind.kind) + " is already '" + to + "'"
+                                   : "a " + std::string(kind.kind) + " does not move from '" +
+                                         from + "' to '" + to + "'";
+  message += allowed.empty() ? "; you may not move it from here"
+                             : "; you may move it to " + quoted_list(allowed);
+  Error e = Error::conflict("invalid_transition", std::move(message));
+  e.allowed.emplace(allowed.begin(), allowed.end());
+  return e;
+}
+
+}  // namespace
+
+Result<ItemView> ItemStatuses::move(const Actor& actor, ItemId id, const StatusMove& move) {
+  auto conn = db_.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
+  store::ItemRepository items(*conn);
+  std::optional<Item> item;
+  if (items.readable(id, actor.id)) item = items.find(id);
+  if (!item) return no_item(actor, Action::kMoveItemStatus, id);
+  const ItemKindRule* kind = find_item_kind(item->kind);
+  if (!kind || kind->statuses.empty()) {
+    return Error::conflict("no_workflow", "a " + item->kind + " has no status to move");
+  }
+  if (!kind->has_status(move.status)) {
+    return Error::invalid("invalid_status", "the status of a " + std::string(kind->kind) +
+                                                " is one of " + quoted_list(kind->statuses));
+  }
+  auto note = checked_note(move.note);
+  if (!note) return std::move(note).error();
+  StandingCache standing(*conn, actor);
+  Resource r = standing.content(item->author_id, item->space_id);
+  r.not_found = "no item " + std::to_string(id);
+  const StatusTransition* transition = kind->transition(item->status, move.status);
+  if (!transition) {
+    return invalid_transition(*kind, item->status, move.status,
+                              allowed_status_moves(actor, r, *kind, item->status));
+  }
+  KRING_TRY(decide_transition(actor, r, *transition));
+  store::StatusChange change;
+  change.item_id = id;
+  change.from_status = item->status;
+  change.to_status = move.status;
+  change.actor_id = actor.id;
+  change.note = std::move(*note);
+  change.changed_at = now_micros();
+  store::StatusChangeRepository(*conn).record(change);
+  items.set_status(id, move.status);
+  Notifier notifier(*conn, hub_);
+  notifier.notify({.kinds = {NotificationKind::kStatusChanged}, .actor = actor.id, .item = id});
+  auto stored = items.find(id);
+  ItemView view = view_item(*conn, actor.id, std::move(*stored));
+  fill_can(standing, view);
+  tx.commit();
+  notifier.publish();
+  return view;
+}
+
+Result<Page<StatusChangeView>> ItemStatuses::history(const Actor& viewer, ItemId id,
+                                                     const PageRequest& request) {
+  auto pager = Pager::open(list_name({"status-history", std::to_string(id)}), request);
+  if (!pager) return std::move(pager).error();
+  auto conn = db_.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kRead);
+  if (!store::ItemRepository(*conn).readable(id, viewer.id)) {
+    return no_item(viewer, Action::kViewStatusHistory, id);
+  }
+  KRING_TRY(decide(viewer, Action::kViewStatusHistory));
+  store::MemberRepository members(*conn);
+  return pager->page(
+      store::StatusChangeRepository(*conn).for_item(id, viewer.id, pager->after(), pager->fetch()),
+      [](const store::StatusChange& c) {
+        return CursorKey{0, c.id};
+      },
+      [&](store::StatusChange&& c) {
+        StatusChangeView v;
+        if (c.actor_shown) {
+          if (auto m = members.find_by_id(c.actor_id)) {
+            v.actor = view_member(*conn, viewer.id, std::move(*m), false);
+          }
+        } else {
+          c.note.clear();
+        }
+        v.change = std::move(c);
+        return v;
+      });
+}
+
+}  // namespace kring::social
