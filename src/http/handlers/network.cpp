@@ -159,6 +159,9 @@ Response member_metrics(social::Services& s, Context& ctx) {
   return Response::json(200, body);
 }
 
+// The largest communities of one computed version, whole rather than paged:
+// a summary of a fixed report, which a cursor would outlive
+// (docs/network-metrics.md, Communities).
 Response communities(const social::NetworkLookup& lookup, const social::NetworkResult& r) {
   json items = json::array();
   for (const auto& c : social::ranked_communities(lookup)) {
