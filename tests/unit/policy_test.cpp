@@ -5,29 +5,13 @@
 #include <set>
 #include <string>
 
+#include "policy_actors.h"
+
 namespace kring::social {
 namespace {
 
-// Who acts.
-enum class Who { kVisitor, kMember, kAnalyst, kAdmin, kSuspendedMember, kSuspendedAdmin };
-
-Actor actor_for(Who who) {
-  switch (who) {
-    case Who::kVisitor:
-      return Actor{};
-    case Who::kMember:
-      return Actor{7, MemberRole::kMember, false, 1};
-    case Who::kAnalyst:
-      return Actor{7, MemberRole::kAnalyst, false, 1};
-    case Who::kAdmin:
-      return Actor{7, MemberRole::kAdmin, false, 1};
-    case Who::kSuspendedMember:
-      return Actor{7, MemberRole::kMember, true, 1};
-    case Who::kSuspendedAdmin:
-      return Actor{7, MemberRole::kAdmin, true, 1};
-  }
-  return Actor{};
-}
+using policy_testing::actor_for;
+using policy_testing::Who;
 
 // How they stand toward the thing acted on.
 enum class Standing {

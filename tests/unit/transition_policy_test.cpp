@@ -10,27 +10,13 @@
 
 #include "core/kinds.h"
 #include "social/policy.h"
+#include "policy_actors.h"
 
 namespace kring::social {
 namespace {
 
-enum class Who { kVisitor, kMember, kAdmin, kSuspendedMember, kSuspendedAdmin };
-
-Actor actor_for(Who who) {
-  switch (who) {
-    case Who::kVisitor:
-      return Actor{};
-    case Who::kMember:
-      return Actor{7, MemberRole::kMember, false, 1};
-    case Who::kAdmin:
-      return Actor{7, MemberRole::kAdmin, false, 1};
-    case Who::kSuspendedMember:
-      return Actor{7, MemberRole::kMember, true, 1};
-    case Who::kSuspendedAdmin:
-      return Actor{7, MemberRole::kAdmin, true, 1};
-  }
-  return Actor{};
-}
+using policy_testing::actor_for;
+using policy_testing::Who;
 
 // How the actor stands toward the item: its author or not, its space (none,
 // open, closed, secret) and their role there. "Reads" means the service
