@@ -21,9 +21,23 @@ constexpr std::array<StatusTransition, 2> kQuestionTransitions = {{
     {"answered", "open", kAskerOrHosts},
 }};
 
-// Later kinds (idea, report, request, offer, initiative, event) are rows
-// here with their fields, workflow and flags, not new code.
-constexpr std::array<ItemKindRule, 3> kKinds = {{
+// ---- idea: put forward to a space (or on a profile) and supported by
+// votes; the space's hosts take it under review and decide, and follow an
+// accepted idea through to done. On a profile only admins hold it.
+constexpr std::array<FieldRule, 1> kIdeaFields = {{{ItemField::kTitle, true}}};
+constexpr std::array<std::string_view, 5> kIdeaStatuses = {"open", "under_review", "accepted",
+                                                           "declined", "done"};
+constexpr Standings kHosts = {Standing::kSpaceModerator, Standing::kAdmin};
+constexpr std::array<StatusTransition, 4> kIdeaTransitions = {{
+    {"open", "under_review", kHosts},
+    {"under_review", "accepted", kHosts},
+    {"under_review", "declined", kHosts},
+    {"accepted", "done", kHosts},
+}};
+
+// Later kinds (report, request, offer, initiative, event) are rows here
+// with their fields, workflow and flags, not new code.
+constexpr std::array<ItemKindRule, 4> kKinds = {{
     {.kind = "note",
      .fields = kNoteFields,
      .statuses = {},
@@ -46,6 +60,14 @@ constexpr std::array<ItemKindRule, 3> kKinds = {{
      .initial_status = "open",
      .transitions = kQuestionTransitions,
      .takes_votes = false,
+     .takes_contributions = false,
+     .takes_rsvps = false},
+    {.kind = "idea",
+     .fields = kIdeaFields,
+     .statuses = kIdeaStatuses,
+     .initial_status = "open",
+     .transitions = kIdeaTransitions,
+     .takes_votes = true,
      .takes_contributions = false,
      .takes_rsvps = false},
 }};

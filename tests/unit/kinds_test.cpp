@@ -4,6 +4,8 @@
 
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace kring {
 namespace {
@@ -17,10 +19,10 @@ TEST(Kinds, FindsEveryKindByItsExactName) {
   EXPECT_EQ(find_item_kind(""), nullptr);
 }
 
-TEST(Kinds, TodaysKindsAreNoteArticleQuestionWithNoteFirst) {
+TEST(Kinds, TodaysKindsAreNoteArticleQuestionIdeaWithNoteFirst) {
   std::vector<std::string> names;
   for (const auto& rule : item_kinds()) names.emplace_back(rule.kind);
-  EXPECT_EQ(names, (std::vector<std::string>{"note", "article", "question"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"note", "article", "question", "idea"}));
 }
 
 TEST(Kinds, EveryWorkflowStartsAtOneOfItsStatusesAndMovesOnlyBetweenThem) {
@@ -60,7 +62,8 @@ TEST(Kinds, TodaysKindsTakeNoFieldOfTheComingKinds) {
                         ItemField::kEndsAt, ItemField::kCapacity, ItemField::kSkills}) {
       EXPECT_FALSE(rule.takes(f)) << rule.kind << " " << to_name(f);
     }
-    EXPECT_FALSE(rule.takes_votes || rule.takes_contributions || rule.takes_rsvps) << rule.kind;
+    EXPECT_FALSE(rule.takes_contributions || rule.takes_rsvps) << rule.kind;
+    EXPECT_EQ(rule.takes_votes, rule.kind == "idea") << rule.kind;
   }
 }
 
@@ -93,6 +96,40 @@ TEST(Kinds, StandingAndFieldNamesReadBothWays) {
   for (ItemField f : enum_values<ItemField>()) EXPECT_EQ(from_name<ItemField>(to_name(f)), f);
   EXPECT_EQ(to_name(Standing::kSpaceModerator), "space_moderator");
   EXPECT_EQ(to_name(ItemField::kStartsAt), "starts_at");
+}
+
+TEST(Kinds, AnIdeaNeedsATitleAndTakesVotes) {
+  const ItemKindRule* idea = find_item_kind("idea");
+  ASSERT_NE(idea, nullptr);
+  EXPECT_TRUE(idea->requires_field(ItemField::kTitle));
+  EXPECT_TRUE(idea->takes_votes);
+  EXPECT_EQ(idea->initial_status, "open");
+  EXPECT_EQ(
+      std::vector<std::string_view>(idea->statuses.begin(), idea->statuses.end()),
+      (std::vector<std::string_view>{"open", "under_review", "accepted", "declined", "done"}));
+}
+
+TEST(Kinds, AnIdeaIsMovedOnlyByItsSpacesHostsOrAdminsNeverByItsAuthor) {
+  const ItemKindRule* idea = find_item_kind("idea");
+  ASSERT_NE(idea, nullptr);
+  const std::vector<std::pair<std::string_view, std::string_view>> moves = {
+      {"open", "under_review"},
+      {"under_review", "accepted"},
+      {"under_review", "declined"},
+      {"accepted", "done"}};
+  EXPECT_EQ(idea->transitions.size(), moves.size());
+  for (auto [from, to] : moves) {
+    const StatusTransition* t = idea->transition(from, to);
+    ASSERT_NE(t, nullptr) << from << " -> " << to;
+    EXPECT_TRUE(t->by.contains(Standing::kSpaceModerator));
+    EXPECT_TRUE(t->by.contains(Standing::kAdmin));
+    EXPECT_FALSE(t->by.contains(Standing::kAuthor));
+  }
+  // No way back, and no skipping review.
+  EXPECT_EQ(idea->transition("under_review", "open"), nullptr);
+  EXPECT_EQ(idea->transition("open", "accepted"), nullptr);
+  EXPECT_EQ(idea->transition("declined", "open"), nullptr);
+  EXPECT_EQ(idea->transition("done", "accepted"), nullptr);
 }
 
 }  // namespace
