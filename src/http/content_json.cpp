@@ -49,6 +49,10 @@ nlohmann::json reactions_json(const store::ReactionSummary& summary) {
   return {{"reactions", counts}, {"my_reactions", summary.mine}};
 }
 
+nlohmann::json votes_json(const store::VoteSummary& summary) {
+  return {{"votes", summary.count}, {"voted", summary.voted}};
+}
+
 nlohmann::json item_json(const social::ItemView& v) {
   const Item& i = v.item;
   nlohmann::json j = {{"id", std::to_string(i.id)},
@@ -66,6 +70,7 @@ nlohmann::json item_json(const social::ItemView& v) {
                       {"edited_at", optional_time(i.edited_at)}};
   if (i.hidden) j["hidden"] = true;
   j.update(reactions_json(v.reactions));
+  j.update(votes_json(v.votes));
   if (v.can) j["can"] = can_json(*v.can);
   return j;
 }

@@ -14,6 +14,8 @@ namespace kring::http {
 
 nlohmann::json space_json(const social::SpaceView& view);
 nlohmann::json reactions_json(const store::ReactionSummary& summary);
+// {votes, voted}: in an item, and the answer of POST/DELETE /items/{id}/votes.
+nlohmann::json votes_json(const store::VoteSummary& summary);
 nlohmann::json item_json(const social::ItemView& view);
 nlohmann::json reply_json(const social::ReplyView& view);
 // One entry of GET /items/{id}/status-history.

@@ -67,6 +67,8 @@ const std::vector<RouteActions>& route_actions() {
       {"POST", "/api/v1/items/{id}/replies", {A::kReply}},
       {"PUT", "/api/v1/items/{id}/reactions/{kind}", {A::kReact}},
       {"DELETE", "/api/v1/items/{id}/reactions/{kind}", {A::kUnreact}},
+      {"POST", "/api/v1/items/{id}/votes", {A::kVote}},
+      {"DELETE", "/api/v1/items/{id}/votes", {A::kUnvote}},
       {"DELETE", "/api/v1/replies/{id}", {A::kDeleteReply}},
       {"PUT", "/api/v1/replies/{id}/reactions/{kind}", {A::kReact}},
       {"DELETE", "/api/v1/replies/{id}/reactions/{kind}", {A::kUnreact}},

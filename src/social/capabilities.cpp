@@ -1,6 +1,7 @@
 #include "social/capabilities.h"
 
 #include "core/kinds.h"
+#include "social/votes.h"
 #include "store/space_repository.h"
 
 namespace kring::social {
@@ -81,6 +82,9 @@ Resource StandingCache::content(MemberId author, std::optional<SpaceId> space_id
 
 Can item_can(const Actor& actor, const Resource& item, const Item& row) {
   Can can = evaluate(actor, kItemEntries, item);
+  const bool open = votes_open(row).ok();
+  can.entries.emplace_back("vote", open && allows(actor, Action::kVote, item));
+  can.entries.emplace_back("unvote", open && allows(actor, Action::kUnvote, item));
   const ItemKindRule* kind = find_item_kind(row.kind);
   can.move_status =
       kind ? allowed_status_moves(actor, item, *kind, row.status) : std::vector<std::string_view>{};

@@ -41,8 +41,11 @@ class StandingCache {
 };
 
 // Keys: edit, delete, hide, unhide, reply, react, report, history,
-// status_history; and move_status, the statuses the item may move to now
-// (allowed_status_moves over its kind and status).
+// status_history; vote and unvote (the policy's rows, while votes are open
+// on the item: social/votes.h; both are idempotent, so whether the viewer
+// has voted is the item's `voted`, not a matter of may); and move_status,
+// the statuses the item may move to now (allowed_status_moves over its kind
+// and status).
 Can item_can(const Actor& actor, const Resource& item, const Item& row);
 // Keys: delete, hide, unhide, react, report. `removed`: deleted or hidden
 // (only hosts and admins still act on it).

@@ -1,5 +1,6 @@
 #include "social/item_view.h"
 
+#include "core/kinds.h"
 #include "store/member_repository.h"
 #include "store/space_repository.h"
 
@@ -24,6 +25,9 @@ ItemView view_item(store::Connection& conn, MemberId viewer, Item item,
   v.space = std::move(space);
   v.reactions =
       store::ReactionRepository(conn).summary(store::ReactionTarget::kItem, item.id, viewer);
+  if (const ItemKindRule* kind = find_item_kind(item.kind); kind && kind->takes_votes) {
+    v.votes = store::VoteRepository(conn).summary(item.id, viewer);
+  }
   v.item = std::move(item);
   return v;
 }

@@ -1,6 +1,6 @@
 #pragma once
 // Items and replies as one viewer sees them: with their author, their
-// space, and reaction counts.
+// space, reaction counts and votes.
 
 #include <optional>
 #include <string>
@@ -10,6 +10,7 @@
 #include "social/member_view.h"
 #include "store/database.h"
 #include "store/reaction_repository.h"
+#include "store/vote_repository.h"
 
 namespace kring::social {
 
@@ -23,7 +24,8 @@ struct ItemView {
   MemberView author;
   std::optional<SpaceRef> space;
   store::ReactionSummary reactions;
-  std::optional<Can> can;  // social/capabilities
+  store::VoteSummary votes;  // none on a kind that takes no votes
+  std::optional<Can> can;    // social/capabilities
 };
 
 struct ReplyView {

@@ -100,6 +100,8 @@ enum class Action {
   kUnhideReply,
   kReact,
   kUnreact,
+  kVote,  // on kinds that take votes, while the item is at its initial status (social/votes)
+  kUnvote,
   // moderation
   kReport,
   kViewSpaceReports,

@@ -20,6 +20,7 @@
 #include "social/spaces.h"
 #include "social/suggestions.h"
 #include "social/ties.h"
+#include "social/votes.h"
 
 namespace kring::social {
 
@@ -38,6 +39,7 @@ struct Services {
         items(db, hub, markdown),
         item_statuses(db, hub),
         conversation(db, hub, markdown),
+        votes(db),
         feeds(db),
         notifications(db),
         search(db),
@@ -56,6 +58,7 @@ struct Services {
   Items items;
   ItemStatuses item_statuses;
   Conversation conversation;
+  Votes votes;
   Feeds feeds;
   Notifications notifications;
   Search search;

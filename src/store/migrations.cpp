@@ -394,7 +394,20 @@ CREATE TABLE item_status_changes (
 CREATE INDEX item_status_changes_by_item ON item_status_changes(item_id, id);
 )sql";
 
-constexpr std::array<Migration, 8> kMigrations = {{
+// Votes on items whose kind takes them (POST /api/v1/items/{id}/votes): the
+// key makes a second vote by the same member no vote, also when two
+// requests race. The member index serves "what did I vote for".
+constexpr std::string_view kItemVotes = R"sql(
+CREATE TABLE item_votes (
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (item_id, member_id)
+) WITHOUT ROWID;
+CREATE INDEX item_votes_by_member ON item_votes(member_id, item_id);
+)sql";
+
+constexpr std::array<Migration, 9> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
@@ -403,6 +416,7 @@ constexpr std::array<Migration, 8> kMigrations = {{
     {6, "revision visibility (history outlives its audience)", kRevisionVisibility},
     {7, "enum columns hold names, not ordinals", kEnumsByName},
     {8, "item status changes (the status history)", kItemStatusChanges},
+    {9, "votes on items", kItemVotes},
 }};
 
 int user_version(Connection& conn) {

@@ -10,7 +10,7 @@ import unittest
 from kring_api import ApiTestCase, SseReader
 
 ITEM_KEYS = {"edit", "delete", "hide", "unhide", "reply", "react", "report", "history",
-             "status_history"}
+             "status_history", "vote", "unvote"}  # on a note both are 409 no_votes
 ITEM_LISTS = {"move_status"}  # test_item_status checks it against POST /items/{id}/status
 REPLY_KEYS = {"delete", "hide", "unhide", "react", "report"}
 SPACE_KEYS = {"edit", "join", "leave", "invite", "decide_requests", "set_roles", "remove_members",
@@ -94,6 +94,10 @@ class CanPredictsTheServer(ApiTestCase):
             return client.get(path + "/history")
         if key == "status_history":
             return client.get(path + "/status-history")
+        if key == "vote":
+            return client.post(path + "/votes")
+        if key == "unvote":
+            return client.delete(path + "/votes")
         raise AssertionError(key)
 
     def test_item_can_says_exactly_what_the_server_allows(self):

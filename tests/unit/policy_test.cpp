@@ -200,6 +200,11 @@ const Row kRows[] = {
     {kMember, kMemberArchived, Action::kReact, k403},
     {kMember, kOthersProfilePost, Action::kReact, kAllowed},
     {kSuspendedMember, kOthersProfilePost, Action::kReact, k403},
+    {kMember, kMemberArchived, Action::kVote, k403},
+    {kMember, kOthersProfilePost, Action::kVote, kAllowed},
+    {kSuspendedMember, kOthersProfilePost, Action::kVote, k403},
+    {kMember, kOthersProfilePost, Action::kUnvote, kAllowed},
+    {kSuspendedMember, kOthersProfilePost, Action::kUnvote, k403},
     // Space management.
     {kMember, kOwnerClosed, Action::kEditSpace, kAllowed},
     {kMember, kModeratorClosed, Action::kEditSpace, k403},

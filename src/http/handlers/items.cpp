@@ -133,6 +133,12 @@ void register_item_routes(Router& router, social::Services& s) {
              with_id([&s](Context& c, ItemId id) {
                return react(s, c, ReactionTarget::kItem, id, false);
              }));
+  router.add(verb::post, "/api/v1/items/{id}/votes", with_id([&s](Context& c, ItemId id) {
+               return reply(s.votes.vote(c.actor, id, true), 200, votes_json);
+             }));
+  router.add(verb::delete_, "/api/v1/items/{id}/votes", with_id([&s](Context& c, ItemId id) {
+               return reply(s.votes.vote(c.actor, id, false), 200, votes_json);
+             }));
   router.add(verb::delete_, "/api/v1/replies/{id}", with_id([&s](Context& c, ItemId id) {
                return reply(s.conversation.remove_reply(c.actor, id));
              }));

@@ -1,0 +1,31 @@
+#include "store/vote_repository.h"
+
+namespace kring::store {
+
+bool VoteRepository::put(ItemId item, MemberId member, Micros now) {
+  auto st = conn_.prepare(
+      "INSERT OR IGNORE INTO item_votes (item_id, member_id, created_at) VALUES (?1, ?2, ?3)");
+  st.bind(1, item).bind(2, member).bind(3, now).run();
+  return conn_.changes() > 0;
+}
+
+bool VoteRepository::remove(ItemId item, MemberId member) {
+  auto st = conn_.prepare("DELETE FROM item_votes WHERE item_id = ?1 AND member_id = ?2");
+  st.bind(1, item).bind(2, member).run();
+  return conn_.changes() > 0;
+}
+
+VoteSummary VoteRepository::summary(ItemId item, MemberId viewer) {
+  auto st = conn_.prepare(
+      "SELECT count(*), coalesce(max(v.member_id = ?2), 0) FROM item_votes v JOIN members m ON "
+      "m.id = v.member_id WHERE v.item_id = ?1 AND m.suspended_at IS NULL");
+  st.bind(1, item).bind(2, viewer);
+  VoteSummary out;
+  if (st.step()) {
+    out.count = st.int64(0);
+    out.voted = st.int64(1) != 0;
+  }
+  return out;
+}
+
+}  // namespace kring::store

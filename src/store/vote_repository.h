@@ -1,0 +1,34 @@
+#pragma once
+// Votes on items (item_votes): at most one per member per item, kept by the
+// table's primary key, so two requests at once still make one vote. Runs
+// inside the caller's transaction; whether the member may vote, and on what,
+// is the caller's (social/votes.h).
+
+#include <cstdint>
+
+#include "core/item.h"
+#include "store/database.h"
+
+namespace kring::store {
+
+struct VoteSummary {
+  std::int64_t count = 0;  // votes by members who are not suspended
+  bool voted = false;      // the viewer's own vote counts among them
+};
+
+class VoteRepository {
+ public:
+  explicit VoteRepository(Connection& conn) : conn_(conn) {}
+
+  // True when the vote is new; a second vote is no vote. REQUIRES: a write transaction.
+  bool put(ItemId item, MemberId member, Micros now);
+  // True when there was a vote to withdraw. REQUIRES: a write transaction.
+  bool remove(ItemId item, MemberId member);
+  // `viewer` 0: a visitor, who has voted on nothing.
+  VoteSummary summary(ItemId item, MemberId viewer);
+
+ private:
+  Connection& conn_;
+};
+
+}  // namespace kring::store
