@@ -18,7 +18,7 @@ class ReplyRepository {
   ReplyId insert(const Reply& reply);
   std::optional<Reply> find(ReplyId id);
   // Oldest first (threads read top-down), keyset-paged on reply id
-  // (store/keyset.h); deleted replies stay as placeholders so their
+  // (store/keyset.h); deleted replies stay in the list, marked removed, so their
   // children keep a parent.
   std::vector<Reply> for_item(ItemId item, MemberId viewer, std::optional<CursorKey> after,
                               int limit);
