@@ -24,7 +24,11 @@ constexpr std::array<StatusTransition, 2> kQuestionTransitions = {{
 // ---- idea: put forward to a space (or on a profile) and supported by
 // votes; the space's hosts take it under review and decide, and follow an
 // accepted idea through to done. On a profile only admins hold it.
-constexpr std::array<FieldRule, 1> kIdeaFields = {{{ItemField::kTitle, true}}};
+constexpr std::array<FieldRule, 3> kIdeaFields = {{
+    {ItemField::kTitle, true},
+    {ItemField::kCategory, false},
+    {ItemField::kLocation, false},
+}};
 constexpr std::array<std::string_view, 5> kIdeaStatuses = {"open", "under_review", "accepted",
                                                            "declined", "done"};
 constexpr Standings kHosts = {Standing::kSpaceModerator, Standing::kAdmin};
@@ -35,9 +39,43 @@ constexpr std::array<StatusTransition, 4> kIdeaTransitions = {{
     {"accepted", "done", kHosts},
 }};
 
-// Later kinds (report, request, offer, initiative, event) are rows here
-// with their fields, workflow and flags, not new code.
-constexpr std::array<ItemKindRule, 4> kKinds = {{
+// ---- report: a problem or wish at a place, addressed to a space (the
+// municipality's, the building manager's). Its hosts acknowledge it, work on
+// it and close it as solved, won't fix or a duplicate of an earlier report;
+// the reporter may reopen a solved one within 30 days, the hosts at any time.
+constexpr std::array<FieldRule, 3> kReportFields = {{
+    {ItemField::kTitle, true},
+    {ItemField::kCategory, true},
+    {ItemField::kLocation, true},
+}};
+constexpr std::array<std::string_view, 6> kReportStatuses = {
+    "reported", "acknowledged", "in_progress", "solved", "wont_fix", "duplicate"};
+constexpr Standings kReporterOrHosts = {Standing::kAuthor, Standing::kSpaceModerator,
+                                        Standing::kAdmin};
+constexpr int kReopenWindowDays = 30;
+constexpr std::array<StatusTransition, 11> kReportTransitions = {{
+    {"reported", "acknowledged", kHosts},
+    {"reported", "wont_fix", kHosts},
+    {"reported", "duplicate", kHosts},
+    {"acknowledged", "in_progress", kHosts},
+    {"acknowledged", "wont_fix", kHosts},
+    {"acknowledged", "duplicate", kHosts},
+    {"in_progress", "solved", kHosts},
+    {"in_progress", "wont_fix", kHosts},
+    {"in_progress", "duplicate", kHosts},
+    {"solved", "in_progress", kReporterOrHosts, kReopenWindowDays},
+    {"wont_fix", "acknowledged", kHosts},
+}};
+
+// Categories of problems and wishes at a place, after FixMyStreet's common
+// set; one list for the instance so that open data and duplicates compare.
+constexpr std::array<std::string_view, 10> kCategories = {
+    "road",     "pavement", "lighting", "waste", "greenery",
+    "traffic",  "noise",    "safety",   "play",  "other"};
+
+// Later kinds (request, offer, initiative, event) are rows here with their
+// fields, workflow and flags, not new code.
+constexpr std::array<ItemKindRule, 5> kKinds = {{
     {.kind = "note",
      .fields = kNoteFields,
      .statuses = {},
@@ -70,6 +108,14 @@ constexpr std::array<ItemKindRule, 4> kKinds = {{
      .takes_votes = true,
      .takes_contributions = false,
      .takes_rsvps = false},
+    {.kind = "report",
+     .fields = kReportFields,
+     .statuses = kReportStatuses,
+     .initial_status = "reported",
+     .transitions = kReportTransitions,
+     .takes_votes = false,
+     .takes_contributions = false,
+     .takes_rsvps = false},
 }};
 
 // A row is well formed when its initial status is one of its statuses (or
@@ -82,6 +128,12 @@ constexpr bool well_formed(const ItemKindRule& rule) {
     if (!rule.has_status(t.from) || !rule.has_status(t.to) || t.from == t.to || t.by.empty()) {
       return false;
     }
+    // A window limits the author; a row without them has nothing to limit.
+    if (t.author_window_days < 0 ||
+        (t.author_window_days > 0 && !t.by.contains(Standing::kAuthor))) {
+      return false;
+    }
+    if (rule.transition(t.from, t.to) != &t) return false;  // one row per move
   }
   for (size_t i = 0; i < rule.fields.size(); ++i) {
     for (size_t j = i + 1; j < rule.fields.size(); ++j) {
@@ -105,6 +157,15 @@ static_assert(table_well_formed(), "a row of the kind table is malformed (see we
 }  // namespace
 
 std::span<const ItemKindRule> item_kinds() { return kKinds; }
+
+std::span<const std::string_view> item_categories() { return kCategories; }
+
+bool is_item_category(std::string_view category) {
+  for (auto c : kCategories) {
+    if (c == category) return true;
+  }
+  return false;
+}
 
 const ItemKindRule* find_item_kind(std::string_view kind) {
   for (const auto& rule : kKinds) {

@@ -60,13 +60,23 @@ class Standings {
 
 // The fields beyond kind, body, space and visibility that an item may
 // carry. Every kind names the ones it takes; the others are refused.
-enum class ItemField { kTitle, kLocation, kGoals, kStartsAt, kEndsAt, kCapacity, kSkills };
+enum class ItemField {
+  kTitle,
+  kLocation,
+  kCategory,
+  kGoals,
+  kStartsAt,
+  kEndsAt,
+  kCapacity,
+  kSkills
+};
 
 template <>
 struct EnumNames<ItemField> {
-  static constexpr std::array<EnumName<ItemField>, 7> kTable = {{
+  static constexpr std::array<EnumName<ItemField>, 8> kTable = {{
       {ItemField::kTitle, "title"},
       {ItemField::kLocation, "location"},
+      {ItemField::kCategory, "category"},
       {ItemField::kGoals, "goals"},
       {ItemField::kStartsAt, "starts_at"},
       {ItemField::kEndsAt, "ends_at"},
@@ -80,11 +90,15 @@ struct FieldRule {
   bool required;
 };
 
-// One permitted move of an item's status, and who may make it.
+// One permitted move of an item's status, and who may make it. With
+// `author_window_days` > 0 the kAuthor standing holds only for that many
+// days after the item entered `from` (a reporter may reopen a solved report
+// within 30 days; the hosts named beside them may at any time).
 struct StatusTransition {
   std::string_view from;
   std::string_view to;
   Standings by;
+  int author_window_days = 0;
 };
 
 struct ItemKindRule {
@@ -125,6 +139,12 @@ struct ItemKindRule {
     return nullptr;
   }
 };
+
+// The categories an item's `category` may name (reports of a problem at a
+// place, ideas), in the order a picker offers them. GET /api/v1/vocabulary
+// publishes them.
+std::span<const std::string_view> item_categories();
+bool is_item_category(std::string_view category);
 
 // Every kind, in the order a picker offers them (the first is the default).
 std::span<const ItemKindRule> item_kinds();

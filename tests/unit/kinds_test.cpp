@@ -19,10 +19,10 @@ TEST(Kinds, FindsEveryKindByItsExactName) {
   EXPECT_EQ(find_item_kind(""), nullptr);
 }
 
-TEST(Kinds, TodaysKindsAreNoteArticleQuestionIdeaWithNoteFirst) {
+TEST(Kinds, TodaysKindsAreNoteArticleQuestionIdeaReportWithNoteFirst) {
   std::vector<std::string> names;
   for (const auto& rule : item_kinds()) names.emplace_back(rule.kind);
-  EXPECT_EQ(names, (std::vector<std::string>{"note", "article", "question", "idea"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"note", "article", "question", "idea", "report"}));
 }
 
 TEST(Kinds, EveryWorkflowStartsAtOneOfItsStatusesAndMovesOnlyBetweenThem) {
@@ -58,13 +58,62 @@ TEST(Kinds, ArticleNeedsATitleQuestionMayHaveOneNoteTakesNone) {
 
 TEST(Kinds, TodaysKindsTakeNoFieldOfTheComingKinds) {
   for (const auto& rule : item_kinds()) {
-    for (ItemField f : {ItemField::kLocation, ItemField::kGoals, ItemField::kStartsAt,
-                        ItemField::kEndsAt, ItemField::kCapacity, ItemField::kSkills}) {
+    for (ItemField f : {ItemField::kGoals, ItemField::kStartsAt, ItemField::kEndsAt,
+                        ItemField::kCapacity, ItemField::kSkills}) {
       EXPECT_FALSE(rule.takes(f)) << rule.kind << " " << to_name(f);
     }
     EXPECT_FALSE(rule.takes_contributions || rule.takes_rsvps) << rule.kind;
     EXPECT_EQ(rule.takes_votes, rule.kind == "idea") << rule.kind;
   }
+}
+
+TEST(Kinds, AReportNeedsATitleACategoryAndAPlaceAnIdeaMayHaveThem) {
+  const ItemKindRule* report = find_item_kind("report");
+  const ItemKindRule* idea = find_item_kind("idea");
+  ASSERT_NE(report, nullptr);
+  ASSERT_NE(idea, nullptr);
+  for (ItemField f : {ItemField::kTitle, ItemField::kCategory, ItemField::kLocation}) {
+    EXPECT_TRUE(report->requires_field(f)) << to_name(f);
+    EXPECT_TRUE(idea->takes(f)) << to_name(f);
+  }
+  EXPECT_FALSE(idea->requires_field(ItemField::kCategory));
+  EXPECT_FALSE(idea->requires_field(ItemField::kLocation));
+  EXPECT_FALSE(find_item_kind("note")->takes(ItemField::kLocation));
+}
+
+TEST(Kinds, AReportMovesFromReportedToAClosingStatusAndOnlyTheReporterHasAReopenWindow) {
+  const ItemKindRule* report = find_item_kind("report");
+  ASSERT_NE(report, nullptr);
+  EXPECT_EQ(report->initial_status, "reported");
+  for (auto [from, to] : {std::pair{"reported", "acknowledged"},
+                          std::pair{"acknowledged", "in_progress"},
+                          std::pair{"in_progress", "solved"}, std::pair{"in_progress", "wont_fix"},
+                          std::pair{"in_progress", "duplicate"}}) {
+    const StatusTransition* t = report->transition(from, to);
+    ASSERT_NE(t, nullptr) << from << " -> " << to;
+    EXPECT_FALSE(t->by.contains(Standing::kAuthor)) << from << " -> " << to;
+    EXPECT_TRUE(t->by.contains(Standing::kSpaceModerator));
+  }
+  const StatusTransition* reopen = report->transition("solved", "in_progress");
+  ASSERT_NE(reopen, nullptr);
+  EXPECT_TRUE(reopen->by.contains(Standing::kAuthor));
+  EXPECT_EQ(reopen->author_window_days, 30);
+  EXPECT_EQ(report->transition("duplicate", "reported"), nullptr);
+  EXPECT_EQ(report->transition("reported", "solved"), nullptr);
+  for (const auto& rule : item_kinds()) {
+    for (const auto& t : rule.transitions) {
+      if (&t == reopen) continue;
+      EXPECT_EQ(t.author_window_days, 0) << rule.kind << " " << t.from;
+    }
+  }
+}
+
+TEST(Kinds, CategoriesAreAFixedListThatRefusesOthers) {
+  EXPECT_FALSE(item_categories().empty());
+  EXPECT_TRUE(is_item_category("lighting"));
+  EXPECT_TRUE(is_item_category("other"));
+  EXPECT_FALSE(is_item_category("Lighting"));
+  EXPECT_FALSE(is_item_category(""));
 }
 
 TEST(Kinds, AQuestionStartsOpenAndTheAskerOrTheHostsMarkItAnsweredAndReopenIt) {

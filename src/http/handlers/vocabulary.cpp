@@ -1,5 +1,5 @@
 // GET /api/v1/vocabulary: the names the API speaks (item kinds with their
-// fields, statuses, transitions and flags; reactions; visibilities; kinds
+// fields, statuses, transitions and flags; item categories; reactions; visibilities; kinds
 // and roles of spaces; instance roles; notification kinds), generated from the core tables so
 // the web app reads them instead of keeping copies. The same for every
 // caller and fixed for the life of the process, so it is built once and
@@ -47,7 +47,9 @@ Json kind_json(const ItemKindRule& rule) {
   for (auto s : rule.statuses) statuses.push_back(s);
   Json transitions = Json::array();
   for (const auto& t : rule.transitions) {
-    transitions.push_back({{"from", t.from}, {"to", t.to}, {"by", standings_json(t.by)}});
+    Json move = {{"from", t.from}, {"to", t.to}, {"by", standings_json(t.by)}};
+    if (t.author_window_days > 0) move["author_window_days"] = t.author_window_days;
+    transitions.push_back(std::move(move));
   }
   return {{"name", rule.kind},
           {"fields", std::move(fields)},
@@ -64,7 +66,10 @@ Json vocabulary_json() {
   for (const auto& rule : item_kinds()) kinds.push_back(kind_json(rule));
   Json reactions = Json::array();
   for (auto r : reaction_kinds()) reactions.push_back(r);
+  Json categories = Json::array();
+  for (auto c : item_categories()) categories.push_back(c);
   return {{"kinds", std::move(kinds)},
+          {"categories", std::move(categories)},
           {"item_fields", names_of<ItemField>()},
           {"standings", names_of<Standing>()},
           {"reactions", std::move(reactions)},
