@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/cursor_secret.h"
 #include "cli/data_dir.h"
+#include "cli/periodic_task.h"
 #include "http/dispatcher.h"
 #include "http/handlers/handlers.h"
 #include "http/same_origin.h"
@@ -24,6 +25,7 @@ struct ServeOptions {
   unsigned threads = 0;
   std::size_t body_limit = 1 << 20;
   int heartbeat_s = 15;
+  int follow_up_interval_s = 600;
   bool allow_remote_images = false;
   std::string public_origin;
   std::string metrics_token;
@@ -177,6 +179,13 @@ int serve(const ServeOptions& o) {
     }
   }
 
+  // Follow-up questions fall due by the day; a sweep every few minutes is
+  // on time for them and costs one indexed query.
+  PeriodicTask follow_ups("follow-ups", std::chrono::seconds(o.follow_up_interval_s), [&] {
+    if (int asked = services.follow_ups.ask_due(now_micros()); asked > 0) {
+      spdlog::info("asked {} follow-up question(s)", asked);
+    }
+  });
   spdlog::info("kring serving on http://{}:{} data={} web_files={}", server_options.address,
                server.port(), o.data_dir, static_files->file_count());
   std::thread metrics_thread;
@@ -223,6 +232,10 @@ void add_serve_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--heartbeat", options->heartbeat_s, "Seconds between SSE heartbeats")
       ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  cmd->add_option("--follow-up-interval", options->follow_up_interval_s,
+                  "Seconds between sweeps for follow-up questions that fell due (is it fixed?)")
+      ->check(CLI::Range(1, 86400))
       ->capture_default_str();
   cmd->add_option("--rate-limit", options->rate_limits, rate_limit_help())
       ->type_name("NAME=COUNT/PERIOD");

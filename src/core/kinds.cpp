@@ -115,7 +115,8 @@ constexpr std::array<ItemKindRule, 5> kKinds = {{
      .transitions = kReportTransitions,
      .takes_votes = false,
      .takes_contributions = false,
-     .takes_rsvps = false},
+     .takes_rsvps = false,
+     .follow_up = {.status = "solved", .after_days = 7, .reopen_to = "in_progress"}},
 }};
 
 // A row is well formed when its initial status is one of its statuses (or
@@ -134,6 +135,12 @@ constexpr bool well_formed(const ItemKindRule& rule) {
       return false;
     }
     if (rule.transition(t.from, t.to) != &t) return false;  // one row per move
+  }
+  if (const FollowUp& f = rule.follow_up; !f.status.empty()) {
+    const StatusTransition* reopen = rule.transition(f.status, f.reopen_to);
+    if (f.after_days <= 0 || !reopen || !reopen->by.contains(Standing::kAuthor)) return false;
+    // The author must still be able to reopen when asked.
+    if (reopen->author_window_days > 0 && reopen->author_window_days <= f.after_days) return false;
   }
   for (size_t i = 0; i < rule.fields.size(); ++i) {
     for (size_t j = i + 1; j < rule.fields.size(); ++j) {

@@ -101,6 +101,16 @@ struct StatusTransition {
   int author_window_days = 0;
 };
 
+// A question the item's author is asked some days after the item reached a
+// status ("is it fixed?" a week after a report is solved). Answering no
+// makes the move `status` -> `reopen_to`, which the table must open to the
+// author. An empty status: the kind asks nothing.
+struct FollowUp {
+  std::string_view status;
+  int after_days = 0;
+  std::string_view reopen_to;
+};
+
 struct ItemKindRule {
   std::string_view kind;
   std::span<const FieldRule> fields;  // the fields this kind takes, in form order
@@ -112,6 +122,7 @@ struct ItemKindRule {
   bool takes_votes = false;
   bool takes_contributions = false;
   bool takes_rsvps = false;
+  FollowUp follow_up{};
 
   // The rule for `field`, or nullptr when this kind does not take it.
   constexpr const FieldRule* field(ItemField f) const {

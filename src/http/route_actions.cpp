@@ -63,6 +63,7 @@ const std::vector<RouteActions>& route_actions() {
       {"GET", "/api/v1/items/{id}/history", {A::kViewItemHistory}},
       {"POST", "/api/v1/items/{id}/status", {A::kMoveItemStatus}},
       {"GET", "/api/v1/items/{id}/status-history", {A::kViewStatusHistory}},
+      {"POST", "/api/v1/items/{id}/fixed", {A::kAnswerFollowUp}},
       {"GET", "/api/v1/items/{id}/replies", {A::kListReplies}},
       {"POST", "/api/v1/items/{id}/replies", {A::kReply}},
       {"PUT", "/api/v1/items/{id}/reactions/{kind}", {A::kReact}},

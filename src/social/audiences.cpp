@@ -15,6 +15,7 @@ constexpr std::array kMentionAudience = {A::kMentioned};
 constexpr std::array kReactionAudience = {A::kReactedAuthor};
 constexpr std::array kNamedMemberAudience = {A::kNamedMember};
 constexpr std::array kHostsAudience = {A::kSpaceHosts};
+constexpr std::array kAuthorAudience = {A::kItemAuthor};
 constexpr std::array kTakingPartAudience = {A::kItemAuthor, A::kItemRepliers};
 
 // The table. Replies tell the item's author and whoever was answered, not
@@ -22,7 +23,7 @@ constexpr std::array kTakingPartAudience = {A::kItemAuthor, A::kItemRepliers};
 // item each new reply would notify everyone who ever replied. A status
 // change does tell every replier: it is rare (a question answered, an idea
 // accepted) and it is what those who took part wait to hear.
-const std::array<AudienceRule, 9> kTable = {{
+const std::array<AudienceRule, 10> kTable = {{
     {K::kReply, Subject::kItem, kReplyAudience, false, "someone replies on an item"},
     {K::kMention, Subject::kItem, kMentionAudience, true,
      "an item or reply names members with `@handle`"},
@@ -38,6 +39,9 @@ const std::array<AudienceRule, 9> kTable = {{
      "someone invites a member to a space"},
     {K::kStatusChanged, Subject::kItem, kTakingPartAudience, false,
      "someone moves an item's status (a question marked answered)"},
+    {K::kFixedCheck, Subject::kItem, kAuthorAudience, false,
+     "some days after an item reached its kind's asking status, its author is asked whether "
+     "it is done (a week after a report is solved: is it fixed?), from whoever moved it"},
 }};
 
 constexpr std::array<std::pair<Audience, std::string_view>, 7> kWho = {{

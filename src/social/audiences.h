@@ -28,6 +28,7 @@ enum class NotificationKind {
   kJoinRequest,
   kInvitation,
   kStatusChanged,
+  kFixedCheck,
 };
 
 // Who, relative to an event, may be told. Each is one recipient query in
@@ -80,7 +81,7 @@ namespace kring {
 template <>
 struct EnumNames<social::NotificationKind> {
   using K = social::NotificationKind;
-  static constexpr std::array<EnumName<K>, 9> kTable = {{
+  static constexpr std::array<EnumName<K>, 10> kTable = {{
       {K::kReply, "reply"},
       {K::kMention, "mention"},
       {K::kReaction, "reaction"},
@@ -90,6 +91,7 @@ struct EnumNames<social::NotificationKind> {
       {K::kJoinRequest, "join_request"},
       {K::kInvitation, "invitation"},
       {K::kStatusChanged, "status_changed"},
+      {K::kFixedCheck, "fixed_check"},
   }};
 };
 

@@ -86,6 +86,9 @@ Can item_can(const Actor& actor, const Resource& item, const Item& row) {
   can.entries.emplace_back("vote", open && allows(actor, Action::kVote, item));
   can.entries.emplace_back("unvote", open && allows(actor, Action::kUnvote, item));
   const ItemKindRule* kind = find_item_kind(row.kind);
+  const bool asking = kind && !kind->follow_up.status.empty() && row.status == kind->follow_up.status;
+  can.entries.emplace_back("answer_follow_up",
+                           asking && allows(actor, Action::kAnswerFollowUp, item));
   can.move_status =
       kind ? allowed_status_moves(actor, item, *kind, row.status) : std::vector<std::string_view>{};
   return can;

@@ -157,6 +157,8 @@ constexpr std::array kRules = {
     Rule{Action::kMoveItemStatus, "move_item_status", kMember, kRefused, kByTransition, 0, false,
          Refusal::k403, "you may not move this item's status"},
     Rule{Action::kViewStatusHistory, "view_status_history", kAnyone},
+    Rule{Action::kAnswerFollowUp, "answer_follow_up", kMember, kRefused, kOwn, 0, false,
+         Refusal::k403, "only the author is asked about this"},
     Rule{Action::kListReplies, "list_replies", kAnyone},
     Rule{Action::kReply, "reply", kMember, kRefused, 0, kContributor, false, Refusal::k403,
          "only members of the space may take part here"},

@@ -92,6 +92,7 @@ enum class Action {
   kUnhideItem,
   kMoveItemStatus,  // its standings are the kind table's, per transition: decide_transition()
   kViewStatusHistory,
+  kAnswerFollowUp,  // the author's answer to the kind's follow-up (social/follow_ups)
   // conversation
   kListReplies,
   kReply,

@@ -6,6 +6,7 @@
 #include "social/accounts.h"
 #include "social/conversation.h"
 #include "social/feeds.h"
+#include "social/follow_ups.h"
 #include "social/health.h"
 #include "social/item_status.h"
 #include "social/items.h"
@@ -38,6 +39,7 @@ struct Services {
         spaces(db, hub),
         items(db, hub, markdown),
         item_statuses(db, hub),
+        follow_ups(db, hub, item_statuses),
         conversation(db, hub, markdown),
         votes(db),
         feeds(db),
@@ -57,6 +59,7 @@ struct Services {
   Spaces spaces;
   Items items;
   ItemStatuses item_statuses;
+  FollowUps follow_ups;
   Conversation conversation;
   Votes votes;
   Feeds feeds;

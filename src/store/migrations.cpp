@@ -407,7 +407,24 @@ CREATE TABLE item_votes (
 CREATE INDEX item_votes_by_member ON item_votes(member_id, item_id);
 )sql";
 
-constexpr std::array<Migration, 9> kMigrations = {{
+// Follow-up questions to an item's author (the kind table's FollowUp: "is
+// it fixed?" a week after a report is solved), one per status change that
+// reached the asking status, so a report solved again after a reopen is
+// asked again. asked_at is NULL when the author answered before being
+// asked; fixed is NULL until they answer.
+constexpr std::string_view kItemFollowUps = R"sql(
+CREATE TABLE item_follow_ups (
+  change_id INTEGER PRIMARY KEY REFERENCES item_status_changes(id) ON DELETE CASCADE,
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  asked_at INTEGER,
+  answered_at INTEGER,
+  fixed INTEGER
+);
+CREATE INDEX item_follow_ups_by_item ON item_follow_ups(item_id, change_id);
+CREATE INDEX item_status_changes_by_status ON item_status_changes(to_status, changed_at);
+)sql";
+
+constexpr std::array<Migration, 10> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
@@ -417,6 +434,7 @@ constexpr std::array<Migration, 9> kMigrations = {{
     {7, "enum columns hold names, not ordinals", kEnumsByName},
     {8, "item status changes (the status history)", kItemStatusChanges},
     {9, "votes on items", kItemVotes},
+    {13, "follow-up questions (is it fixed?)", kItemFollowUps},
 }};
 
 int user_version(Connection& conn) {

@@ -16,14 +16,16 @@ class Publishing(ApiTestCase):
     def test_anyone_reads_it_and_it_lists_every_family(self):
         reply = self.anonymous().get("/api/v1/vocabulary")
         self.assertEqual(reply.status, 200, reply)
-        for family in ("kinds", "item_fields", "standings", "reactions", "item_visibilities",
+        for family in ("kinds", "categories", "item_fields", "standings", "reactions",
+                       "item_visibilities",
                        "profile_visibilities", "space_kinds", "space_visibilities", "space_roles",
                        "instance_roles", "notification_kinds"):
             with self.subTest(family=family):
                 self.assertTrue(reply.json[family], f"{family} is empty")
         for kind in reply.json["kinds"]:
             self.assertEqual(set(kind), {"name", "fields", "statuses", "initial_status", "transitions",
-                                         "takes_votes", "takes_contributions", "takes_rsvps"})
+                                         "takes_votes", "takes_contributions", "takes_rsvps",
+                                         "follow_up"})
 
     def test_it_is_cacheable_and_revalidates_to_not_modified(self):
         first = self.anonymous().get("/api/v1/vocabulary")

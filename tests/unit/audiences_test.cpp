@@ -47,6 +47,7 @@ TEST(AudienceTable, SaysWhoIsToldOfEachKind) {
       {K::kJoinRequest, {Subject::kSpace, {A::kSpaceHosts}}},
       {K::kInvitation, {Subject::kSpace, {A::kNamedMember}}},
       {K::kStatusChanged, {Subject::kItem, {A::kItemAuthor, A::kItemRepliers}}},
+      {K::kFixedCheck, {Subject::kItem, {A::kItemAuthor}}},
   };
   for (const auto& rule : audience_table()) {
     const auto& [subject, audiences] = expected.at(rule.kind);

@@ -67,6 +67,13 @@ Response move_status(social::Services& s, Context& ctx, ItemId id) {
   return reply(s.item_statuses.move(ctx.actor, id, {status, note}), 200, item_json);
 }
 
+Response answer_follow_up(social::Services& s, Context& ctx, ItemId id) {
+  KRING_HTTP_TRY(body, parse_object(ctx.request.body(), {"fixed"}));
+  KRING_HTTP_TRY(fixed, optional_bool(body, "fixed"));
+  if (!fixed) return Response::error(Error::invalid("missing_field", "fixed must be true or false"));
+  return reply(s.follow_ups.answer(ctx.actor, id, *fixed), 200, item_json);
+}
+
 Response status_history(social::Services& s, Context& ctx, ItemId id) {
   KRING_HTTP_TRY(page, page_request(ctx.request));
   return reply(s.item_statuses.history(ctx.actor, id, page), 200,
@@ -120,6 +127,8 @@ void register_item_routes(Router& router, social::Services& s) {
              with_id([&s](Context& c, ItemId id) { return history(s, c, id); }));
   router.add(verb::post, "/api/v1/items/{id}/status",
              with_id([&s](Context& c, ItemId id) { return move_status(s, c, id); }));
+  router.add(verb::post, "/api/v1/items/{id}/fixed",
+             with_id([&s](Context& c, ItemId id) { return answer_follow_up(s, c, id); }));
   router.add(verb::get, "/api/v1/items/{id}/status-history",
              with_id([&s](Context& c, ItemId id) { return status_history(s, c, id); }));
   router.add(verb::get, "/api/v1/items/{id}/replies",

@@ -58,7 +58,12 @@ Json kind_json(const ItemKindRule& rule) {
           {"transitions", std::move(transitions)},
           {"takes_votes", rule.takes_votes},
           {"takes_contributions", rule.takes_contributions},
-          {"takes_rsvps", rule.takes_rsvps}};
+          {"takes_rsvps", rule.takes_rsvps},
+          {"follow_up", rule.follow_up.status.empty()
+                            ? Json()
+                            : Json{{"status", rule.follow_up.status},
+                                   {"after_days", rule.follow_up.after_days},
+                                   {"reopen_to", rule.follow_up.reopen_to}}}};
 }
 
 Json vocabulary_json() {
