@@ -64,8 +64,9 @@ export const DEMO_PASSWORD = 'kring-demo';
 export class Server {
   // With `demo: { members, seed }`, the data directory first gets the demo
   // community (`kring demo`); `this.demo` then names its admin, its analyst
-  // and a few ordinary members, as the command prints them.
-  async start({ demo } = {}) {
+  // and a few ordinary members, as the command prints them. `args` go to
+  // `kring serve` after the harness's own.
+  async start({ demo, args = [] } = {}) {
     this.dir = mkdtempSync(path.join(tmpdir(), 'kring-e2e-'));
     this.logText = '';
     if (demo) {
@@ -83,7 +84,7 @@ export class Server {
     this.process = spawn(
       KRING,
       // Rate limits off: a test run registers and posts faster than people do.
-      ['serve', '--data', path.join(this.dir, 'data'), '--listen', '127.0.0.1:0', '--web', WEB_DIST, '--no-rate-limits'],
+      ['serve', '--data', path.join(this.dir, 'data'), '--listen', '127.0.0.1:0', '--web', WEB_DIST, '--no-rate-limits', ...args],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const collect = (chunk) => {

@@ -9,6 +9,7 @@ import { useStore } from '../store';
 import type { Notification } from '../types';
 import { notificationHref, notificationText } from '../components/notification';
 import { Icon, type IconName } from '../components/icons';
+import { FollowUpAnswer } from '../components/follow_up_answer';
 import { Avatar, Empty, ErrorBox, LoadMore, Loading, PageHeader } from '../components/ui';
 
 const ICON: Record<string, IconName> = {
@@ -21,6 +22,7 @@ const ICON: Record<string, IconName> = {
   join_request: 'door',
   invitation: 'mail',
   status_changed: 'check',
+  fixed_check: 'check',
 };
 
 export function NotificationsPage() {
@@ -81,6 +83,7 @@ export function NotificationsPage() {
                 {n.actor && <Avatar member={n.actor} size={36} />}
                 <div class="notification-body">
                   <Link href={notificationHref(n)}>{notificationText(n)}</Link>
+                  {n.kind === 'fixed_check' && n.item_id && <FollowUpAnswer itemId={n.item_id} />}
                   <p class="muted small">
                     <time dateTime={n.created_at}>{formatDate(n.created_at)}</time>
                     {!n.read && <span class="visually-hidden"> · {t('notifications.unread')}</span>}
