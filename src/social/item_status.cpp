@@ -65,7 +65,7 @@ Result<ItemView> ItemStatuses::move(const Actor& actor, ItemId id, const StatusM
   auto note = checked_note(move.note);
   if (!note) return std::move(note).error();
   StandingCache standing(*conn, actor);
-  Resource r = standing.content(item->author_id, item->space_id);
+  Resource r = standing.item(*item);
   r.not_found = "no item " + std::to_string(id);
   const StatusTransition* transition = kind->transition(item->status, move.status);
   if (!transition) {
