@@ -407,7 +407,20 @@ CREATE TABLE item_votes (
 CREATE INDEX item_votes_by_member ON item_votes(member_id, item_id);
 )sql";
 
-constexpr std::array<Migration, 9> kMigrations = {{
+// A report (or any item whose kind has a `duplicate` status) marked a
+// duplicate points at its original; the index serves the original's list
+// of duplicates. Deleting an item keeps its row (deleted_at), so the link
+// stays and the read rule hides what is gone.
+constexpr std::string_view kItemDuplicates = R"sql(
+CREATE TABLE item_duplicates (
+  item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+  original_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  marked_at INTEGER NOT NULL
+);
+CREATE INDEX item_duplicates_by_original ON item_duplicates(original_id, item_id);
+)sql";
+
+constexpr std::array<Migration, 10> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
@@ -417,6 +430,7 @@ constexpr std::array<Migration, 9> kMigrations = {{
     {7, "enum columns hold names, not ordinals", kEnumsByName},
     {8, "item status changes (the status history)", kItemStatusChanges},
     {9, "votes on items", kItemVotes},
+    {11, "duplicates point at their original", kItemDuplicates},
 }};
 
 int user_version(Connection& conn) {
@@ -428,6 +442,12 @@ int user_version(Connection& conn) {
 }  // namespace
 
 int latest_schema_version() { return kMigrations.back().version; }
+
+int migrations_after(int version) {
+  int n = 0;
+  for (const auto& migration : kMigrations) n += migration.version > version;
+  return n;
+}
 
 int apply_migrations(Connection& conn, int up_to) {
   int applied = 0;
