@@ -71,6 +71,10 @@ nlohmann::json item_json(const social::ItemView& v) {
   if (i.hidden) j["hidden"] = true;
   j.update(reactions_json(v.reactions));
   j.update(votes_json(v.votes));
+  j["duplicate_of"] =
+      v.duplicate_of ? nlohmann::json(std::to_string(*v.duplicate_of)) : nlohmann::json(nullptr);
+  j["duplicates"] = nlohmann::json::array();
+  for (ItemId d : v.duplicates) j["duplicates"].push_back(std::to_string(d));
   if (v.can) j["can"] = can_json(*v.can);
   return j;
 }

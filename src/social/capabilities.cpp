@@ -3,6 +3,7 @@
 #include "core/kinds.h"
 #include "social/votes.h"
 #include "store/space_repository.h"
+#include "store/status_change_repository.h"
 
 namespace kring::social {
 
@@ -80,6 +81,19 @@ Resource StandingCache::content(MemberId author, std::optional<SpaceId> space_id
   return r;
 }
 
+Resource StandingCache::item(const Item& row) {
+  Resource r = content(row.author_id, row.space_id);
+  const ItemKindRule* kind = find_item_kind(row.kind);
+  if (!r.own || !kind) return r;
+  for (const auto& t : kind->transitions) {
+    if (t.from != row.status || t.author_window_days <= 0) continue;
+    auto since = store::StatusChangeRepository(conn_).entered_at(row.id, row.status);
+    r.in_status_for = now_micros() - since.value_or(row.created_at);
+    break;
+  }
+  return r;
+}
+
 Can item_can(const Actor& actor, const Resource& item, const Item& row) {
   Can can = evaluate(actor, kItemEntries, item);
   const bool open = votes_open(row).ok();
@@ -139,8 +153,7 @@ Can space_member_can(const Actor& actor, const Space& space, const std::optional
 }
 
 void fill_can(StandingCache& standing, ItemView& view) {
-  view.can = item_can(standing.actor(), standing.content(view.item.author_id, view.item.space_id),
-                      view.item);
+  view.can = item_can(standing.actor(), standing.item(view.item), view.item);
 }
 
 void fill_can(StandingCache& standing, ReplyView& view, std::optional<SpaceId> item_space) {

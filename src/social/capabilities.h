@@ -33,6 +33,10 @@ class StandingCache {
   const Actor& actor() const { return actor_; }
   // Content by `author` living in `space` (none: a profile), readable by the viewer.
   Resource content(MemberId author, std::optional<SpaceId> space);
+  // The item's standing: content() with, where its author's standing for a
+  // move out of its status is limited in time (author_window_days), how
+  // long it has been at that status (read only then).
+  Resource item(const Item& item);
 
  private:
   store::Connection& conn_;

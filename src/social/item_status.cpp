@@ -5,6 +5,7 @@
 #include "social/capabilities.h"
 #include "social/notifier.h"
 #include "social/policy.h"
+#include "store/duplicate_repository.h"
 #include "store/item_repository.h"
 #include "store/member_repository.h"
 
@@ -45,6 +46,48 @@ Error invalid_transition(const ItemKindRule& kind, const std::string& from, cons
   return e;
 }
 
+// The shape of a move's duplicate_of, before anything is read.
+Status check_duplicate_field(const StatusMove& move) {
+  const bool to_duplicate = move.status == kDuplicateStatus;
+  if (to_duplicate && !move.duplicate_of) {
+    return Error::invalid(
+        "missing_duplicate_of",
+        "a duplicate names its original: duplicate_of, the id of the earlier item");
+  }
+  if (!to_duplicate && move.duplicate_of) {
+    return Error::invalid("invalid_duplicate_of", "duplicate_of goes only with status '" +
+                                                      std::string(kDuplicateStatus) + "'");
+  }
+  return {};
+}
+
+// Whether `original` may be what `item` duplicates, for this actor.
+Status check_original(store::Connection& conn, const Actor& actor, const Item& item,
+                      ItemId original) {
+  if (original == item.id) {
+    return Error::invalid("invalid_duplicate_of", "an item is no duplicate of itself");
+  }
+  store::ItemRepository items(conn);
+  std::optional<Item> found;
+  if (items.readable(original, actor.id)) found = items.find(original);
+  if (!found) return Error::not_found("no item " + std::to_string(original));
+  if (found->kind != item.kind) {
+    return Error::invalid("invalid_duplicate_of", "the original of a " + item.kind + " is a " +
+                                                      item.kind + ", not a " + found->kind);
+  }
+  if (found->space_id != item.space_id) {
+    return Error::invalid("invalid_duplicate_of", "the original is in another space");
+  }
+  if (found->status == kDuplicateStatus) {
+    auto first = store::DuplicateRepository(conn).original_of(original, actor.id);
+    return Error::conflict(
+        "original_is_duplicate",
+        "item " + std::to_string(original) + " is itself a duplicate" +
+            (first ? "; point at its original, " + std::to_string(*first) + ", instead" : ""));
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<ItemView> ItemStatuses::move(const Actor& actor, ItemId id, const StatusMove& move) {
@@ -64,8 +107,9 @@ Result<ItemView> ItemStatuses::move(const Actor& actor, ItemId id, const StatusM
   }
   auto note = checked_note(move.note);
   if (!note) return std::move(note).error();
+  KRING_TRY(check_duplicate_field(move));
   StandingCache standing(*conn, actor);
-  Resource r = standing.content(item->author_id, item->space_id);
+  Resource r = standing.item(*item);
   r.not_found = "no item " + std::to_string(id);
   const StatusTransition* transition = kind->transition(item->status, move.status);
   if (!transition) {
@@ -73,6 +117,7 @@ Result<ItemView> ItemStatuses::move(const Actor& actor, ItemId id, const StatusM
                               allowed_status_moves(actor, r, *kind, item->status));
   }
   KRING_TRY(decide_transition(actor, r, *transition));
+  if (move.duplicate_of) KRING_TRY(check_original(*conn, actor, *item, *move.duplicate_of));
   store::StatusChange change;
   change.item_id = id;
   change.from_status = item->status;
@@ -82,6 +127,8 @@ Result<ItemView> ItemStatuses::move(const Actor& actor, ItemId id, const StatusM
   change.changed_at = now_micros();
   store::StatusChangeRepository(*conn).record(change);
   items.set_status(id, move.status);
+  if (move.duplicate_of)
+    store::DuplicateRepository(*conn).mark(id, *move.duplicate_of, change.changed_at);
   Notifier notifier(*conn, hub_);
   notifier.notify({.kinds = {NotificationKind::kStatusChanged}, .actor = actor.id, .item = id});
   auto stored = items.find(id);

@@ -25,6 +25,8 @@ inline constexpr size_t kStatusNoteMax = 1000;
 struct StatusMove {
   std::string status;
   std::optional<std::string> note;
+  // The original, for (and only for) a move to kDuplicateStatus.
+  std::optional<ItemId> duplicate_of;
 };
 
 // One entry of an item's status history as one reader sees it: the move,
@@ -46,12 +48,19 @@ class ItemStatuses {
   // 404 (401 to a visitor) when the actor may not read the item; 409
   // no_workflow for a kind without statuses; 400 invalid_status for a
   // status the kind does not have (the message names its statuses); 400
-  // invalid_text/invalid_character/too long for the note; 409
+  // invalid_text/invalid_character/too long for the note; 400
+  // missing_duplicate_of for a move to kDuplicateStatus without the
+  // original, invalid_duplicate_of for one given with another status; 409
   // invalid_transition, with `allowed` (the statuses the actor may move the
   // item to from here), when the kind has no move from the item's status to
   // this one, the same status included; the policy's 401/403 when the move
-  // exists but the actor may not make it. Returns the item as the actor now
-  // sees it, with `can`.
+  // exists but the actor may not make it; then for a duplicate's original:
+  // 400 invalid_duplicate_of when it is the item itself, of another kind or
+  // in another space, 404 when the actor may not read it, 409
+  // original_is_duplicate when it is a duplicate itself (the message names
+  // its original). A duplicate is linked to its original (both show it);
+  // nothing else moves, votes least of all. Returns the item as the actor
+  // now sees it, with `can`.
   Result<ItemView> move(const Actor& actor, ItemId id, const StatusMove& move);
 
   // The item's status changes, newest first, keyset-paged on their id; 404

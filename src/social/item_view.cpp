@@ -1,6 +1,7 @@
 #include "social/item_view.h"
 
 #include "core/kinds.h"
+#include "store/duplicate_repository.h"
 #include "store/member_repository.h"
 #include "store/space_repository.h"
 
@@ -25,8 +26,12 @@ ItemView view_item(store::Connection& conn, MemberId viewer, Item item,
   v.space = std::move(space);
   v.reactions =
       store::ReactionRepository(conn).summary(store::ReactionTarget::kItem, item.id, viewer);
-  if (const ItemKindRule* kind = find_item_kind(item.kind); kind && kind->takes_votes) {
-    v.votes = store::VoteRepository(conn).summary(item.id, viewer);
+  const ItemKindRule* kind = find_item_kind(item.kind);
+  if (kind && kind->takes_votes) v.votes = store::VoteRepository(conn).summary(item.id, viewer);
+  if (kind && kind->has_status(kDuplicateStatus)) {
+    store::DuplicateRepository duplicates(conn);
+    v.duplicate_of = duplicates.original_of(item.id, viewer);
+    v.duplicates = duplicates.duplicates_of(item.id, viewer, kDuplicatesListed);
   }
   v.item = std::move(item);
   return v;

@@ -4,6 +4,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/item.h"
 #include "social/can.h"
@@ -19,12 +21,22 @@ struct SpaceRef {
   std::string name;
 };
 
+// The status at which an item of a kind that has it (a report) points at
+// its original (store/duplicate_repository.h).
+inline constexpr std::string_view kDuplicateStatus = "duplicate";
+// At most this many of an original's duplicates are listed with it.
+inline constexpr int kDuplicatesListed = 50;
+
 struct ItemView {
   Item item;
   MemberView author;
   std::optional<SpaceRef> space;
   store::ReactionSummary reactions;
   store::VoteSummary votes;  // none on a kind that takes no votes
+  // On a kind with a duplicate status: the original it duplicates and the
+  // duplicates of it, as far as the viewer may read them.
+  std::optional<ItemId> duplicate_of;
+  std::vector<ItemId> duplicates;
   std::optional<Can> can;    // social/capabilities
 };
 

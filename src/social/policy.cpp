@@ -292,18 +292,29 @@ static_assert(EnumNames<::kring::Standing>::kTable.size() == 4,
 // kByTransition. An item the actor may not read takes no standing at all,
 // so that hosts' oversight does not reach it: the row then answers only
 // its instance-role checks and the 404.
+constexpr Micros kMicrosPerDay = Micros{86400} * 1000 * 1000;
+
+// Whether the author's time for `move` is over: its window has passed since
+// the item entered `from`, or that time is unknown.
+bool author_window_closed(const Resource& item, const StatusTransition& move) {
+  if (move.author_window_days <= 0) return false;
+  return !item.in_status_for || *item.in_status_for > move.author_window_days * kMicrosPerDay;
+}
+
 Rule transition_rule(const Resource& item, const StatusTransition& move) {
   Rule rule = rule_of(Action::kMoveItemStatus);
   std::uint32_t by = 0;
   for (::kring::Standing s : enum_values<::kring::Standing>()) {
     if (move.by.contains(s)) by |= standing_of(s);
   }
+  if (author_window_closed(item, move)) by &= ~kOwn;
   rule.any = item.visible ? (rule.any & ~kByTransition) | by : 0;
   return rule;
 }
 
 // "its author, the space's moderators or an admin": who a transition is for.
-std::string who_may(const Standings& by) {
+// Without `with_author` the author is left out (their window has closed).
+std::string who_may(const Standings& by, bool with_author = true) {
   static constexpr std::pair<::kring::Standing, std::string_view> kWho[] = {
       {::kring::Standing::kAuthor, "its author"},
       {::kring::Standing::kSpaceModerator, "the space's moderators"},
@@ -312,7 +323,7 @@ std::string who_may(const Standings& by) {
   };
   std::vector<std::string_view> names;
   for (const auto& [s, name] : kWho) {
-    if (by.contains(s)) names.push_back(name);
+    if (by.contains(s) && (with_author || s != ::kring::Standing::kAuthor)) names.push_back(name);
   }
   std::string out;
   for (std::size_t i = 0; i < names.size(); ++i) {
@@ -395,6 +406,12 @@ Status decide_transition(const Actor& actor, const Resource& item, const StatusT
   const Rule rule = transition_rule(item, move);
   std::uint32_t lacking = 0;
   if (evaluate(actor, rule, item, lacking) == Verdict::kNoStanding) {
+    if (item.own && author_window_closed(item, move)) {
+      return Error::forbidden("its author's window to move it to '" + std::string(move.to) +
+                              "' closed " + std::to_string(move.author_window_days) +
+                              " days after it became '" + std::string(move.from) + "'; only " +
+                              who_may(move.by, false) + " may now");
+    }
     return Error::forbidden("only " + who_may(move.by) + " may move it to '" +
                             std::string(move.to) + "'");
   }

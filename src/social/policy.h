@@ -32,6 +32,7 @@
 #include "core/member.h"
 #include "core/result.h"
 #include "core/space.h"
+#include "core/time.h"
 #include "social/actor.h"
 #include "social/visibility.h"
 
@@ -136,6 +137,10 @@ struct Resource {
   bool own = false;      // the actor is its author, or the member acted on is the actor
   std::optional<SpaceStanding> space;
   std::optional<SpaceRole> target_role;  // the space role of the member acted on, if any
+  // How long an item has been at its current status (now minus the time of
+  // the latest change into it, or its creation): what a transition's
+  // author_window_days is measured against. Unknown: the window is closed.
+  std::optional<Micros> in_status_for;
   bool blocked = false;                  // a block stands between the actor and it
   std::string not_found = "not found";   // the 404's message
 
@@ -171,7 +176,10 @@ bool allows(const Actor& actor, Action action, const Resource& resource = {});
 // everywhere, holds only outside spaces and where the admin reads the
 // space). No oversight reaches an item the actor may not read: that is 404
 // (401 to a visitor), as for a missing one. decide() on kMoveItemStatus
-// alone holds no transition's standing and so never allows.
+// alone holds no transition's standing and so never allows. A transition
+// with author_window_days grants the author standing only while
+// item.in_status_for is at most that many days (403 saying the window
+// closed, when the author holds nothing else).
 Status decide_transition(const Actor& actor, const Resource& item, const StatusTransition& move);
 bool allows_transition(const Actor& actor, const Resource& item, const StatusTransition& move);
 // The statuses the actor may move an item of `kind` to from `from`, in the

@@ -407,6 +407,19 @@ CREATE TABLE item_votes (
 CREATE INDEX item_votes_by_member ON item_votes(member_id, item_id);
 )sql";
 
+// A report (or any item whose kind has a `duplicate` status) marked a
+// duplicate points at its original; the index serves the original's list
+// of duplicates. Deleting an item keeps its row (deleted_at), so the link
+// stays and the read rule hides what is gone.
+constexpr std::string_view kItemDuplicates = R"sql(
+CREATE TABLE item_duplicates (
+  item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+  original_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  marked_at INTEGER NOT NULL
+);
+CREATE INDEX item_duplicates_by_original ON item_duplicates(original_id, item_id);
+)sql";
+
 // Follow-up questions to an item's author (the kind table's FollowUp: "is
 // it fixed?" a week after a report is solved), one per status change that
 // reached the asking status, so a report solved again after a reopen is
@@ -424,7 +437,7 @@ CREATE INDEX item_follow_ups_by_item ON item_follow_ups(item_id, change_id);
 CREATE INDEX item_status_changes_by_status ON item_status_changes(to_status, changed_at);
 )sql";
 
-constexpr std::array<Migration, 10> kMigrations = {{
+constexpr std::array<Migration, 11> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
@@ -434,6 +447,7 @@ constexpr std::array<Migration, 10> kMigrations = {{
     {7, "enum columns hold names, not ordinals", kEnumsByName},
     {8, "item status changes (the status history)", kItemStatusChanges},
     {9, "votes on items", kItemVotes},
+    {11, "duplicates point at their original", kItemDuplicates},
     {13, "follow-up questions (is it fixed?)", kItemFollowUps},
 }};
 
@@ -446,6 +460,12 @@ int user_version(Connection& conn) {
 }  // namespace
 
 int latest_schema_version() { return kMigrations.back().version; }
+
+int migrations_after(int version) {
+  int n = 0;
+  for (const auto& migration : kMigrations) n += migration.version > version;
+  return n;
+}
 
 int apply_migrations(Connection& conn, int up_to) {
   int applied = 0;

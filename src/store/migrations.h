@@ -21,6 +21,10 @@ struct Migration {
 int apply_migrations(Connection& conn, int up_to = 0x7fffffff);
 
 // The version the newest migration brings a database to.
+// How many migrations have a version above `version`: what
+// apply_migrations applies to a database at that version (versions may
+// have gaps while branches that add migrations are merged).
+int migrations_after(int version);
 int latest_schema_version();
 
 }  // namespace kring::store

@@ -35,4 +35,13 @@ std::vector<StatusChange> StatusChangeRepository::for_item(ItemId item, MemberId
   return out;
 }
 
+std::optional<Micros> StatusChangeRepository::entered_at(ItemId item, const std::string& status) {
+  auto st = conn_.prepare(
+      "SELECT changed_at FROM item_status_changes WHERE item_id = ?1 AND to_status = ?2 "
+      "ORDER BY id DESC LIMIT 1");
+  st.bind(1, item).bind(2, status);
+  if (!st.step()) return std::nullopt;
+  return st.int64(0);
+}
+
 }  // namespace kring::store

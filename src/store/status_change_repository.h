@@ -40,6 +40,9 @@ class StatusChangeRepository {
   // actor_shown for `viewer` (0: a visitor).
   std::vector<StatusChange> for_item(ItemId item, MemberId viewer, std::optional<CursorKey> after,
                                      int limit);
+  // When the item last moved to `status` (its latest change into it);
+  // nullopt when it never moved there (it started there).
+  std::optional<Micros> entered_at(ItemId item, const std::string& status);
 
  private:
   Connection& conn_;

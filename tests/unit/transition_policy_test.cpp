@@ -293,5 +293,41 @@ TEST(TransitionPolicy, AllowedMovesAgreeWithDecideForEveryTransitionOfEveryKind)
   EXPECT_GT(allowed, 10);
 }
 
+// The reporter's reopening of a solved report holds for author_window_days
+// after it became solved, measured by what the service found
+// (Resource::in_status_for); its hosts may at any time, and an unknown age
+// closes the window.
+TEST(TransitionPolicy, TheAuthorsWindowClosesAfterItsDaysAndLeavesTheHosts) {
+  const StatusTransition& reopen = *find_item_kind("report")->transition("solved", "in_progress");
+  ASSERT_EQ(reopen.author_window_days, 30);
+  const Micros day = Micros{86400} * 1000 * 1000;
+  Resource reporter = resource_for(kAuthorInOpen);
+  Resource host = resource_for(kModeratorOpen);
+
+  reporter.in_status_for = 30 * day;
+  EXPECT_TRUE(decide_transition(actor_for(kMember), reporter, reopen).ok());
+  reporter.in_status_for = 30 * day + 1;
+  Status closed = decide_transition(actor_for(kMember), reporter, reopen);
+  ASSERT_FALSE(closed.ok());
+  EXPECT_EQ(answer(closed), k403);
+  EXPECT_EQ(closed.error().message,
+            "its author's window to move it to 'in_progress' closed 30 days after it became "
+            "'solved'; only the space's moderators or an admin may now");
+  EXPECT_FALSE(allows_transition(actor_for(kMember), reporter, reopen));
+  EXPECT_TRUE(allowed_status_moves(actor_for(kMember), reporter, *find_item_kind("report"),
+                                   "solved")
+                  .empty());
+  reporter.in_status_for.reset();
+  EXPECT_FALSE(allows_transition(actor_for(kMember), reporter, reopen));
+
+  for (std::optional<Micros> age : {std::optional<Micros>(), std::optional<Micros>(400 * day)}) {
+    host.in_status_for = age;
+    EXPECT_TRUE(decide_transition(actor_for(kMember), host, reopen).ok());
+  }
+  // A transition without a window does not look at the age.
+  Resource asker = resource_for(kAuthorInOpen);
+  EXPECT_TRUE(decide_transition(actor_for(kMember), asker, question_answers()).ok());
+}
+
 }  // namespace
 }  // namespace kring::social

@@ -61,10 +61,20 @@ Response history(social::Services& s, Context& ctx, ItemId id) {
 }
 
 Response move_status(social::Services& s, Context& ctx, ItemId id) {
-  KRING_HTTP_TRY(body, parse_object(ctx.request.body(), {"status", "note"}));
+  KRING_HTTP_TRY(body, parse_object(ctx.request.body(), {"status", "note", "duplicate_of"}));
   KRING_HTTP_TRY(status, required_string(body, "status", 64));
+  KRING_HTTP_TRY(original, optional_string(body, "duplicate_of", 32));
   KRING_HTTP_TRY(note, optional_string(body, "note", 8192));
-  return reply(s.item_statuses.move(ctx.actor, id, {status, note}), 200, item_json);
+  social::StatusMove move{status, note, std::nullopt};
+  if (original) {
+    auto original_id = social::parse_item_id(*original);
+    if (!original_id) {
+      return Response::error(
+          Error::invalid("invalid_duplicate_of", "duplicate_of must be an item id"));
+    }
+    move.duplicate_of = *original_id;
+  }
+  return reply(s.item_statuses.move(ctx.actor, id, move), 200, item_json);
 }
 
 Response answer_follow_up(social::Services& s, Context& ctx, ItemId id) {
