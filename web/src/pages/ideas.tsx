@@ -2,9 +2,9 @@
 // newest or by how diverse their support is (voters from more network
 // communities rank higher), filtered by the idea kind's workflow statuses.
 //
-// The list comes from GET /items?kind=idea&space=…&status=…&sort=…; a
-// server without that route (404/405) gets the space's feed, filtered and
-// sorted here, so the board works either way.
+// The list comes from GET /items?kind=idea&space=…&status=…&sort=…; from a
+// server without that route, or without that sort, the board reads the
+// space's feed and filters and sorts it here, so it works either way.
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, enc } from '../api';
 import { useResource, useTitle } from '../hooks';
@@ -30,6 +30,12 @@ function compare(sort: Sort): (a: Item, b: Item) => number {
   if (sort === 'new') return newer;
   if (sort === 'votes') return (a, b) => votes(a, b) || newer(a, b);
   return (a, b) => communities(a, b) || votes(a, b) || newer(a, b);
+}
+
+// Whether the server cannot list the board itself: no GET /items (404/405),
+// or one that does not know this sort yet (400 on anything but `new`).
+function unanswered(e: ApiError, sort: Sort): boolean {
+  return e.status === 404 || e.status === 405 || (e.status === 400 && sort !== 'new');
 }
 
 interface Board {
@@ -74,7 +80,7 @@ function useBoard(slug: string, status: string, sort: Sort): Board {
         setCursor(page.next_cursor ?? null);
       })
       .catch(async (e: ApiError) => {
-        if (!(e instanceof ApiError && (e.status === 404 || e.status === 405)) || after) throw e;
+        if (after || !(e instanceof ApiError && unanswered(e, sort))) throw e;
         const list = await fromFeed(slug, kind, status, sort);
         if (!live()) return;
         setItems(list);
