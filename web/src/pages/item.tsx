@@ -12,7 +12,7 @@ import { Composer } from '../components/composer';
 import { ItemMeta, ServerHtml } from '../components/item';
 import { ReactionBar } from '../components/reactions';
 import { ReportButton } from '../components/report';
-import { ItemPlace } from '../components/place';
+import { DuplicateLinks, ItemPlace } from '../components/place';
 import { StatusControl } from '../components/status_control';
 import { VoteButton } from '../components/vote_button';
 import { Avatar, Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, MemberLink, PageHeader } from '../components/ui';
@@ -252,6 +252,7 @@ export function ItemPage({ id }: { id: string }) {
             </h1>
             <ServerHtml html={item.html} class="item-body" />
             <ItemPlace item={item} />
+            <DuplicateLinks item={item} />
           </>
         )}
         {item.tags.length > 0 && (
