@@ -18,6 +18,7 @@ import { ProfileEditPage } from './pages/profile_edit';
 import { NetworkPage } from './pages/network';
 import { SpacesPage, SpaceNewPage } from './pages/spaces';
 import { SpacePage } from './pages/space';
+import { IdeasPage } from './pages/ideas';
 import { ItemPage } from './pages/item';
 import { NotificationsPage } from './pages/notifications';
 import { SearchPage } from './pages/search';
@@ -51,6 +52,7 @@ const ROUTES: Route[] = [
   { pattern: '/spaces', component: SpacesPage },
   { pattern: '/spaces/new', component: SpaceNewPage, member: true },
   { pattern: '/spaces/:slug', component: SpacePage },
+  { pattern: '/spaces/:slug/ideas', component: IdeasPage },
   { pattern: '/spaces/:slug/:tab', component: SpacePage },
   { pattern: '/items/:id', component: ItemPage },
   { pattern: '/tags/:tag', component: TagPage },

@@ -19,6 +19,10 @@ export interface ItemCan {
   react: boolean;
   report: boolean;
   history: boolean;
+  // Kinds that take votes (KindRule.takes_votes): casting and withdrawing
+  // one's vote, false once the item has left its kind's initial status.
+  vote?: boolean;
+  unvote?: boolean;
 }
 
 export interface ReplyCan {
@@ -177,6 +181,7 @@ export interface Vocabulary {
   space_visibilities: string[];
   space_roles: string[];
   instance_roles: string[];
+  categories?: string[]; // of reports and ideas
 }
 
 export interface Item {
@@ -199,6 +204,21 @@ export interface Item {
   hidden?: boolean;
   can: ItemCan;
   type?: string;
+  // Kinds that take votes: the count and whether the viewer gave one.
+  votes?: number;
+  voted?: boolean;
+  // How many network communities the voters come from (the ideas board).
+  communities?: number;
+  category?: string | null; // one of vocabulary().categories
+  location?: ItemLocation | null;
+  duplicate_of?: string | null; // the original's id
+  duplicates?: string[];
+}
+
+export interface ItemLocation {
+  lat: number;
+  lon: number;
+  address?: string;
 }
 
 export interface Reply {

@@ -3,7 +3,9 @@ import { formatDate, t, tn } from '../i18n';
 import { Link } from '../router';
 import type { Item } from '../types';
 import { Icon } from './icons';
+import { categoryLabel } from './place';
 import { ReactionBar } from './reactions';
+import { VoteButton } from './vote_button';
 import { Avatar, MemberLink } from './ui';
 import { defaultKind, kindRule } from '../vocabulary';
 
@@ -12,10 +14,15 @@ import { defaultKind, kindRule } from '../vocabulary';
 function KindAndStatus({ item }: { item: Item }) {
   const workflow = !!kindRule(item.kind)?.statuses.length;
   const plain = item.kind === defaultKind();
-  if (plain && !(workflow && item.status)) return null;
+  if (plain && !(workflow && item.status) && !item.category) return null;
   return (
     <span class="item-badges">
       {!plain && <span class={workflow ? 'kind-badge kind-badge-workflow' : 'kind-badge'}>{t(`item.kind.${item.kind}`)}</span>}
+      {item.category && (
+        <span class="category-badge" data-category={item.category}>
+          {categoryLabel(item.category)}
+        </span>
+      )}
       {workflow && item.status && (
         <span class="status-badge" data-status={item.status}>
           {t(`item.status.${item.status}`)}
@@ -84,6 +91,7 @@ export function ItemCard({ item }: { item: Item }) {
         </ul>
       )}
       <footer class="item-footer">
+        <VoteButton item={item} />
         <ReactionBar base={`/items/${item.id}`} reactions={item.reactions ?? {}} mine={item.my_reactions ?? []} canReact={item.can.react} compact />
         <Link href={`/items/${item.id}#replies`} class="reply-link">
           <Icon name="reply" size={16} /> {tn('item.replies', item.reply_count ?? 0)}

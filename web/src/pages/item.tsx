@@ -12,7 +12,9 @@ import { Composer } from '../components/composer';
 import { ItemMeta, ServerHtml } from '../components/item';
 import { ReactionBar } from '../components/reactions';
 import { ReportButton } from '../components/report';
+import { DuplicateLinks, ItemPlace } from '../components/place';
 import { StatusControl } from '../components/status_control';
+import { VoteButton } from '../components/vote_button';
 import { Avatar, Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, MemberLink, PageHeader } from '../components/ui';
 
 const MAX_INDENT = 5;
@@ -249,6 +251,8 @@ export function ItemPage({ id }: { id: string }) {
               {item.title || <span class="visually-hidden">{t('item.title_by', { who: item.author.display_name || item.author.handle })}</span>}
             </h1>
             <ServerHtml html={item.html} class="item-body" />
+            <ItemPlace item={item} />
+            <DuplicateLinks item={item} />
           </>
         )}
         {item.tags.length > 0 && (
@@ -262,6 +266,8 @@ export function ItemPage({ id }: { id: string }) {
             ))}
           </ul>
         )}
+        {/* a new key when a status move answers a new item: voting may have closed */}
+        <VoteButton key={`${item.status}`} item={item} />
         <ReactionBar base={`/items/${item.id}`} reactions={item.reactions ?? {}} mine={item.my_reactions ?? []} canReact={can.react} />
         <InlineError error={error} />
         <div class="item-tools">

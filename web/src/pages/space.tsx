@@ -15,6 +15,7 @@ import { MemberCard } from '../components/member_card';
 import { SpaceBadges } from '../components/space_card';
 import { Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, MemberLink, PageHeader, Tabs } from '../components/ui';
 import { SpaceForm } from './spaces';
+import { vocabulary } from '../vocabulary';
 
 function MembershipActions({ space, onChange }: { space: Space; onChange: () => void }) {
   const me = useMe();
@@ -392,6 +393,11 @@ export function SpacePage({ slug, tab = 'posts' }: { slug: string; tab?: string 
           {space.description && <p class="space-desc">{space.description}</p>}
           <p class="muted small">{tn('space.members_count', space.member_count ?? 0)}</p>
           <MembershipActions space={space} onChange={r.reload} />
+          {canRead && vocabulary().kinds.some((k) => k.takes_votes) && (
+            <p class="space-ideas">
+              <Link href={`/spaces/${encodeURIComponent(space.slug)}/ideas`}>{t('space.ideas_board')}</Link>
+            </p>
+          )}
           {can.view_network && (
             <p class="space-analytics">
               <Link href={`/analytics?scope=space:${encodeURIComponent(space.slug)}`}>
