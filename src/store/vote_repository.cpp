@@ -16,9 +16,10 @@ bool VoteRepository::remove(ItemId item, MemberId member) {
 }
 
 VoteSummary VoteRepository::summary(ItemId item, MemberId viewer) {
+  // The count is the stored column (migration 12 keeps it in step).
   auto st = conn_.prepare(
-      "SELECT count(*), coalesce(max(v.member_id = ?2), 0) FROM item_votes v JOIN members m ON "
-      "m.id = v.member_id WHERE v.item_id = ?1 AND m.suspended_at IS NULL");
+      "SELECT i.vote_count, EXISTS (SELECT 1 FROM item_votes v WHERE v.item_id = i.id AND "
+      "v.member_id = ?2) FROM items i WHERE i.id = ?1");
   st.bind(1, item).bind(2, viewer);
   VoteSummary out;
   if (st.step()) {
