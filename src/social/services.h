@@ -39,7 +39,7 @@ struct Services {
         items(db, hub, markdown),
         item_statuses(db, hub),
         conversation(db, hub, markdown),
-        votes(db),
+        votes(db, hub),
         feeds(db),
         notifications(db),
         search(db),

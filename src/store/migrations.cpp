@@ -414,7 +414,8 @@ CREATE INDEX item_votes_by_member ON item_votes(member_id, item_id);
 // in the writing transaction, whoever writes: a vote cast or withdrawn by a
 // member in good standing moves it by one; suspending or reinstating a
 // member moves every item they voted on by one. The index serves a space's
-// ideas at one status by votes, ties broken by the newest.
+// ideas at one status by votes, ties broken by the newest. The space's vote
+// settings (core/space.h VoteSettings) are NULL when not set.
 constexpr std::string_view kItemVoteCount = R"sql(
 ALTER TABLE items ADD COLUMN vote_count INTEGER NOT NULL DEFAULT 0;
 UPDATE items SET vote_count = (
@@ -422,6 +423,8 @@ UPDATE items SET vote_count = (
   WHERE v.item_id = items.id AND m.suspended_at IS NULL)
 WHERE id IN (SELECT item_id FROM item_votes);
 CREATE INDEX items_by_votes ON items(space_id, kind, status, vote_count DESC, id DESC);
+ALTER TABLE spaces ADD COLUMN vote_limit INTEGER;
+ALTER TABLE spaces ADD COLUMN review_threshold INTEGER;
 CREATE TRIGGER item_votes_count_cast AFTER INSERT ON item_votes
 WHEN (SELECT suspended_at FROM members WHERE id = NEW.member_id) IS NULL
 BEGIN UPDATE items SET vote_count = vote_count + 1 WHERE id = NEW.item_id; END;
@@ -446,7 +449,7 @@ constexpr std::array<Migration, 10> kMigrations = {{
     {7, "enum columns hold names, not ordinals", kEnumsByName},
     {8, "item status changes (the status history)", kItemStatusChanges},
     {9, "votes on items", kItemVotes},
-    {12, "the vote count stored on the item", kItemVoteCount},
+    {12, "the vote count stored on the item; spaces' vote settings", kItemVoteCount},
 }};
 
 int user_version(Connection& conn) {
