@@ -67,6 +67,17 @@ struct EnumNames<MembershipState> {
   }};
 };
 
+// How a space's members vote on its ideas (social/votes.h); unset: no limit,
+// no automatic review.
+struct VoteSettings {
+  // The most votes a member may have on the space's ideas that are still open.
+  std::optional<std::int64_t> vote_limit;
+  // The votes at which an open idea moves to under_review by itself.
+  std::optional<std::int64_t> review_threshold;
+};
+inline constexpr std::int64_t kVoteLimitMax = 1000;
+inline constexpr std::int64_t kReviewThresholdMax = 1'000'000;
+
 struct Space {
   SpaceId id = 0;
   std::string slug;
@@ -78,6 +89,7 @@ struct Space {
   bool archived = false;
   Micros created_at = 0;
   std::int64_t member_count = 0;
+  VoteSettings votes;
 };
 
 struct Membership {

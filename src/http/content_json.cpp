@@ -28,6 +28,8 @@ nlohmann::json space_json(const social::SpaceView& v) {
                       {"visibility", space_visibility_name(s.visibility)},
                       {"archived", s.archived},
                       {"member_count", s.member_count},
+                      {"vote_limit", nullptr},
+                      {"review_threshold", nullptr},
                       {"created_at", format_rfc3339(s.created_at)},
                       {"my_role", nullptr},
                       {"my_status", nullptr}};
@@ -38,6 +40,8 @@ nlohmann::json space_json(const social::SpaceView& v) {
       j["my_status"] = membership_state_name(v.membership->state);
     }
   }
+  if (s.votes.vote_limit) j["vote_limit"] = *s.votes.vote_limit;
+  if (s.votes.review_threshold) j["review_threshold"] = *s.votes.review_threshold;
   if (v.can) j["can"] = can_json(*v.can);
   j["allowed_visibilities"] = visibilities_json(v.allowed_visibilities);
   return j;

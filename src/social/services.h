@@ -41,7 +41,7 @@ struct Services {
         item_statuses(db, hub),
         follow_ups(db, hub, item_statuses),
         conversation(db, hub, markdown),
-        votes(db),
+        votes(db, hub),
         feeds(db),
         notifications(db),
         search(db),

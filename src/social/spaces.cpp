@@ -71,6 +71,26 @@ Result<Member> find_member(store::Connection& conn, const std::string& handle) {
   return std::move(*m);
 }
 
+// A vote setting is a positive whole number up to `max`, or none.
+Status apply_vote_setting(const char* field, std::int64_t max,
+                          const std::optional<std::optional<std::int64_t>>& patch,
+                          std::optional<std::int64_t>& setting) {
+  if (!patch) return {};
+  if (*patch && (**patch < 1 || **patch > max)) {
+    return Error::invalid("invalid_" + std::string(field),
+                          std::string(field) + " must be between 1 and " + std::to_string(max) +
+                              ", or null for none");
+  }
+  setting = *patch;
+  return {};
+}
+
+Status apply_vote_settings(const SpacePatch& patch, VoteSettings& votes) {
+  KRING_TRY(apply_vote_setting("vote_limit", kVoteLimitMax, patch.vote_limit, votes.vote_limit));
+  return apply_vote_setting("review_threshold", kReviewThresholdMax, patch.review_threshold,
+                            votes.review_threshold);
+}
+
 }  // namespace
 
 Result<SpaceView> Spaces::create(const Actor& actor, const NewSpace& in) {
@@ -135,6 +155,7 @@ Result<SpaceView> Spaces::update(const Actor& actor, const std::string& slug,
     s.visibility = visibility;
   }
   if (patch.archived) s.archived = *patch.archived;
+  KRING_TRY(apply_vote_settings(patch, s.votes));
   spaces.update(s, now_micros());
   auto stored = spaces.find_by_id(s.id);
   tx.commit();

@@ -40,6 +40,9 @@ struct SpacePatch {
   std::optional<std::string> kind;
   std::optional<std::string> visibility;
   std::optional<bool> archived;
+  // Present: set to the value; holding nullopt: cleared.
+  std::optional<std::optional<std::int64_t>> vote_limit;
+  std::optional<std::optional<std::int64_t>> review_threshold;
 };
 
 struct SpaceMemberView {

@@ -9,6 +9,7 @@
 #include "core/item.h"
 #include "core/result.h"
 #include "social/actor.h"
+#include "social/notification_hub.h"
 #include "store/database.h"
 #include "store/vote_repository.h"
 
@@ -21,17 +22,26 @@ Status votes_open(const Item& item);
 
 class Votes {
  public:
-  explicit Votes(store::Database& db) : db_(db) {}
+  Votes(store::Database& db, NotificationHub& hub) : db_(db), hub_(hub) {}
 
   // Casts (`on`) or withdraws the actor's vote; idempotent either way, and
   // returns the item's count and whether the actor's vote is among it. In
   // order: 404 (401 to a visitor) when the actor may not read the item; the
   // policy's 403 (suspended, not a member of the item's space, an archived
-  // space); votes_open()'s 409.
+  // space); votes_open()'s 409; 409 vote_limit_reached, naming the limit,
+  // when a new vote would give the actor more votes on the space's open
+  // items of this kind than its vote_limit (core/space.h VoteSettings).
+  // A new vote that brings the count to the space's review_threshold moves
+  // the item from its initial status to under_review (where its kind has
+  // that move) in the same transaction: the history records the move with
+  // the note "Reached N votes" under the voter whose vote made it (a status
+  // change, like a notification, always has a member as actor), and the
+  // item's status_changed audience is told.
   Result<store::VoteSummary> vote(const Actor& actor, ItemId item, bool on);
 
  private:
   store::Database& db_;
+  NotificationHub& hub_;
 };
 
 }  // namespace kring::social

@@ -437,7 +437,39 @@ CREATE INDEX item_follow_ups_by_item ON item_follow_ups(item_id, change_id);
 CREATE INDEX item_status_changes_by_status ON item_status_changes(to_status, changed_at);
 )sql";
 
-constexpr std::array<Migration, 11> kMigrations = {{
+// The vote count stored on the item (items.vote_count), so an ideas board
+// sorts on an index instead of counting every idea's votes. Votes by
+// suspended members do not count (as before, store/vote_repository.h), so
+// the triggers keep the column in step with item_votes and with suspension
+// in the writing transaction, whoever writes: a vote cast or withdrawn by a
+// member in good standing moves it by one; suspending or reinstating a
+// member moves every item they voted on by one. The index serves a space's
+// ideas at one status by votes, ties broken by the newest. The space's vote
+// settings (core/space.h VoteSettings) are NULL when not set.
+constexpr std::string_view kItemVoteCount = R"sql(
+ALTER TABLE items ADD COLUMN vote_count INTEGER NOT NULL DEFAULT 0;
+UPDATE items SET vote_count = (
+  SELECT count(*) FROM item_votes v JOIN members m ON m.id = v.member_id
+  WHERE v.item_id = items.id AND m.suspended_at IS NULL)
+WHERE id IN (SELECT item_id FROM item_votes);
+CREATE INDEX items_by_votes ON items(space_id, kind, status, vote_count DESC, id DESC);
+ALTER TABLE spaces ADD COLUMN vote_limit INTEGER;
+ALTER TABLE spaces ADD COLUMN review_threshold INTEGER;
+CREATE TRIGGER item_votes_count_cast AFTER INSERT ON item_votes
+WHEN (SELECT suspended_at FROM members WHERE id = NEW.member_id) IS NULL
+BEGIN UPDATE items SET vote_count = vote_count + 1 WHERE id = NEW.item_id; END;
+CREATE TRIGGER item_votes_count_withdrawn AFTER DELETE ON item_votes
+WHEN (SELECT suspended_at FROM members WHERE id = OLD.member_id) IS NULL
+BEGIN UPDATE items SET vote_count = vote_count - 1 WHERE id = OLD.item_id; END;
+CREATE TRIGGER members_suspension_recounts_votes AFTER UPDATE OF suspended_at ON members
+WHEN (OLD.suspended_at IS NULL) <> (NEW.suspended_at IS NULL)
+BEGIN
+  UPDATE items SET vote_count = vote_count + (CASE WHEN NEW.suspended_at IS NULL THEN 1 ELSE -1 END)
+  WHERE id IN (SELECT item_id FROM item_votes WHERE member_id = NEW.id);
+END;
+)sql";
+
+constexpr std::array<Migration, 12> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
@@ -448,6 +480,7 @@ constexpr std::array<Migration, 11> kMigrations = {{
     {8, "item status changes (the status history)", kItemStatusChanges},
     {9, "votes on items", kItemVotes},
     {11, "duplicates point at their original", kItemDuplicates},
+    {12, "the vote count stored on the item; spaces' vote settings", kItemVoteCount},
     {13, "follow-up questions (is it fixed?)", kItemFollowUps},
 }};
 

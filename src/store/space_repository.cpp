@@ -11,8 +11,9 @@ namespace {
 constexpr std::string_view kColumns =
     "s.id, s.slug, s.name, s.description, s.kind, s.visibility, s.created_by, s.archived_at, "
     "s.created_at, (SELECT count(*) FROM space_members c JOIN members cm ON cm.id = c.member_id "
-    "WHERE c.space_id = s.id AND c.state = 'active' AND cm.suspended_at IS NULL)";
-constexpr int kColumnCount = 10;  // read_space reads columns 0..9
+    "WHERE c.space_id = s.id AND c.state = 'active' AND cm.suspended_at IS NULL), "
+    "s.vote_limit, s.review_threshold";
+constexpr int kColumnCount = 12;  // read_space reads columns 0..11
 
 Space read_space(Statement& st) {
   Space s;
@@ -26,6 +27,8 @@ Space read_space(Statement& st) {
   s.archived = !st.is_null(7);
   s.created_at = st.int64(8);
   s.member_count = st.int64(9);
+  if (!st.is_null(10)) s.votes.vote_limit = st.int64(10);
+  if (!st.is_null(11)) s.votes.review_threshold = st.int64(11);
   return s;
 }
 
@@ -57,8 +60,9 @@ SpaceId SpaceRepository::insert(const Space& s, Micros now) {
 void SpaceRepository::update(const Space& s, Micros now) {
   auto st = conn_.prepare(
       "UPDATE spaces SET name = ?2, description = ?3, kind = ?4, visibility = ?5, archived_at = "
-      "CASE WHEN ?6 THEN coalesce(archived_at, ?7) ELSE NULL END, updated_at = ?7, slug = ?8 "
-      "WHERE id = ?1");
+      "CASE WHEN ?6 THEN coalesce(archived_at, ?7) ELSE NULL END, updated_at = ?7, slug = ?8, "
+      "vote_limit = ?9, review_threshold = ?10 WHERE id = ?1");
+  st.bind_optional(9, s.votes.vote_limit).bind_optional(10, s.votes.review_threshold);
   st.bind(8, s.slug).bind(1, s.id).bind(2, s.name).bind(3, s.description);
   st.bind(4, space_kind_name(s.kind));
   st.bind(5, space_visibility_name(s.visibility)).bind(6, s.archived ? 1 : 0).bind(7, now).run();

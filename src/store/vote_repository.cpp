@@ -16,9 +16,10 @@ bool VoteRepository::remove(ItemId item, MemberId member) {
 }
 
 VoteSummary VoteRepository::summary(ItemId item, MemberId viewer) {
+  // The count is the stored column (migration 12 keeps it in step).
   auto st = conn_.prepare(
-      "SELECT count(*), coalesce(max(v.member_id = ?2), 0) FROM item_votes v JOIN members m ON "
-      "m.id = v.member_id WHERE v.item_id = ?1 AND m.suspended_at IS NULL");
+      "SELECT i.vote_count, EXISTS (SELECT 1 FROM item_votes v WHERE v.item_id = i.id AND "
+      "v.member_id = ?2) FROM items i WHERE i.id = ?1");
   st.bind(1, item).bind(2, viewer);
   VoteSummary out;
   if (st.step()) {
@@ -26,6 +27,23 @@ VoteSummary VoteRepository::summary(ItemId item, MemberId viewer) {
     out.voted = st.int64(1) != 0;
   }
   return out;
+}
+
+bool VoteRepository::has(ItemId item, MemberId member) {
+  auto st = conn_.prepare("SELECT 1 FROM item_votes WHERE item_id = ?1 AND member_id = ?2");
+  st.bind(1, item).bind(2, member);
+  return st.step();
+}
+
+std::int64_t VoteRepository::count_at_status(MemberId member, SpaceId space,
+                                             const std::string& kind, std::string_view status) {
+  auto st = conn_.prepare(
+      "SELECT count(*) FROM item_votes v JOIN items i ON i.id = v.item_id WHERE v.member_id = ?1 "
+      "AND i.space_id = ?2 AND i.kind = ?3 AND i.status = ?4 AND i.deleted_at IS NULL AND "
+      "i.hidden_at IS NULL");
+  st.bind(1, member).bind(2, space).bind(3, kind).bind(4, std::string(status));
+  st.step();
+  return st.int64(0);
 }
 
 }  // namespace kring::store

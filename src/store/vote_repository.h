@@ -5,8 +5,11 @@
 // is the caller's (social/votes.h).
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 #include "core/item.h"
+#include "core/space.h"
 #include "store/database.h"
 
 namespace kring::store {
@@ -26,6 +29,11 @@ class VoteRepository {
   bool remove(ItemId item, MemberId member);
   // `viewer` 0: a visitor, who has voted on nothing.
   VoteSummary summary(ItemId item, MemberId viewer);
+  bool has(ItemId item, MemberId member);
+  // The member's votes on the space's items of `kind` at `status` that are
+  // neither deleted nor hidden (a vote limit's count: social/votes.h).
+  std::int64_t count_at_status(MemberId member, SpaceId space, const std::string& kind,
+                               std::string_view status);
 
  private:
   Connection& conn_;

@@ -30,7 +30,8 @@ Response create_space(social::Services& s, Context& ctx) {
 
 Response patch_space(social::Services& s, Context& ctx) {
   KRING_HTTP_TRY(body, parse_object(ctx.request.body(),
-                                    {"name", "kind", "visibility", "description", "archived"}));
+                                    {"name", "kind", "visibility", "description", "archived",
+                                     "vote_limit", "review_threshold"}));
   social::SpacePatch patch;
   KRING_HTTP_TRY(name, optional_string(body, "name", 4096));
   KRING_HTTP_TRY(kind, optional_string(body, "kind", 64));
@@ -42,6 +43,11 @@ Response patch_space(social::Services& s, Context& ctx) {
   patch.visibility = visibility;
   patch.description = description;
   patch.archived = archived;
+  KRING_HTTP_TRY(vote_limit, optional_integer(body, "vote_limit"));
+  KRING_HTTP_TRY(review_threshold, optional_integer(body, "review_threshold"));
+  // A field given as null clears the setting; a field left out keeps it.
+  if (body.contains("vote_limit")) patch.vote_limit = vote_limit;
+  if (body.contains("review_threshold")) patch.review_threshold = review_threshold;
   return reply(s.spaces.update(ctx.actor, ctx.request.param("s"), patch), 200, space_json);
 }
 
