@@ -407,7 +407,20 @@ CREATE TABLE item_votes (
 CREATE INDEX item_votes_by_member ON item_votes(member_id, item_id);
 )sql";
 
-constexpr std::array<Migration, 9> kMigrations = {{
+// Where items are and what they are about (reports, ideas): the point and
+// address on the item's row, and an R*Tree over the points so a map's
+// bounding box is an index range (GET /api/v1/items?bbox=...). The R*Tree
+// stores 32-bit floats rounded outward: it finds candidates, the row's own
+// lat and lon decide. ItemRepository keeps it in step with the rows.
+constexpr std::string_view kItemPlaces = R"sql(
+ALTER TABLE items ADD COLUMN lat REAL;
+ALTER TABLE items ADD COLUMN lon REAL;
+ALTER TABLE items ADD COLUMN address TEXT;
+ALTER TABLE items ADD COLUMN category TEXT;
+CREATE VIRTUAL TABLE item_places USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+)sql";
+
+constexpr std::array<Migration, 10> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
@@ -417,6 +430,7 @@ constexpr std::array<Migration, 9> kMigrations = {{
     {7, "enum columns hold names, not ordinals", kEnumsByName},
     {8, "item status changes (the status history)", kItemStatusChanges},
     {9, "votes on items", kItemVotes},
+    {10, "item places and categories", kItemPlaces},
 }};
 
 int user_version(Connection& conn) {
