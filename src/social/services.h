@@ -6,6 +6,7 @@
 #include "social/accounts.h"
 #include "social/conversation.h"
 #include "social/feeds.h"
+#include "social/item_listing.h"
 #include "social/health.h"
 #include "social/item_status.h"
 #include "social/items.h"
@@ -41,6 +42,7 @@ struct Services {
         conversation(db, hub, markdown),
         votes(db),
         feeds(db),
+        item_listing(db),
         notifications(db),
         search(db),
         moderation(db),
@@ -60,6 +62,7 @@ struct Services {
   Conversation conversation;
   Votes votes;
   Feeds feeds;
+  ItemListing item_listing;
   Notifications notifications;
   Search search;
   Moderation moderation;
