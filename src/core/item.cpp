@@ -1,6 +1,7 @@
 #include "core/item.h"
 
 #include <array>
+#include <cmath>
 
 namespace kring {
 
@@ -16,6 +17,11 @@ std::optional<ItemVisibility> parse_item_visibility(std::string_view s) {
 }
 
 std::span<const std::string_view> reaction_kinds() { return kReactions; }
+
+bool on_globe(double lat, double lon) {
+  return std::isfinite(lat) && std::isfinite(lon) && lat >= -90 && lat <= 90 && lon >= -180 &&
+         lon <= 180;
+}
 
 bool is_reaction_kind(std::string_view kind) {
   for (auto k : kReactions) {

@@ -50,6 +50,16 @@ struct EnumNames<ReactionTarget> {
 std::span<const std::string_view> reaction_kinds();
 bool is_reaction_kind(std::string_view kind);
 
+// Where an item is: a point on the globe (WGS 84 degrees), with the
+// address as the author typed it (may be empty).
+struct ItemLocation {
+  double lat = 0;
+  double lon = 0;
+  std::string address;
+};
+// lat in -90..90 and lon in -180..180, both finite.
+bool on_globe(double lat, double lon);
+
 struct Item {
   ItemId id = 0;
   std::string kind;
@@ -65,6 +75,8 @@ struct Item {
   Micros created_at = 0;
   std::optional<Micros> edited_at;
   std::vector<std::string> tags;
+  std::optional<ItemLocation> location;  // kinds that take ItemField::kLocation
+  std::optional<std::string> category;   // one of item_categories()
 };
 
 struct Reply {

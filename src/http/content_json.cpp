@@ -57,6 +57,13 @@ nlohmann::json votes_json(const store::VoteSummary& summary) {
   return {{"votes", summary.count}, {"voted", summary.voted}};
 }
 
+namespace {
+nlohmann::json location_json(const std::optional<ItemLocation>& l) {
+  if (!l) return nullptr;
+  return {{"lat", l->lat}, {"lon", l->lon}, {"address", l->address}};
+}
+}  // namespace
+
 nlohmann::json item_json(const social::ItemView& v) {
   const Item& i = v.item;
   nlohmann::json j = {{"id", std::to_string(i.id)},
@@ -69,6 +76,8 @@ nlohmann::json item_json(const social::ItemView& v) {
                       {"visibility", item_visibility_name(i.visibility)},
                       {"status", i.status.empty() ? nlohmann::json(nullptr) : nlohmann::json(i.status)},
                       {"tags", i.tags},
+                      {"location", location_json(i.location)},
+                      {"category", i.category ? nlohmann::json(*i.category) : nlohmann::json(nullptr)},
                       {"reply_count", i.reply_count},
                       {"created_at", format_rfc3339(i.created_at)},
                       {"edited_at", optional_time(i.edited_at)}};

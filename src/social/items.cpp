@@ -34,6 +34,8 @@ Resource content_resource(store::Connection& conn, const Actor& actor, const Ite
   return r;
 }
 
+constexpr std::size_t kAddressMax = 512;
+
 bool blank(const std::string& text) {
   return text.find_first_not_of(" \t\r\n") == std::string::npos;
 }
@@ -44,6 +46,39 @@ bool blank(const std::string& text) {
 Status check_fields(const ItemKindRule& rule, const std::optional<std::string>& given_title) {
   if (given_title && !blank(*given_title) && !rule.takes(ItemField::kTitle)) {
     return Error::invalid("unknown_field", "a " + std::string(rule.kind) + " takes no title");
+  }
+  return {};
+}
+
+// Place and category, as the kind table says: given to a kind that does not
+// take them, off the globe, outside the category list, or missing where the
+// kind needs them, each refused before anything is written.
+Status check_place(const ItemKindRule& rule, const std::optional<ItemLocation>& location,
+                   const std::optional<std::string>& category) {
+  const std::string kind(rule.kind);
+  if (location && !rule.takes(ItemField::kLocation)) {
+    return Error::invalid("unknown_field", "a " + kind + " takes no location");
+  }
+  if (category && !rule.takes(ItemField::kCategory)) {
+    return Error::invalid("unknown_field", "a " + kind + " takes no category");
+  }
+  if (location) {
+    if (!on_globe(location->lat, location->lon)) {
+      return Error::invalid("invalid_location",
+                            "location needs lat in -90..90 and lon in -180..180");
+    }
+    KRING_TRY(validate_text("address", location->address, kAddressMax, false));
+  }
+  if (category && !is_item_category(*category)) {
+    std::string known;
+    for (auto c : item_categories()) known += (known.empty() ? "" : ", ") + std::string(c);
+    return Error::invalid("unknown_category", "category must be one of: " + known);
+  }
+  if (rule.requires_field(ItemField::kLocation) && !location) {
+    return Error::invalid("missing_field", kind + " needs a location");
+  }
+  if (rule.requires_field(ItemField::kCategory) && !category) {
+    return Error::invalid("missing_field", kind + " needs a category");
   }
   return {};
 }
@@ -118,6 +153,7 @@ Result<ItemView> Items::create(const Actor& actor, const NewItem& in) {
   }
   KRING_TRY(check_fields(*rule, in.title));
   KRING_TRY(check_text(in.title, &in.body, *rule));
+  KRING_TRY(check_place(*rule, in.location, in.category));
   auto rendered = render_markdown(in.body, markdown_);
   if (!rendered) return std::move(rendered).error();
   auto visibility = choose_visibility(in.visibility, space);
@@ -132,6 +168,8 @@ Result<ItemView> Items::create(const Actor& actor, const NewItem& in) {
   item.html = rendered->html;
   item.status = std::string(rule->initial_status);
   item.tags = rendered->tags;
+  item.location = in.location;
+  item.category = in.category;
   item.created_at = now_micros();
   auto mentioned = resolve_mentions(*conn, rendered->mentions);
   store::ItemRepository items(*conn);
@@ -182,6 +220,11 @@ Result<ItemView> Items::update(const Actor& actor, ItemId id, const ItemPatch& p
   if (patch.body) after.body = *patch.body;
   std::optional<std::string> title = after.title.empty() ? std::nullopt : std::optional(after.title);
   KRING_TRY(check_text(title, &after.body, *rule));
+  if (patch.location) after.location = *patch.location;
+  if (patch.category) after.category = *patch.category;
+  if (patch.location || patch.category) {
+    KRING_TRY(check_place(*rule, after.location, after.category));
+  }
   if (patch.visibility) {
     auto v = choose_visibility(patch.visibility, space);
     if (!v) return std::move(v).error();

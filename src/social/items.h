@@ -27,12 +27,17 @@ struct NewItem {
   std::optional<std::string> title;
   std::string body;
   std::optional<std::string> visibility;
+  std::optional<ItemLocation> location;
+  std::optional<std::string> category;
 };
 
 struct ItemPatch {
   std::optional<std::string> title;
   std::optional<std::string> body;
   std::optional<std::string> visibility;
+  // Outer empty: left as it is; inner empty (null in the request): removed.
+  std::optional<std::optional<ItemLocation>> location;
+  std::optional<std::optional<std::string>> category;
 };
 
 class Items {

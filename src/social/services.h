@@ -7,6 +7,7 @@
 #include "social/conversation.h"
 #include "social/feeds.h"
 #include "social/follow_ups.h"
+#include "social/item_listing.h"
 #include "social/health.h"
 #include "social/item_status.h"
 #include "social/items.h"
@@ -43,6 +44,7 @@ struct Services {
         conversation(db, hub, markdown),
         votes(db, hub),
         feeds(db),
+        item_listing(db),
         notifications(db),
         search(db),
         moderation(db),
@@ -63,6 +65,7 @@ struct Services {
   Conversation conversation;
   Votes votes;
   Feeds feeds;
+  ItemListing item_listing;
   Notifications notifications;
   Search search;
   Moderation moderation;

@@ -13,7 +13,8 @@ namespace {
 
 constexpr std::string_view kColumns =
     "i.id, i.kind, i.author_id, i.space_id, i.visibility, i.title, i.body, i.html, i.status, "
-    "i.reply_count, i.hidden_at, i.created_at, i.edited_at, i.deleted_at";
+    "i.reply_count, i.hidden_at, i.created_at, i.edited_at, i.deleted_at, i.lat, i.lon, i.address, "
+    "i.category";
 
 Item read_item(Statement& st) {
   Item it;
@@ -30,6 +31,10 @@ Item read_item(Statement& st) {
   it.hidden = !st.is_null(10);
   it.created_at = st.int64(11);
   if (!st.is_null(12)) it.edited_at = st.int64(12);
+  if (!st.is_null(14) && !st.is_null(15)) {
+    it.location = ItemLocation{st.real(14), st.real(15), st.is_null(16) ? "" : st.text(16)};
+  }
+  if (!st.is_null(17)) it.category = st.text(17);
   return it;
 }
 
@@ -134,6 +139,30 @@ void ItemRepository::write_tags(ItemId id, const std::vector<std::string>& tags)
   for (const auto& tag : tags) ins.bind(1, tag).bind(2, id).run();
 }
 
+void ItemRepository::write_place(const Item& item) {
+  auto st = conn_.prepare(
+      "UPDATE items SET lat = ?2, lon = ?3, address = ?4, category = ?5 WHERE id = ?1");
+  st.bind(1, item.id);
+  if (item.category) {
+    st.bind(5, *item.category);
+  } else {
+    st.bind_null(5);
+  }
+  if (item.location) {
+    st.bind(2, item.location->lat).bind(3, item.location->lon).bind(4, item.location->address);
+  } else {
+    st.bind_null(2).bind_null(3).bind_null(4);
+  }
+  st.run();
+  auto del = conn_.prepare("DELETE FROM item_places WHERE id = ?1");
+  del.bind(1, item.id).run();
+  if (!item.location) return;
+  auto ins = conn_.prepare(
+      "INSERT INTO item_places (id, min_lat, max_lat, min_lon, max_lon) VALUES (?1, ?2, ?2, ?3, "
+      "?3)");
+  ins.bind(1, item.id).bind(2, item.location->lat).bind(3, item.location->lon).run();
+}
+
 void ItemRepository::index_text(const Item& item) {
   auto del = conn_.prepare("DELETE FROM items_fts WHERE rowid = ?1");
   del.bind(1, item.id).run();
@@ -152,6 +181,7 @@ ItemId ItemRepository::insert(const Item& item, const std::vector<MemberId>& men
   st.bind(4, item_visibility_name(item.visibility)).bind(5, item.title).bind(6, item.body);
   st.bind(7, item.html).bind(8, item.status).bind(9, item.created_at).run();
   write_tags(stored.id, item.tags);
+  write_place(stored);
   auto men =
       conn_.prepare("INSERT OR IGNORE INTO item_mentions (item_id, member_id) VALUES (?1, ?2)");
   for (MemberId m : mentions) men.bind(1, stored.id).bind(2, m).run();
@@ -171,6 +201,7 @@ void ItemRepository::update_text(const Item& before, const Item& after, Micros n
   st.bind(1, before.id).bind(2, after.title).bind(3, after.body).bind(4, after.html);
   st.bind(5, item_visibility_name(after.visibility)).bind(6, now).run();
   write_tags(before.id, after.tags);
+  write_place(after);
   index_text(after);
 }
 
@@ -186,6 +217,8 @@ void ItemRepository::soft_delete(ItemId id, Micros now) {
   fts.bind(1, id).run();
   auto tags = conn_.prepare("DELETE FROM item_tags WHERE item_id = ?1");
   tags.bind(1, id).run();
+  auto place = conn_.prepare("DELETE FROM item_places WHERE id = ?1");
+  place.bind(1, id).run();
 }
 
 void ItemRepository::set_hidden(ItemId id, std::optional<Micros> at) {

@@ -79,6 +79,8 @@ class ItemRepository {
   std::vector<Item> feed_rows(const FeedQuery& query, const FeedWindow& window, int limit);
   void write_tags(ItemId id, const std::vector<std::string>& tags);
   void index_text(const Item& item);
+  // The row's place and category, and its point in the item_places R*Tree.
+  void write_place(const Item& item);
   Connection& conn_;
 };
 

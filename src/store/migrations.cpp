@@ -407,6 +407,19 @@ CREATE TABLE item_votes (
 CREATE INDEX item_votes_by_member ON item_votes(member_id, item_id);
 )sql";
 
+// Where items are and what they are about (reports, ideas): the point and
+// address on the item's row, and an R*Tree over the points so a map's
+// bounding box is an index range (GET /api/v1/items?bbox=...). The R*Tree
+// stores 32-bit floats rounded outward: it finds candidates, the row's own
+// lat and lon decide. ItemRepository keeps it in step with the rows.
+constexpr std::string_view kItemPlaces = R"sql(
+ALTER TABLE items ADD COLUMN lat REAL;
+ALTER TABLE items ADD COLUMN lon REAL;
+ALTER TABLE items ADD COLUMN address TEXT;
+ALTER TABLE items ADD COLUMN category TEXT;
+CREATE VIRTUAL TABLE item_places USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+)sql";
+
 // A report (or any item whose kind has a `duplicate` status) marked a
 // duplicate points at its original; the index serves the original's list
 // of duplicates. Deleting an item keeps its row (deleted_at), so the link
@@ -469,7 +482,7 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<Migration, 12> kMigrations = {{
+constexpr std::array<Migration, 13> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
@@ -479,6 +492,7 @@ constexpr std::array<Migration, 12> kMigrations = {{
     {7, "enum columns hold names, not ordinals", kEnumsByName},
     {8, "item status changes (the status history)", kItemStatusChanges},
     {9, "votes on items", kItemVotes},
+    {10, "item places and categories", kItemPlaces},
     {11, "duplicates point at their original", kItemDuplicates},
     {12, "the vote count stored on the item; spaces' vote settings", kItemVoteCount},
     {13, "follow-up questions (is it fixed?)", kItemFollowUps},

@@ -54,7 +54,8 @@ class FollowUps(ApiTestCase):
 
     def new_report(self, where="open", author="reporter"):
         body = {"kind": "report", "space": self.slugs[where], "title": "Street light out",
-                "body": "Dark in front of number 40."}
+                "body": "Dark in front of number 40.", "category": "lighting",
+                "location": {"lat": 52.09195, "lon": 5.10372, "address": "Kanaalstraat 40"}}
         if where == "open":
             body["visibility"] = "public"
         return ok(self.cast[author].post("/api/v1/items", body), 201)

@@ -22,7 +22,9 @@ DAY_MICROS = 86400 * 1000 * 1000
 
 def new_report(client, space=None, visibility=None, title="Loose paving stone"):
     """Creates a report as `client`; the one place a report's fields are chosen."""
-    body = {"kind": "report", "title": title, "body": "by the bus stop, a trip hazard"}
+    body = {"kind": "report", "title": title, "body": "by the bus stop, a trip hazard",
+            "category": "pavement",
+            "location": {"lat": 52.0904, "lon": 5.1022, "address": "Damstraat 12"}}
     if space is not None:
         body["space"] = space
     if visibility is not None:

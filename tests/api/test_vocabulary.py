@@ -70,11 +70,18 @@ class ServerAcceptsWhatItPublishes(ApiTestCase):
         super().setUpClass()
         cls.vocab = cls.server.client().get("/api/v1/vocabulary").json
 
+    def required_places(self, kind):
+        """The place fields the kind requires, filled with valid values."""
+        given = {"location": {"lat": 52.09, "lon": 5.12}, "category": self.vocab["categories"][0]}
+        return {f["name"]: given[f["name"]] for f in kind["fields"]
+                if f["required"] and f["name"] in given}
+
     def post_kind(self, author, kind, **extra):
         body = {"kind": kind["name"], "body": f"a {kind['name']}"}
         for field in kind["fields"]:
             if field["name"] == "title":
                 body["title"] = f"A {kind['name']} title"
+        body.update(self.required_places(kind))
         body.update(extra)
         return author.post("/api/v1/items", body)
 
@@ -106,7 +113,8 @@ class ServerAcceptsWhatItPublishes(ApiTestCase):
                 else:
                     self.assertEqual(untitled.status, 201, untitled)
                     author.delete(f"/api/v1/items/{untitled.json['id']}")
-                titled = author.post("/api/v1/items", {"kind": kind["name"], "body": "x", "title": "T"})
+                titled = author.post("/api/v1/items", {"kind": kind["name"], "body": "x", "title": "T",
+                                                       **self.required_places(kind)})
                 if takes_title is None:
                     self.assertError(titled, 400, "unknown_field")
                 else:

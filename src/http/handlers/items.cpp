@@ -4,6 +4,7 @@
 #include "http/member_json.h"
 #include "http/page_json.h"
 #include "http/page_request.h"
+#include "http/place_input.h"
 
 namespace kring::http {
 
@@ -22,14 +23,19 @@ Result<std::optional<ReplyId>> optional_id_field(const Json& body, const char* f
 
 Response create_item(social::Services& s, Context& ctx) {
   KRING_HTTP_TRY(body, parse_object(ctx.request.body(),
-                                    {"kind", "space", "title", "body", "visibility"}));
+                                    {"kind", "space", "title", "body", "visibility",
+                                     "location", "category"}));
   social::NewItem item;
   KRING_HTTP_TRY(kind, required_string(body, "kind", 64));
   KRING_HTTP_TRY(space, optional_string(body, "space", 256));
   KRING_HTTP_TRY(title, optional_string(body, "title", 4096));
   KRING_HTTP_TRY(text, required_string(body, "body", 200000));
   KRING_HTTP_TRY(visibility, optional_string(body, "visibility", 64));
+  KRING_HTTP_TRY(location, location_field(body));
+  KRING_HTTP_TRY(category, category_field(body));
   item.kind = kind;
+  if (location) item.location = *location;
+  if (category) item.category = *category;
   item.space = space;
   item.title = title;
   item.body = text;
@@ -38,7 +44,8 @@ Response create_item(social::Services& s, Context& ctx) {
 }
 
 Response patch_item(social::Services& s, Context& ctx, ItemId id) {
-  KRING_HTTP_TRY(body, parse_object(ctx.request.body(), {"title", "body", "visibility"}));
+  KRING_HTTP_TRY(body, parse_object(ctx.request.body(),
+                                    {"title", "body", "visibility", "location", "category"}));
   social::ItemPatch patch;
   KRING_HTTP_TRY(title, optional_string(body, "title", 4096));
   KRING_HTTP_TRY(text, optional_string(body, "body", 200000));
@@ -46,6 +53,10 @@ Response patch_item(social::Services& s, Context& ctx, ItemId id) {
   patch.title = title;
   patch.body = text;
   patch.visibility = visibility;
+  KRING_HTTP_TRY(location, location_field(body));
+  KRING_HTTP_TRY(category, category_field(body));
+  patch.location = location;
+  patch.category = category;
   return reply(s.items.update(ctx.actor, id, patch), 200, item_json);
 }
 

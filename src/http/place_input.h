@@ -1,0 +1,20 @@
+#pragma once
+// Reading an item's `location` and `category` from a request body. The
+// outer optional says whether the field was given, the inner one whether it
+// was null (on PATCH: remove it). Ranges and the category list are the
+// item rules' to check (social/items); a location that is not an object of
+// numbers is refused here, with the same code.
+
+#include <optional>
+#include <string>
+
+#include "core/item.h"
+#include "core/result.h"
+#include "http/json_input.h"
+
+namespace kring::http {
+
+Result<std::optional<std::optional<ItemLocation>>> location_field(const Json& body);
+Result<std::optional<std::optional<std::string>>> category_field(const Json& body);
+
+}  // namespace kring::http

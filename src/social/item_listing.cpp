@@ -1,0 +1,162 @@
+#include "social/item_listing.h"
+
+#include <charconv>
+#include <cmath>
+#include <vector>
+
+#include "core/kinds.h"
+#include "social/capabilities.h"
+#include "social/markdown.h"
+#include "social/policy.h"
+#include "store/item_listing.h"
+#include "store/item_repository.h"
+#include "store/space_repository.h"
+
+namespace kring::social {
+
+namespace {
+
+Error bad_filter(std::string_view name, std::string_view why) {
+  return Error::invalid("invalid_filter", std::string(name) + ": " + std::string(why));
+}
+
+// Comma-separated finite numbers, exactly `count` of them.
+std::optional<std::vector<double>> numbers(const std::string& text, std::size_t count) {
+  std::vector<double> out;
+  const char* p = text.data();
+  const char* end = p + text.size();
+  while (out.size() < count) {
+    double v = 0;
+    auto r = std::from_chars(p, end, v);
+    if (r.ec != std::errc() || !std::isfinite(v)) return std::nullopt;
+    out.push_back(v);
+    p = r.ptr;
+    if (out.size() < count) {
+      if (p == end || *p != ',') return std::nullopt;
+      ++p;
+    }
+  }
+  if (p != end) return std::nullopt;
+  return out;
+}
+
+Result<store::GeoBox> parse_bbox(const std::string& text) {
+  auto n = numbers(text, 4);
+  if (!n) return bad_filter("bbox", "must be min_lat,min_lon,max_lat,max_lon");
+  store::GeoBox box{(*n)[0], (*n)[1], (*n)[2], (*n)[3]};
+  if (!on_globe(box.min_lat, box.min_lon) || !on_globe(box.max_lat, box.max_lon) ||
+      box.min_lat > box.max_lat || box.min_lon > box.max_lon) {
+    return Error::invalid("invalid_location",
+                          "bbox needs -90 <= min_lat <= max_lat <= 90 and -180 <= min_lon <= "
+                          "max_lon <= 180");
+  }
+  return box;
+}
+
+Result<store::GeoCircle> parse_near(const std::string& text) {
+  auto n = numbers(text, 3);
+  if (!n) return bad_filter("near", "must be lat,lon,km");
+  store::GeoCircle circle{(*n)[0], (*n)[1], (*n)[2]};
+  if (!on_globe(circle.lat, circle.lon)) {
+    return Error::invalid("invalid_location", "near needs lat in -90..90 and lon in -180..180");
+  }
+  if (!(circle.km > 0) || circle.km > kMaxNearKm) {
+    return bad_filter("near", "km must be above 0 and at most 100");
+  }
+  return circle;
+}
+
+// The filters that need no database, checked into `q`.
+Status check_filters(const ItemListingRequest& r, store::ItemListingQuery& q) {
+  if (r.sort && *r.sort != "new") return bad_filter("sort", "must be new");
+  const ItemKindRule* rule = nullptr;
+  if (r.kind) {
+    rule = find_item_kind(*r.kind);
+    if (!rule) {
+      std::string known;
+      for (const auto& k : item_kinds()) known += (known.empty() ? "" : ", ") + std::string(k.kind);
+      return Error::invalid("unknown_kind", "kind must be one of: " + known);
+    }
+    q.kind = std::string(rule->kind);
+  }
+  if (r.status) {
+    if (!rule) return Error::invalid("invalid_status", "status filters need a kind");
+    if (!rule->has_status(*r.status)) {
+      std::string known;
+      for (auto s : rule->statuses) known += (known.empty() ? "" : ", ") + std::string(s);
+      return Error::invalid("invalid_status", "a " + std::string(rule->kind) +
+                                                  "'s status is one of: " + known);
+    }
+    q.status = *r.status;
+  }
+  if (r.category) {
+    if (!is_item_category(*r.category)) {
+      std::string known;
+      for (auto c : item_categories()) known += (known.empty() ? "" : ", ") + std::string(c);
+      return Error::invalid("unknown_category", "category must be one of: " + known);
+    }
+    q.category = *r.category;
+  }
+  if (r.tag) {
+    auto tag = normalize_tag(*r.tag);
+    if (!tag) return bad_filter("tag", "is not a tag");
+    q.tag = *tag;
+  }
+  if (r.bbox && r.near) return bad_filter("near", "bbox and near exclude each other");
+  if (r.bbox) {
+    auto box = parse_bbox(*r.bbox);
+    if (!box) return std::move(box).error();
+    q.bbox = *box;
+  }
+  if (r.near) {
+    auto circle = parse_near(*r.near);
+    if (!circle) return std::move(circle).error();
+    q.near = *circle;
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<Page<ItemView>> ItemListing::list(const Actor& viewer, const ItemListingRequest& r) {
+  // The cursor is bound to the filters it came from.
+  auto pager = Pager::open(
+      list_name({"items", r.sort.value_or("new"), r.kind.value_or(""), r.space.value_or(""),
+                 r.status.value_or(""), r.category.value_or(""), r.tag.value_or(""),
+                 r.bbox.value_or(""), r.near.value_or("")}),
+      r.page);
+  if (!pager) return std::move(pager).error();
+  store::ItemListingQuery q;
+  q.viewer = viewer.id;
+  q.limit = pager->fetch();
+  q.after = pager->after();
+  KRING_TRY(check_filters(r, q));
+  auto conn = db_.lease();
+  store::Transaction tx(*conn, store::Transaction::Kind::kRead);
+  if (r.space) {
+    store::SpaceRepository spaces(*conn);
+    auto space = spaces.find_by_slug(*r.space);
+    if (!space) {
+      return refuse_missing(viewer, Action::kReadFeed, "no space with slug '" + *r.space + "'");
+    }
+    std::optional<Membership> m;
+    if (viewer.signed_in()) m = spaces.membership(space->id, viewer.id);
+    KRING_TRY(decide(viewer, Action::kReadFeed, Resource::of_space(*space, m)));
+    q.space = space->id;
+  } else {
+    KRING_TRY(decide(viewer, Action::kReadFeed));
+  }
+  store::ItemRepository items(*conn);
+  std::vector<Item> rows;
+  for (ItemId id : store::list_item_ids(*conn, q)) {
+    if (auto item = items.find(id)) rows.push_back(std::move(*item));
+  }
+  auto page = pager->page(
+      std::move(rows), [](const Item& item) { return CursorKey{0, item.id}; },
+      [&](Item&& item) { return view_item(*conn, viewer.id, std::move(item)); });
+  StandingCache standing(*conn, viewer);
+  for (auto& view : page.items) fill_can(standing, view);
+  return page;
+}
+
+}  // namespace kring::social

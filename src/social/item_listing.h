@@ -1,0 +1,45 @@
+#pragma once
+// GET /api/v1/items: the items the viewer may read, filtered by kind,
+// space, status, category, tag and place (bbox or near), in a sort's order
+// (store/item_listing.h), keyset-paged. Every filter is checked before
+// anything is read: a bad one is a 400 naming it. A space the viewer may not
+// see answers as the space routes do (404).
+// Thread-safe: every call leases its own connection.
+
+#include <optional>
+#include <string>
+
+#include "core/page.h"
+#include "core/result.h"
+#include "social/actor.h"
+#include "social/item_view.h"
+#include "store/database.h"
+
+namespace kring::social {
+
+// The query string's filters as given; absent ones are empty optionals.
+struct ItemListingRequest {
+  std::optional<std::string> kind;
+  std::optional<std::string> space;  // slug
+  std::optional<std::string> status;
+  std::optional<std::string> category;
+  std::optional<std::string> tag;
+  std::optional<std::string> bbox;  // "min_lat,min_lon,max_lat,max_lon"
+  std::optional<std::string> near;  // "lat,lon,km"
+  std::optional<std::string> sort;  // "new" (the default)
+  PageRequest page;
+};
+
+// A circle's radius may be at most this (a neighbourhood's map, not a country's).
+inline constexpr double kMaxNearKm = 100;
+
+class ItemListing {
+ public:
+  explicit ItemListing(store::Database& db) : db_(db) {}
+  Result<Page<ItemView>> list(const Actor& viewer, const ItemListingRequest& request);
+
+ private:
+  store::Database& db_;
+};
+
+}  // namespace kring::social

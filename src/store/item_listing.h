@@ -1,0 +1,59 @@
+#pragma once
+// GET /api/v1/items as SQL: the items a viewer may read (the items' read
+// rule, as feeds use it), narrowed by kind, space, status, category, tag
+// and a place (a bounding box from the item_places R*Tree, or a circle: its
+// bounding box, then the exact great-circle distance), in the order of a
+// sort, keyset-paged. Runs inside the caller's transaction.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/cursor.h"
+#include "core/item.h"
+#include "store/database.h"
+
+namespace kring::store {
+
+// How a listing is ordered. kNew: newest first on the item id.
+enum class ItemSort { kNew };
+
+// Degrees; min <= max on both axes (no box across the antimeridian).
+struct GeoBox {
+  double min_lat = 0;
+  double min_lon = 0;
+  double max_lat = 0;
+  double max_lon = 0;
+};
+
+struct GeoCircle {
+  double lat = 0;
+  double lon = 0;
+  double km = 0;
+};
+
+inline constexpr double kEarthRadiusKm = 6371.0088;
+
+// The smallest box on the globe holding the circle (clamped at the poles and
+// at ±180° longitude).
+GeoBox box_around(const GeoCircle& circle);
+
+struct ItemListingQuery {
+  MemberId viewer = 0;
+  std::optional<std::string> kind;
+  std::optional<SpaceId> space;
+  std::optional<std::string> status;
+  std::optional<std::string> category;
+  std::optional<std::string> tag;  // normalized
+  std::optional<GeoBox> bbox;
+  std::optional<GeoCircle> near;
+  ItemSort sort = ItemSort::kNew;
+  std::optional<CursorKey> after;
+  int limit = 20;
+};
+
+// The matching items' ids in the sort's order, at most query.limit.
+std::vector<ItemId> list_item_ids(Connection& conn, const ItemListingQuery& query);
+
+}  // namespace kring::store
