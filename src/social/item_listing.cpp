@@ -68,7 +68,11 @@ Result<store::GeoCircle> parse_near(const std::string& text) {
 
 // The filters that need no database, checked into `q`.
 Status check_filters(const ItemListingRequest& r, store::ItemListingQuery& q) {
-  if (r.sort && *r.sort != "new") return bad_filter("sort", "must be new");
+  if (r.sort && *r.sort == "votes") {
+    q.sort = store::ItemSort::kVotes;
+  } else if (r.sort && *r.sort != "new") {
+    return bad_filter("sort", "must be new or votes");
+  }
   const ItemKindRule* rule = nullptr;
   if (r.kind) {
     rule = find_item_kind(*r.kind);
@@ -147,13 +151,16 @@ Result<Page<ItemView>> ItemListing::list(const Actor& viewer, const ItemListingR
     KRING_TRY(decide(viewer, Action::kReadFeed));
   }
   store::ItemRepository items(*conn);
-  std::vector<Item> rows;
-  for (ItemId id : store::list_item_ids(*conn, q)) {
-    if (auto item = items.find(id)) rows.push_back(std::move(*item));
+  std::vector<std::pair<Item, std::int64_t>> rows;
+  for (const auto& listed : store::list_item_ids(*conn, q)) {
+    if (auto item = items.find(listed.id)) rows.emplace_back(std::move(*item), listed.key);
   }
   auto page = pager->page(
-      std::move(rows), [](const Item& item) { return CursorKey{0, item.id}; },
-      [&](Item&& item) { return view_item(*conn, viewer.id, std::move(item)); });
+      std::move(rows),
+      [](const std::pair<Item, std::int64_t>& row) { return CursorKey{row.second, row.first.id}; },
+      [&](std::pair<Item, std::int64_t>&& row) {
+        return view_item(*conn, viewer.id, std::move(row.first));
+      });
   StandingCache standing(*conn, viewer);
   for (auto& view : page.items) fill_can(standing, view);
   return page;

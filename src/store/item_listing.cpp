@@ -22,8 +22,9 @@ constexpr std::string_view kWithinCircleSql =
 // The sort's key for the keyset, indexed by ItemSort.
 constexpr SortKey kSortKeys[] = {
     {"", "i.id", SortOrder::kDescending},
+    {"i.vote_count", "i.id", SortOrder::kDescending},
 };
-static_assert(std::size(kSortKeys) == static_cast<std::size_t>(ItemSort::kNew) + 1);
+static_assert(std::size(kSortKeys) == static_cast<std::size_t>(ItemSort::kVotes) + 1);
 
 }  // namespace
 
@@ -39,7 +40,7 @@ GeoBox box_around(const GeoCircle& c) {
   return box;
 }
 
-std::vector<ItemId> list_item_ids(Connection& conn, const ItemListingQuery& q) {
+std::vector<ListedItem> list_item_ids(Connection& conn, const ItemListingQuery& q) {
   std::optional<GeoBox> box = q.bbox;
   if (q.near) box = box_around(*q.near);
   std::string from = "items i";
@@ -61,7 +62,7 @@ std::vector<ItemId> list_item_ids(Connection& conn, const ItemListingQuery& q) {
   if (q.status) where += " AND i.status = ?4";
   if (q.category) where += " AND i.category = ?5";
   Keyset keyset(kSortKeys[static_cast<std::size_t>(q.sort)], q.after, q.limit);
-  auto st = conn.prepare("SELECT i.id FROM " + from + " WHERE " + where + " AND " +
+  auto st = conn.prepare("SELECT i.id, i.vote_count FROM " + from + " WHERE " + where + " AND " +
                          keyset.after_cursor() + keyset.order_and_limit());
   st.bind(1, q.viewer);
   if (q.kind) st.bind(2, *q.kind);
@@ -72,8 +73,8 @@ std::vector<ItemId> list_item_ids(Connection& conn, const ItemListingQuery& q) {
   if (box) st.bind(7, box->min_lat).bind(8, box->min_lon).bind(9, box->max_lat).bind(10, box->max_lon);
   if (q.near) st.bind(11, q.near->lat).bind(12, q.near->lon).bind(13, q.near->km);
   keyset.bind(st);
-  std::vector<ItemId> out;
-  while (st.step()) out.push_back(st.int64(0));
+  std::vector<ListedItem> out;
+  while (st.step()) out.push_back({st.int64(0), q.sort == ItemSort::kVotes ? st.int64(1) : 0});
   return out;
 }
 

@@ -16,8 +16,10 @@
 
 namespace kring::store {
 
-// How a listing is ordered. kNew: newest first on the item id.
-enum class ItemSort { kNew };
+// How a listing is ordered. kNew: newest first on the item id; kVotes:
+// most votes first (items.vote_count, index items_by_votes), the newest
+// first among equals.
+enum class ItemSort { kNew, kVotes };
 
 // Degrees; min <= max on both axes (no box across the antimeridian).
 struct GeoBox {
@@ -53,7 +55,14 @@ struct ItemListingQuery {
   int limit = 20;
 };
 
-// The matching items' ids in the sort's order, at most query.limit.
-std::vector<ItemId> list_item_ids(Connection& conn, const ItemListingQuery& query);
+// A matching item and its key in the sort (its id for kNew, its vote count
+// for kVotes), which the next page's cursor carries.
+struct ListedItem {
+  ItemId id = 0;
+  std::int64_t key = 0;
+};
+
+// The matching items in the sort's order, at most query.limit.
+std::vector<ListedItem> list_item_ids(Connection& conn, const ItemListingQuery& query);
 
 }  // namespace kring::store

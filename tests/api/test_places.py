@@ -205,13 +205,40 @@ class Listing(ApiTestCase):
                          self.stranger.get(f"/api/v1/spaces/{self.closed}/feed").status)
         self.assertEqual(self.stranger.get("/api/v1/items?space=nowhere").status, 404)
 
+    def test_sort_votes_puts_the_most_supported_first_and_pages_on_the_count(self):
+        ideas = [i for i in self.grid if i["kind"] == "idea"][:4]
+        voters = [self.register(f"pl_voter{n}") for n in range(3)]
+        for voter in voters:
+            self.assertEqual(voter.post(f"/api/v1/spaces/{self.slug}/members").status, 200)
+        for idea, count in zip(ideas, [1, 3, 0, 2]):
+            for voter in voters[:count]:
+                ok(voter.post(f"/api/v1/items/{idea['id']}/votes"))
+        listed = []
+        cursor = None
+        while True:
+            q = {"kind": "idea", "space": self.slug, "sort": "votes", "limit": 1}
+            if cursor:
+                q["cursor"] = cursor
+            page = ok(self.stranger.get("/api/v1/items?" + urlencode(q)))
+            listed += [(i["id"], i["votes"]) for i in page["items"]]
+            cursor = page.get("next_cursor")
+            if not cursor:
+                break
+        counts = [votes for _, votes in listed]
+        self.assertEqual(counts, sorted(counts, reverse=True))
+        self.assertEqual([i for i, _ in listed[:3]], [ideas[1]["id"], ideas[3]["id"], ideas[0]["id"]])
+        self.assertEqual(len(listed), len([i for i in self.grid if i["kind"] == "idea"]))
+        # Among equal counts, the newest first.
+        zero = [i for i, votes in listed if votes == 0]
+        self.assertEqual(zero, sorted(zero, key=int, reverse=True))
+
     def test_bad_filters_are_400(self):
         for query, code in [("bbox=1,2,3", "invalid_filter"), ("bbox=a,b,c,d", "invalid_filter"),
                             ("bbox=52,5,51,6", "invalid_location"), ("bbox=0,0,91,1", "invalid_location"),
                             ("near=52,5,101", "invalid_filter"), ("near=52,5,0", "invalid_filter"),
                             ("near=95,5,1", "invalid_location"), ("kind=dragon", "unknown_kind"),
                             ("status=open", "invalid_status"), ("kind=report&status=open", "invalid_status"),
-                            ("category=dragons", "unknown_category"), ("sort=votes", "invalid_filter")]:
+                            ("category=dragons", "unknown_category"), ("sort=loudest", "invalid_filter")]:
             with self.subTest(query=query):
                 reply = self.stranger.get("/api/v1/items?" + query)
                 self.assertEqual(reply.status, 400, reply)

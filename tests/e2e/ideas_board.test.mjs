@@ -205,30 +205,6 @@ describe('the ideas board', { concurrency: false }, () => {
     await close();
   });
 
-  test('each idea says how many communities back it, and the diverse sort puts the widest first', async (t) => {
-    if (skipUnlessReady(t)) return;
-    const { page, close } = await as('ib_pia', '/');
-    // The communities of the voters come with the network sort; until the
-    // server sends them, its answers are given them here.
-    const backing = { [ideas.benches.id]: 3, [ideas.racks.id]: 1, [ideas.library.id]: 0, [ideas.fountain.id]: 0 };
-    // Both sources of the board: GET /items and the space feed it falls back to.
-    await page.route((url) => /\/api\/v1\/(spaces\/town\/feed|items)\?/.test(url.href), async (route) => {
-      const response = await route.fetch();
-      if (!response.ok()) return route.fulfill({ response });
-      const body = await response.json();
-      for (const item of body.items) if (item.id in backing) item.communities = backing[item.id];
-      await route.fulfill({ response, json: body });
-    });
-    await page.goto(`${server.url}/spaces/town/ideas`);
-    await settled(page);
-    await row(page, ideas.benches).getByText(fill(en['ideas.communities'], { n: 3 })).waitFor();
-    await row(page, ideas.racks).getByText(en['ideas.communities.one']).waitFor();
-    await page.getByLabel(en['ideas.sort']).selectOption('diverse');
-    await waitFor(async () => (await titles(page))[0] === 'Benches on the square', { what: 'the widest backed idea first' });
-    assert.equal((await titles(page))[1], 'More bike racks');
-    await close();
-  });
-
   test('the board passes axe in English and Dutch', async (t) => {
     if (skipUnlessReady(t)) return;
     const found = [];

@@ -1,6 +1,7 @@
-// A space's ideas board: its ideas with their votes, sorted by votes, by
-// newest or by how diverse their support is (voters from more network
-// communities rank higher), filtered by the idea kind's workflow statuses.
+// A space's ideas board: its ideas with their votes, sorted by votes or by
+// newest, filtered by the idea kind's workflow statuses. Where the server
+// sends `communities` (how many network communities the supporters come
+// from), each idea shows it.
 //
 // The list comes from GET /items?kind=idea&space=…&status=…&sort=…; from a
 // server without that route, or without that sort, the board reads the
@@ -16,7 +17,8 @@ import { Empty, ErrorBox, LoadMore, Loading, PageHeader } from '../components/ui
 import type { Item, Page, Space } from '../types';
 import { kindRule, vocabulary } from '../vocabulary';
 
-const SORTS = ['votes', 'new', 'diverse'] as const;
+// `diverse` (support across network communities) joins once the server sorts by it.
+const SORTS = ['votes', 'new'] as const;
 type Sort = (typeof SORTS)[number];
 // The kind the board lists: the first that takes votes (the idea kind).
 const boardKind = () => vocabulary().kinds.find((k) => k.takes_votes)?.name ?? 'idea';
@@ -26,10 +28,8 @@ const FEED_PAGES = 20; // the fallback reads at most this many feed pages
 function compare(sort: Sort): (a: Item, b: Item) => number {
   const newer = (a: Item, b: Item) => b.created_at.localeCompare(a.created_at);
   const votes = (a: Item, b: Item) => (b.votes ?? 0) - (a.votes ?? 0);
-  const communities = (a: Item, b: Item) => (b.communities ?? 0) - (a.communities ?? 0);
   if (sort === 'new') return newer;
-  if (sort === 'votes') return (a, b) => votes(a, b) || newer(a, b);
-  return (a, b) => communities(a, b) || votes(a, b) || newer(a, b);
+  return (a, b) => votes(a, b) || newer(a, b);
 }
 
 // Whether the server cannot list the board itself: no GET /items (404/405),
