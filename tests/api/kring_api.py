@@ -19,6 +19,12 @@ KRING = os.environ.get("KRING_BIN", os.path.join(os.path.dirname(__file__), "../
 PASSWORD = "correct horse battery"
 
 
+def ok(reply, status=200):
+    """The reply's JSON, once its status is the one expected."""
+    assert reply.status == status, reply
+    return reply.json
+
+
 def wait_until(predicate, timeout=20.0, what="condition"):
     """Polls predicate until it is truthy or the deadline passes."""
     deadline = time.monotonic() + timeout
@@ -290,6 +296,37 @@ class ApiTestCase(unittest.TestCase):
             r = client.patch("/api/v1/me", profile)
             self.assertEqual(r.status, 200, r)
         return client
+
+    def setUp(self):
+        cls = type(self)
+        if not cls.__dict__.get("_shared_built"):
+            cls._shared_built = True
+            self.build_shared()
+
+    def build_shared(self):
+        """What every test of the class shares (members, spaces), built once
+        before its first test, where register() and the asserts work."""
+
+    def register_cast(self, prefix, names):
+        """{name: client} for prefix_admin, registered first and so the
+        instance admin, and prefix_<name> for each name."""
+        cast = {"admin": self.register(prefix + "_admin")}
+        for name in names:
+            cast[name] = self.register(f"{prefix}_{name}")
+        return cast
+
+    def new_space(self, owner, slug, visibility, members=(), kind="neighbourhood", name=None):
+        """A space of owner's that members join: invited first to a secret
+        one, approved into a closed one. Returns its slug."""
+        slug = ok(owner.post("/api/v1/spaces", {
+            "name": name or slug, "slug": slug, "kind": kind, "visibility": visibility}), 201)["slug"]
+        for member in members:
+            if visibility == "secret":
+                ok(owner.post(f"/api/v1/spaces/{slug}/invites", {"handle": member.handle}))
+            ok(member.post(f"/api/v1/spaces/{slug}/members"))
+            if visibility == "closed":
+                ok(owner.post(f"/api/v1/spaces/{slug}/requests/{member.handle}", {"decision": "approve"}))
+        return slug
 
     def connect(self, a, b):
         self.assertEqual(a.post(f"/api/v1/members/{b.handle}/connection").json["result"], "requested")

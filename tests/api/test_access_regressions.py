@@ -17,7 +17,7 @@ import os
 import subprocess
 import unittest
 
-from kring_api import ApiTestCase, KRING, PASSWORD, SseReader
+from kring_api import ApiTestCase, ok, KRING, PASSWORD, SseReader
 
 
 def register(server, handle):
@@ -27,11 +27,6 @@ def register(server, handle):
     client = server.client(token=reply.json["token"])
     client.handle = handle
     return client
-
-
-def ok(reply, status=200):
-    assert reply.status == status, reply
-    return reply.json
 
 
 class SuspendedMembersHoldNoPowers(ApiTestCase):

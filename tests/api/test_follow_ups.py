@@ -9,43 +9,22 @@ import sqlite3
 import time
 import unittest
 
-from kring_api import ApiTestCase, wait_until
+from kring_api import ApiTestCase, ok, wait_until
 
 DAY_US = 86_400 * 1_000_000
-
-
-def ok(reply, status=200):
-    assert reply.status == status, reply
-    return reply.json
 
 
 class FollowUps(ApiTestCase):
     server_args = ("--follow-up-interval", "1")
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.cast = None
-
-    def setUp(self):
-        if type(self).cast is not None:
-            return
-        c = {"admin": self.register("fu_admin")}
-        for name in ["host", "reporter", "neighbour", "outsider"]:
-            c[name] = self.register("fu_" + name)
+    def build_shared(self):
+        c = self.register_cast("fu", ["host", "reporter", "neighbour", "outsider"])
         vocab = ok(self.anonymous().get("/api/v1/vocabulary"))
         type(self).report = next(k for k in vocab["kinds"] if k["name"] == "report")
         slugs = {}
         for visibility in ["open", "closed"]:
-            slug = ok(c["host"].post("/api/v1/spaces", {
-                "name": f"Wijk {visibility}", "slug": f"wijk-{visibility}",
-                "kind": "neighbourhood", "visibility": visibility}), 201)["slug"]
-            for name in ["reporter", "neighbour"]:
-                self.assertEqual(c[name].post(f"/api/v1/spaces/{slug}/members").status, 200)
-                if visibility == "closed":
-                    ok(c["host"].post(f"/api/v1/spaces/{slug}/requests/{c[name].handle}",
-                                      {"decision": "approve"}))
-            slugs[visibility] = slug
+            slugs[visibility] = self.new_space(c["host"], f"wijk-{visibility}", visibility,
+                                               [c["reporter"], c["neighbour"]])
         c["anonymous"] = self.anonymous()
         type(self).cast = c
         type(self).slugs = slugs

@@ -5,42 +5,20 @@ copied), the policy decides, every move is kept with its note, and the
 item's author and repliers are told."""
 import unittest
 
-from kring_api import ApiTestCase
-
-
-def ok(reply, status=200):
-    assert reply.status == status, reply
-    return reply.json
+from kring_api import ApiTestCase, ok
 
 
 class ItemStatus(ApiTestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.cast = None
-
-    def setUp(self):
-        if type(self).cast is not None:
-            return
-        c = {"admin": self.register("st_admin")}  # the first member: instance admin
-        for name in ["owner", "moderator", "author", "member", "outsider", "suspended"]:
-            c[name] = self.register("st_" + name)
+    def build_shared(self):
+        c = self.register_cast("st", ["owner", "moderator", "author", "member", "outsider", "suspended"])
         vocab = ok(self.anonymous().get("/api/v1/vocabulary"))
         type(self).workflow = next(k for k in vocab["kinds"] if k["transitions"])
         type(self).plain = next(k for k in vocab["kinds"] if not k["statuses"])
         slugs = {}
         for visibility in ["open", "closed", "secret"]:
-            slug = ok(c["owner"].post("/api/v1/spaces", {
-                "name": f"Status {visibility}", "slug": f"status-{visibility}", "kind": "team",
-                "visibility": visibility}), 201)["slug"]
-            for name in ["moderator", "author", "member", "suspended"]:
-                if visibility == "secret":
-                    ok(c["owner"].post(f"/api/v1/spaces/{slug}/invites", {"handle": c[name].handle}))
-                r = c[name].post(f"/api/v1/spaces/{slug}/members")
-                self.assertEqual(r.status, 200, r)
-                if visibility == "closed":
-                    ok(c["owner"].post(f"/api/v1/spaces/{slug}/requests/{c[name].handle}",
-                                       {"decision": "approve"}))
+            slug = self.new_space(c["owner"], f"status-{visibility}", visibility,
+                                  [c[name] for name in ["moderator", "author", "member", "suspended"]],
+                                  kind="team")
             ok(c["owner"].post(f"/api/v1/spaces/{slug}/roles/{c['moderator'].handle}",
                                {"role": "moderator"}))
             slugs[visibility] = slug

@@ -24,7 +24,7 @@ back after a change (unhide, rejoin, reset the role).
 import time
 import unittest
 
-from kring_api import ApiTestCase, PASSWORD
+from kring_api import ApiTestCase, ok, PASSWORD
 from moderation_matrix_table import ACTORS, EXPECTED, SECRET_OUTSIDERS
 
 SPACES = ["open", "closed", "secret"]
@@ -34,11 +34,6 @@ EXTRAS = ["victim", "coowner", "requester", "invitee", "target", "reporter"]
 # Text of the secret space and its content (World writes them), which no
 # answer to an outsider may hold.
 SECRET_WORDS = ["Moderation matrix secret", "note in secret", "reply in secret", "mmreportsecret"]
-
-
-def ok(reply, status=200):
-    assert reply.status == status, reply
-    return reply.json
 
 
 class World:

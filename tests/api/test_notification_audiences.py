@@ -4,12 +4,7 @@ members across a block, members who muted the actor or the space, and
 members who may not see what it is about are not."""
 import unittest
 
-from kring_api import ApiTestCase
-
-
-def ok(reply, status=200):
-    assert reply.status == status, reply
-    return reply.json
+from kring_api import ApiTestCase, ok
 
 
 class NotificationAudiences(ApiTestCase):

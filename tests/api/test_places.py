@@ -6,30 +6,15 @@ import math
 import unittest
 from urllib.parse import urlencode
 
-from kring_api import ApiTestCase
-
-
-def ok(reply, status=200):
-    assert reply.status == status, reply
-    return reply.json
+from kring_api import ApiTestCase, ok
 
 
 class Places(ApiTestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.author = None
-
-    def setUp(self):
-        if type(self).author is not None:
-            return
-        self.register("pl_admin")
-        type(self).author = self.register("pl_author")
+    def build_shared(self):
+        type(self).author = self.register_cast("pl", ["author"])["author"]
         vocab = ok(self.anonymous().get("/api/v1/vocabulary"))
         type(self).categories = vocab["categories"]
-        type(self).slug = ok(self.author.post("/api/v1/spaces", {
-            "name": "Places", "slug": "places-open", "kind": "neighbourhood",
-            "visibility": "open"}), 201)["slug"]
+        type(self).slug = self.new_space(self.author, "places-open", "open", name="Places")
 
     def report(self, **extra):
         body = {"kind": "report", "title": "Broken lamp", "body": "dark at night",
@@ -121,23 +106,14 @@ class Listing(ApiTestCase):
     """GET /api/v1/items over a 6 x 6 grid of reports and ideas, 0.01 degree
     apart around Utrecht, in an open space; one report in a closed one."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.owner = None
-
-    def setUp(self):
-        if type(self).owner is not None:
-            return
-        self.register("ls_admin")
-        owner = self.register("ls_owner")
-        type(self).stranger = self.register("ls_stranger")
+    def build_shared(self):
+        cast = self.register_cast("ls", ["owner", "stranger"])
+        owner = cast["owner"]
+        type(self).stranger = cast["stranger"]
         cats = ok(self.anonymous().get("/api/v1/vocabulary"))["categories"]
         type(self).cats = cats
-        slug = ok(owner.post("/api/v1/spaces", {"name": "Grid", "slug": "grid", "kind": "neighbourhood",
-                                                "visibility": "open"}), 201)["slug"]
-        closed = ok(owner.post("/api/v1/spaces", {"name": "Hush", "slug": "hush",
-                                                  "kind": "neighbourhood", "visibility": "closed"}), 201)["slug"]
+        slug = self.new_space(owner, "grid", "open", name="Grid")
+        closed = self.new_space(owner, "hush", "closed", name="Hush")
         grid = []
         for i in range(6):
             for j in range(6):

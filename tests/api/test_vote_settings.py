@@ -7,27 +7,13 @@ history entry "Reached N votes" and its status_changed audience told."""
 import threading
 import unittest
 
-from kring_api import ApiTestCase
-
-
-def ok(reply, status=200):
-    assert reply.status == status, reply
-    return reply.json
+from kring_api import ApiTestCase, ok
 
 
 class VoteSettings(ApiTestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.cast = None
-
-    def setUp(self):
-        if type(self).cast is not None:
-            return
-        c = {"admin": self.register("vs_admin")}
-        for name in ["owner", "author", "moderator"] + [f"v{i}" for i in range(10)]:
-            c[name] = self.register("vs_" + name)
-        type(self).cast = c
+    def build_shared(self):
+        type(self).cast = self.register_cast(
+            "vs", ["owner", "author", "moderator"] + [f"v{i}" for i in range(10)])
 
     def new_space(self, slug, **settings):
         c = self.cast

@@ -7,40 +7,20 @@ withdrawal from the viewer (both are idempotent; `voted` says which applies)."""
 import threading
 import unittest
 
-from kring_api import ApiTestCase
-
-
-def ok(reply, status=200):
-    assert reply.status == status, reply
-    return reply.json
+from kring_api import ApiTestCase, ok
 
 
 class Votes(ApiTestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.cast = None
-
-    def setUp(self):
-        if type(self).cast is not None:
-            return
-        c = {"admin": self.register("vt_admin")}  # the first member: instance admin
-        for name in ["owner", "author", "member", "other", "outsider", "suspended"]:
-            c[name] = self.register("vt_" + name)
+    def build_shared(self):
+        c = self.register_cast("vt", ["owner", "author", "member", "other", "outsider", "suspended"])
         vocab = ok(self.anonymous().get("/api/v1/vocabulary"))
         type(self).voted_kind = next(k for k in vocab["kinds"] if k["takes_votes"])
         type(self).unvoted_kind = next(k for k in vocab["kinds"] if not k["takes_votes"])
         slugs = {}
         for visibility in ["open", "closed"]:
-            slug = ok(c["owner"].post("/api/v1/spaces", {
-                "name": f"Votes {visibility}", "slug": f"votes-{visibility}", "kind": "neighbourhood",
-                "visibility": visibility}), 201)["slug"]
-            for name in ["author", "member", "other", "suspended"]:
-                ok(c[name].post(f"/api/v1/spaces/{slug}/members"))
-                if visibility == "closed":
-                    ok(c["owner"].post(f"/api/v1/spaces/{slug}/requests/{c[name].handle}",
-                                       {"decision": "approve"}))
-            slugs[visibility] = slug
+            slugs[visibility] = self.new_space(
+                c["owner"], f"votes-{visibility}", visibility,
+                [c[name] for name in ["author", "member", "other", "suspended"]])
         self.assertEqual(c["admin"].post(f"/api/v1/members/{c['suspended'].handle}/suspend").status, 204)
         c["anonymous"] = self.anonymous()
         type(self).cast = c
