@@ -107,6 +107,23 @@ describe('a member in the browser', { concurrency: false }, () => {
     await bob.page.getByRole('button', { name: 'Leave' }).waitFor();
   });
 
+  test('declines an invitation to a secret space, which is out of sight again', async (t) => {
+    if (skipUnlessReady(t)) return;
+    const adaApi = await server.login('ada');
+    const { slug } = await adaApi.call('POST', '/spaces', {
+      name: 'Verrassingsfeest', slug: 'verrassingsfeest', kind: 'team', visibility: 'secret',
+    });
+    await adaApi.call('POST', `/spaces/${slug}/invites`, { handle: 'bob' });
+    await bob.page.goto(`${server.url}/spaces`);
+    const card = bob.page.locator('.space-list li', { hasText: 'Verrassingsfeest' });
+    await card.getByRole('button', { name: 'Decline' }).click();
+    await bob.page.getByText('You declined the invitation to Verrassingsfeest.').waitFor();
+    await card.waitFor({ state: 'detached' });
+    const bobApi = await server.login('bob');
+    assert.equal((await bobApi.raw('GET', `/spaces/${slug}`)).status, 404);
+    assert.deepEqual((await bobApi.call('GET', '/me/invitations')).items, []);
+  });
+
   test('posts in the space with an @mention picked from suggestions', async (t) => {
     if (skipUnlessReady(t)) return;
     const page = ada.page;

@@ -11,18 +11,23 @@ import { vocabulary } from '../vocabulary';
 import { SpaceCard } from '../components/space_card';
 import { Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, PageHeader } from '../components/ui';
 
+// Declining is leaving a space one was only invited to: the server forgets
+// the invitation, and a secret space is gone from view again.
 function Invitations() {
+  const me = useMe();
   const list = usePaged<Space>('/me/invitations');
   const [busy, setBusy] = useState<string | null>(null);
+  const [declined, setDeclined] = useState<string[]>([]);
+  const open = list.items.filter((s) => !declined.includes(s.slug));
   if (list.loading && list.items.length === 0) return null;
-  if (list.error || list.items.length === 0) return null;
+  if (list.error || open.length === 0) return null;
   return (
     <section class="section" aria-labelledby="invitations-title">
       <h2 id="invitations-title" class="section-title">
         {t('spaces.invitations')}
       </h2>
       <ul class="space-list">
-        {list.items.map((s) => (
+        {open.map((s) => (
           <SpaceCard key={s.slug} space={s}>
             {s.can.join && (
               <button
@@ -43,6 +48,27 @@ function Invitations() {
                 }}
               >
                 {t('space.accept_invite')}
+              </button>
+            )}
+            {me && (
+              <button
+                type="button"
+                class="btn"
+                disabled={busy === s.slug}
+                onClick={async () => {
+                  setBusy(s.slug);
+                  try {
+                    await api.del(`/spaces/${s.slug}/members/${me.handle}`);
+                    setDeclined((d) => [...d, s.slug]);
+                    toast(t('space.invite_declined', { name: s.name }));
+                  } catch (e) {
+                    toast(errorText(e));
+                  } finally {
+                    setBusy(null);
+                  }
+                }}
+              >
+                {t('space.decline_invite')}
               </button>
             )}
           </SpaceCard>
