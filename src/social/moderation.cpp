@@ -57,17 +57,26 @@ Result<std::int64_t> Moderation::report(const Actor& actor, const std::string& t
     auto id = parse_id(target_id);
     if (!id) return missing;
     ItemId item_id = *id;
+    std::optional<MemberId> reply_author;
     if (target_type == "reply") {
       auto reply = store::ReplyRepository(*conn).find(*id);
       if (!reply || reply->deleted) return missing;
       item_id = reply->item_id;
+      reply_author = reply->author_id;
     }
     if (!items.readable(item_id, actor.id)) return missing;
+    auto item = items.find(item_id);
+    KRING_TRY(decide(actor, Action::kReport,
+                     Resource::of_content(actor, reply_author.value_or(item->author_id),
+                                          std::nullopt, std::nullopt)));
     row.target_id = *id;
-    row.space_id = items.find(item_id)->space_id;
+    row.space_id = item->space_id;
   } else if (target_type == "member") {
     auto member = store::MemberRepository(*conn).find_by_handle(target_id);
     if (!member || member->suspended) return missing;
+    Resource about;
+    about.own = member->id == actor.id;
+    KRING_TRY(decide(actor, Action::kReport, about));
     row.target_id = member->id;
   } else {
     return Error::invalid("invalid_target_type", "target_type must be item, reply or member");

@@ -41,7 +41,7 @@ reading, noted above each grid:
     admin who is no member gets 403.
   - A report is visible only in the queue of those who handle it, so
     resolving one you do not handle is 404, never 403. Anyone who may read
-    an item may report it, its author included.
+    an item may report it but its author, who edits or deletes it instead.
   - Any member of an open space may invite; an invitation gives no access
     to content (an invited member reads a closed or secret space's content
     no more than an outsider) but makes the secret space exist for them.
@@ -160,7 +160,7 @@ REPORT_ITEM = grid("""
   nonmember    201    404     404     201
   invited      201    404     404     201
   member       201    201     201     201
-  author       201    201     201     201
+  author       403    403     403     403
   moderator    201    201     201     201
   owner        201    201     201     201
   admin        201    404     404     201

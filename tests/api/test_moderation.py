@@ -51,6 +51,19 @@ class Reports(ApiTestCase):
         self.assertError(self.anonymous().post("/api/v1/reports", {"target_type": "item", "target_id": "1",
                                                                     "reason": "x"}), 401)
 
+    def test_own_content_is_not_reported(self):
+        reply = self.member.post(f"/api/v1/items/{self.item['id']}/replies", {"body": "and more"}).json
+        for target_type, target_id in [("item", self.item["id"]), ("reply", reply["id"]),
+                                       ("member", self.member.handle)]:
+            with self.subTest(target_type=target_type):
+                self.assertError(self.member.post("/api/v1/reports", {
+                    "target_type": target_type, "target_id": target_id, "reason": "oops"}), 403)
+        self.assertEqual(self.mod.get(f"/api/v1/spaces/{self.slug}/reports").json["items"], [])
+        # The item's author may still report a reply on it by someone else.
+        other = self.owner.post(f"/api/v1/items/{self.item['id']}/replies", {"body": "rude back"}).json
+        self.assertEqual(self.member.post("/api/v1/reports", {
+            "target_type": "reply", "target_id": other["id"], "reason": "rude"}).status, 201)
+
     def test_member_reports_go_to_admins_and_suspension_hides_content(self):
         admin = self.server.client(token=None)
         # The first member registered on this server is its admin.
