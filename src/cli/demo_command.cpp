@@ -55,7 +55,7 @@ void add_demo_command(CLI::App& app) {
       std::cout << "in " << summary->civic_slug << ": " << summary->ideas << " ideas with "
                 << summary->votes << " votes, " << summary->reports << " reports at places\n";
     }
-    std::cout              << "log in with password '" << social::demo::kDemoPassword << "' as:\n"
+    std::cout << "log in with password '" << social::demo::kDemoPassword << "' as:\n"
               << "  " << summary->admin_handle << "  (instance admin)\n"
               << "  " << summary->analyst_handle << "  (analyst)\n";
     for (const auto& h : summary->popular_handles) std::cout << "  " << h << "\n";

@@ -346,7 +346,6 @@ class CivicOnTheDemo(OnTheDemo):
                     counts[key] = counts.get(key, 0) + 1
                 spread[idea["title"]] = (len(counts), max(counts.values()) / len(voters))
         self.assertGreaterEqual(len(spread), 6, spread)
-        print(spread)
         widest = max(n for n, _ in spread.values())
         self.assertGreaterEqual(widest, 4, spread)
         self.assertTrue(any(share >= 0.8 for _, share in spread.values()), f"an idea backed by one cluster: {spread}")

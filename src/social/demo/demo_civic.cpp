@@ -31,9 +31,13 @@ constexpr Micros kDay = 24 * kHour;
 constexpr int kFoundedDaysAgo = 300;
 // Of the members whose home community is Lombok's (community 0, the first
 // place of the vocabulary), and of the others (who shop, work or go to
-// the mosque there), the shares that join.
+// the mosque there), the shares that join; in a large demo fewer, so the
+// space stays about the size of a neighbourhood (Lombok has some 12,000
+// residents) and its votes the size of a neighbourhood's.
 constexpr double kLocalShare = 0.6;
 constexpr double kVisitorShare = 0.18;
+constexpr double kLocalsAtMost = 3000;
+constexpr double kVisitorsAtMost = 3000;
 
 // As FollowUps::answer writes the reopen move of a "no".
 constexpr std::string_view kNotFixedNote = "Not fixed yet, says the reporter.";
@@ -92,12 +96,15 @@ constexpr std::array<IdeaScript, 13> kIdeas = {{
      .days_ago = 250,
      .support = Support::kWide,
      .share = 0.30,
-     .moves = {{{"under_review", 30, "A good one: we are checking the pavement width with the "
-                                     "shop owners' association and the cables underground."},
-                {"accepted", 58, "Accepted. The municipality takes out the tiles and brings "
-                                 "plants and soil; residents adopt a strip and water it."},
-                {"done", 150, "Done: fourteen geveltuinen were planted on the spring planting "
-                              "day. Thanks to everyone who came with a spade."}}}},
+     .moves = {{{"under_review", 30,
+                 "A good one: we are checking the pavement width with the "
+                 "shop owners' association and the cables underground."},
+                {"accepted", 58,
+                 "Accepted. The municipality takes out the tiles and brings "
+                 "plants and soil; residents adopt a strip and water it."},
+                {"done", 150,
+                 "Done: fourteen geveltuinen were planted on the spring planting "
+                 "day. Thanks to everyone who came with a spade."}}}},
     {.title = "A bench on the Moskeeplein",
      .body = "There is nowhere to sit on the Moskeeplein. Older people waiting after Friday "
              "prayers, parents with buggies and people with their shopping from the Kanaalstraat "
@@ -109,8 +116,9 @@ constexpr std::array<IdeaScript, 13> kIdeas = {{
      .days_ago = 210,
      .support = Support::kWide,
      .share = 0.22,
-     .moves = {{{"under_review", 18, "We are talking with the mosque's board about the best "
-                                     "spot."},
+     .moves = {{{"under_review", 18,
+                 "We are talking with the mosque's board about the best "
+                 "spot."},
                 {"accepted", 40, "Accepted: two benches, one under the plane trees."},
                 {"done", 95, "The benches are in. Enjoy the square!"}}}},
     {.title = "Car-free Saturdays on the Kanaalstraat market",
@@ -124,11 +132,13 @@ constexpr std::array<IdeaScript, 13> kIdeas = {{
      .days_ago = 170,
      .support = Support::kWide,
      .share = 0.35,
-     .moves = {{{"under_review", 28, "Many of you support this. We asked the shop owners and "
-                                     "the suppliers what it would mean for them."},
-                {"declined", 70, "Declined for now: suppliers have to load on Saturday "
-                                 "mornings and the buses need the street. We will try a "
-                                 "car-free Sunday afternoon in the summer instead."}}}},
+     .moves = {{{"under_review", 28,
+                 "Many of you support this. We asked the shop owners and "
+                 "the suppliers what it would mean for them."},
+                {"declined", 70,
+                 "Declined for now: suppliers have to load on Saturday "
+                 "mornings and the buses need the street. We will try a "
+                 "car-free Sunday afternoon in the summer instead."}}}},
     {.title = "Covered bike parking on the Lombok side of the station",
      .body = "Coming from Lombok you reach Utrecht Centraal at the Jaarbeurs side, where every "
              "rack is full by eight. A covered, guarded bike park at the end of the Vleutenseweg "
@@ -141,8 +151,9 @@ constexpr std::array<IdeaScript, 13> kIdeas = {{
      .support = Support::kWide,
      .share = 0.28,
      .moves = {{{"under_review", 21, "We took this to the station area team."},
-                {"accepted", 52, "Accepted: 400 covered places come with the works at the "
-                                 "Jaarbeurs side in 2027."}}}},
+                {"accepted", 52,
+                 "Accepted: 400 covered places come with the works at the "
+                 "Jaarbeurs side in 2027."}}}},
     {.title = "Buurtbieb op het Bankaplein",
      .body = "A little free library (buurtbieb) on the Bankaplein: a weatherproof cabinet where "
              "anyone can bring a book and take one. Books in Dutch, Turkish, Arabic, English... "
@@ -165,8 +176,9 @@ constexpr std::array<IdeaScript, 13> kIdeas = {{
      .days_ago = 90,
      .support = Support::kWide,
      .share = 0.20,
-     .moves = {{{"under_review", 24, "On the list for the 2027 playground budget. We will "
-                                     "invite parents and children to a design evening."}}}},
+     .moves = {{{"under_review", 24,
+                 "On the list for the 2027 playground budget. We will "
+                 "invite parents and children to a design evening."}}}},
     {.title = "Parking permits for Lombok residents only",
      .body = "Visitors to the Kanaalstraat take every parking place in our street. Make "
              "Lombok-West permit-only for residents, with visitor hours for family.",
@@ -205,11 +217,13 @@ constexpr std::array<IdeaScript, 13> kIdeas = {{
      .days_ago = 140,
      .support = Support::kWide,
      .share = 0.18,
-     .moves = {{{"under_review", 12, "We asked the traffic team to count cars and children "
-                                     "here in the morning."},
-                {"declined", 45, "A zebra crossing does not fit a 30 km/h street, so we will "
-                                 "raise the crossing and paint it red instead; it is planned "
-                                 "with the summer road works."}}}},
+     .moves = {{{"under_review", 12,
+                 "We asked the traffic team to count cars and children "
+                 "here in the morning."},
+                {"declined", 45,
+                 "A zebra crossing does not fit a 30 km/h street, so we will "
+                 "raise the crossing and paint it red instead; it is planned "
+                 "with the summer road works."}}}},
     {.title = "A monthly repair café in the buurthuis",
      .body = "Once a month, bring your broken toaster, bike light or torn jacket to the "
              "buurthuis and fix it together with neighbours who know how. We have volunteers; "
@@ -229,10 +243,12 @@ constexpr std::array<IdeaScript, 13> kIdeas = {{
      .days_ago = 100,
      .support = Support::kWide,
      .share = 0.24,
-     .moves = {{{"under_review", 15, "We are checking with the ecologist which lights suit "
-                                     "the bats along the water."},
-                {"accepted", 44, "Accepted: bat-friendly amber lights from the Lombokbrug to "
-                                 "the mill, this winter."}}}},
+     .moves = {{{"under_review", 15,
+                 "We are checking with the ecologist which lights suit "
+                 "the bats along the water."},
+                {"accepted", 44,
+                 "Accepted: bat-friendly amber lights from the Lombokbrug to "
+                 "the mill, this winter."}}}},
     {.title = "Container garden on the Billitonkade",
      .body = "The wide pavement on the Billitonkade could hold a row of big planters with "
              "herbs and vegetables, looked after by the neighbours. #moestuin",
@@ -304,8 +320,9 @@ constexpr std::array<ReportScript, 18> kReports = {{
      .lon = 5.09845,
      .address = "Bankaplein, 3531 Utrecht",
      .days_ago = 9,
-     .moves = {{{"acknowledged", 2, "We have taken the swing off for safety; the inspector "
-                                    "orders a new chain."}}}},
+     .moves = {{{"acknowledged", 2,
+                 "We have taken the swing off for safety; the inspector "
+                 "orders a new chain."}}}},
     // 5
     {.title = "Bulky rubbish dumped by the Riouwstraat containers",
      .body = "A mattress, a sofa and a broken cupboard next to the containers in the "
@@ -337,9 +354,10 @@ constexpr std::array<ReportScript, 18> kReports = {{
      .address = "Leidseweg 90, 3531 Utrecht",
      .days_ago = 120,
      .moves = {{{"acknowledged", 3, "We are measuring speeds here for two weeks."},
-                {"wont_fix", 20, "The measurements show most drivers keep to 30; the street is "
-                                 "already narrow. We passed the night-time racing on to the "
-                                 "neighbourhood police officer."}}}},
+                {"wont_fix", 20,
+                 "The measurements show most drivers keep to 30; the street is "
+                 "already narrow. We passed the night-time racing on to the "
+                 "neighbourhood police officer."}}}},
     // 8
     {.title = "Noise from the night shop on the Kanaalstraat",
      .body = "People hang around the night shop until three and play loud music.",
@@ -348,9 +366,10 @@ constexpr std::array<ReportScript, 18> kReports = {{
      .lon = 5.10070,
      .address = "Kanaalstraat, 3531 Utrecht",
      .days_ago = 50,
-     .moves = {{{"wont_fix", 4, "This is not something the area team can solve: please call "
-                                "the enforcement line 14 030 when it happens, so they can come "
-                                "at night."}}}},
+     .moves = {{{"wont_fix", 4,
+                 "This is not something the area team can solve: please call "
+                 "the enforcement line 14 030 when it happens, so they can come "
+                 "at night."}}}},
     // 9
     {.title = "Tree roots lifting the pavement on the Javastraat",
      .body = "The roots of the big lime tree have pushed the pavement up by ten centimetres. "
@@ -361,8 +380,9 @@ constexpr std::array<ReportScript, 18> kReports = {{
      .address = "Javastraat 31, 3531 Utrecht",
      .days_ago = 80,
      .moves = {{{"acknowledged", 2, "We asked the tree specialists to look at the roots first."},
-                {"in_progress", 30, "The pavement will be relaid around the tree without "
-                                    "harming it; work starts soon."}}}},
+                {"in_progress", 30,
+                 "The pavement will be relaid around the tree without "
+                 "harming it; work starts soon."}}}},
     // 10
     {.title = "Dark alley behind the Sint-Antoniuskerk",
      .body = "The alley behind the church has no light at all; people avoid it after dark.",
@@ -379,8 +399,9 @@ constexpr std::array<ReportScript, 18> kReports = {{
      .lon = 5.10150,
      .address = "Lombokstraat, 3531 Utrecht",
      .days_ago = 12,
-     .moves = {{{"acknowledged", 3, "The cleaning team removes offensive graffiti within two "
-                                    "weeks."}}}},
+     .moves = {{{"acknowledged", 3,
+                 "The cleaning team removes offensive graffiti within two "
+                 "weeks."}}}},
     // 12
     {.title = "Broken bollard on the J.P. Coenstraat",
      .body = "A bollard at the corner of the J.P. Coenstraat has been knocked over and lies on "
@@ -403,8 +424,9 @@ constexpr std::array<ReportScript, 18> kReports = {{
      .address = "Molenpark, by Molen De Ster, 3531 Utrecht",
      .days_ago = 150,
      .moves = {{{"acknowledged", 2, "The tree specialist will inspect it."},
-                {"in_progress", 9, "The tree is dead and will be felled; a new one is planted "
-                                   "in the planting season."},
+                {"in_progress", 9,
+                 "The tree is dead and will be felled; a new one is planted "
+                 "in the planting season."},
                 {"solved", 40, "Felled, and a young birch planted in its place."}}}},
     // 14
     {.title = "Bike wrecks on the Moskeeplein racks",
@@ -436,10 +458,12 @@ constexpr std::array<ReportScript, 18> kReports = {{
      .address = "Leidsekade, near the Lombokplein, 3531 Utrecht",
      .days_ago = 20,
      .moves = {{{"acknowledged", 1, "Thank you, we will look into it."},
-                {"wont_fix", 6, "The fence belongs to the water board, not to us; please "
-                                "report it to them."},
-                {"acknowledged", 8, "We were wrong: this stretch is ours after all. Sorry, "
-                                    "we will fix it."},
+                {"wont_fix", 6,
+                 "The fence belongs to the water board, not to us; please "
+                 "report it to them."},
+                {"acknowledged", 8,
+                 "We were wrong: this stretch is ours after all. Sorry, "
+                 "we will fix it."},
                 {"in_progress", 10, "The fence repair is ordered."}}}},
     // 17
     {.title = "Streetlight flickering on the Vleutenseweg",
@@ -497,10 +521,15 @@ class Planner {
                               k == 0 ? plan.founded : plan.founded + draws_.within(3 * kDay)});
       candidates.erase(candidates.begin() + static_cast<std::ptrdiff_t>(pick));
     }
+    double locals = 0;
+    for (const auto& m : members_) locals += m.community == 0 ? 1 : 0;
+    const double local_share = std::min(kLocalShare, kLocalsAtMost / locals);
+    const double visitor_share =
+        std::min(kVisitorShare, kVisitorsAtMost / std::max(1.0, members_.size() - locals));
     for (size_t i = 2; i < members_.size(); ++i) {
       const DemoMember& m = members_[i];
       if (std::find(hosts_.begin(), hosts_.end(), m.id) != hosts_.end()) continue;
-      if (draws_.unit() >= (m.community == 0 ? kLocalShare : kVisitorShare)) continue;
+      if (draws_.unit() >= (m.community == 0 ? local_share : visitor_share)) continue;
       Micros from = std::max(m.joined_at, plan.founded);
       Micros since = from + draws_.within(std::min(60 * kDay, now_ - from));
       plan.members.push_back({m.id, SpaceRole::kMember, since});
@@ -619,15 +648,20 @@ class Planner {
     // outvote the rest (a cluster's idea draws from one community anyway).
     std::vector<std::vector<Resident>> by_community(communities);
     for (const auto& r : eligible) by_community[members_[r.index].community].push_back(r);
+    std::vector<size_t> open;  // the communities with members left to vote
+    for (size_t c = 0; c < by_community.size(); ++c) {
+      if (!by_community[c].empty()) open.push_back(c);
+    }
     for (size_t k = 0; k < count; ++k) {
-      std::vector<size_t> open;
-      for (size_t c = 0; c < by_community.size(); ++c) {
-        if (!by_community[c].empty()) open.push_back(c);
-      }
-      auto& group = by_community[open[draws_.below(open.size())]];
+      size_t slot = draws_.below(open.size());
+      auto& group = by_community[open[slot]];
       std::swap(group[draws_.below(group.size())], group.back());
       Resident voter = group.back();
       group.pop_back();
+      if (group.empty()) {
+        open[slot] = open.back();
+        open.pop_back();
+      }
       Micros from = std::max(p.item.created_at, voter.since) + 1;
       p.votes.push_back({members_[voter.index].id, from + draws_.within(closes - from)});
     }
@@ -639,8 +673,7 @@ class Planner {
 
   PlannedCivicItem report(const ReportScript& s, std::vector<MemberId>& reporters) {
     PlannedCivicItem p;
-    p.item =
-        base_item("report", s.title, s.body, s.category, s.lat, s.lon, s.address, s.days_ago);
+    p.item = base_item("report", s.title, s.body, s.category, s.lat, s.lon, s.address, s.days_ago);
     auto author = author_at(p.item.created_at, &reporters);
     p.item.author_id = author ? *author : hosts_.front();
     p.moves = moves(p.item, s.moves);
@@ -677,9 +710,9 @@ class Planner {
       const StatusTransition* t = kind.transition(status, m.status);
       if (!t) script_error(p.item, "no move from " + status + " to " + m.status);
       bool host = std::find(hosts_.begin(), hosts_.end(), m.actor) != hosts_.end();
-      bool author_may = t->by.contains(Standing::kAuthor) &&
-                        (t->author_window_days == 0 ||
-                         m.at - entered <= t->author_window_days * kDay);
+      bool author_may =
+          t->by.contains(Standing::kAuthor) &&
+          (t->author_window_days == 0 || m.at - entered <= t->author_window_days * kDay);
       if (host ? !t->by.contains(Standing::kSpaceModerator)
                : !(m.actor == p.item.author_id && author_may)) {
         script_error(p.item, "the move to " + m.status + " is not theirs to make");
@@ -731,7 +764,8 @@ CivicSummary write_civic_history(store::Connection& conn, const CivicPlan& plan)
   std::vector<Event> events;
   for (size_t k = 0; k < plan.items.size(); ++k) {
     const auto& p = plan.items[k];
-    for (size_t m = 0; m < p.moves.size(); ++m) events.push_back({p.moves[m].at, Step::kMove, k, m});
+    for (size_t m = 0; m < p.moves.size(); ++m)
+      events.push_back({p.moves[m].at, Step::kMove, k, m});
     if (const auto& q = p.follow_up) {
       events.push_back({q->asked_at, Step::kAsk, k, q->move});
       if (q->answered_at) events.push_back({*q->answered_at, Step::kAnswer, k, q->move});
