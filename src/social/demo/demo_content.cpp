@@ -189,7 +189,6 @@ DemoContentSummary load_demo_content(store::Connection& conn,
     civic_written = true;
     used_names.insert(civic->space.name);
     civic->space.slug = slug_for(spaces, civic->space);
-    civic->space.created_by = civic->members.front().member;
     civic->space.id = spaces.insert(civic->space, civic->founded);
     for (const auto& m : civic->members) {
       spaces.set_membership(civic->space.id, m.member, {m.role, MembershipState::kActive}, 0,
