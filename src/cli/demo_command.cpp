@@ -50,8 +50,12 @@ void add_demo_command(CLI::App& app) {
               << " follows, " << summary->connections << " connections, "
               << summary->pending_requests << " pending requests, " << summary->spaces
               << " spaces, " << summary->items << " posts, " << summary->replies << " replies, "
-              << summary->reactions << " reactions\n"
-              << "log in with password '" << social::demo::kDemoPassword << "' as:\n"
+              << summary->reactions << " reactions\n";
+    if (!summary->civic_slug.empty()) {
+      std::cout << "in " << summary->civic_slug << ": " << summary->ideas << " ideas with "
+                << summary->votes << " votes, " << summary->reports << " reports at places\n";
+    }
+    std::cout << "log in with password '" << social::demo::kDemoPassword << "' as:\n"
               << "  " << summary->admin_handle << "  (instance admin)\n"
               << "  " << summary->analyst_handle << "  (analyst)\n";
     for (const auto& h : summary->popular_handles) std::cout << "  " << h << "\n";

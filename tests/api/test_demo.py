@@ -2,6 +2,7 @@
 it is loaded, ids that grow with time, spaces with real names, and a network
 with members on its fringe for the network screens to find."""
 import datetime
+import math
 import os
 import re
 import sqlite3
@@ -45,6 +46,7 @@ class OnTheDemo(unittest.TestCase):
         cls.loaded_by = micros_now()
         assert demo.returncode == 0, demo.stderr
         cls.analyst = re.search(r"^\s+(\S+)\s+\(analyst\)", demo.stdout, re.M).group(1)
+        cls.demo_output = demo.stdout
         cls.db = sqlite3.connect(os.path.join(cls.server.dir, "data", "kring.db"))
         cls.server.start()
 
@@ -97,8 +99,9 @@ class DemoTellsTheTruth(OnTheDemo):
         self.assertGreater(400 - joined_earlier, joined_earlier, "more members joined lately")
 
     def test_ids_grow_with_created_at(self):
-        for table in ("items", "replies", "spaces"):
-            stamps = [r[0] for r in self.db.execute(f"SELECT created_at FROM {table} ORDER BY id")]
+        for table, column in (("items", "created_at"), ("replies", "created_at"), ("spaces", "created_at"),
+                              ("item_status_changes", "changed_at"), ("notifications", "created_at")):
+            stamps = [r[0] for r in self.db.execute(f"SELECT {column} FROM {table} ORDER BY id")]
             self.assertGreater(len(stamps), 3, table)
             self.assertEqual(stamps, sorted(stamps), f"{table}: a later id has an earlier date")
 
@@ -174,6 +177,211 @@ class BridgingOnTheDemo(OnTheDemo):
         self.assertIn("newcomer", [b["member"]["handle"] for b in bridges])
         gains = [b["reach_after"] - b["reach_before"] for b in bridges]
         self.assertEqual(gains, sorted(gains, reverse=True), "the widest introductions first")
+
+
+LOMBOK = (52.0900, 5.1000)  # Lombok, Utrecht: the Kanaalstraat between the Leidse Rijn and the Vleutenseweg
+
+
+def km_between(a, b):
+    """Haversine distance in km on a sphere of the Earth's mean radius."""
+    (lat1, lon1), (lat2, lon2) = [(math.radians(p[0]), math.radians(p[1])) for p in (a, b)]
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+class CivicOnTheDemo(OnTheDemo):
+    """The municipality's space for Lombok: ideas with votes from across the
+    communities or from one, reports at real places in every status, each
+    moved along its kind's workflow by the area team."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        line = re.search(r"^in (\S+): (\d+) ideas with (\d+) votes, (\d+) reports at places$", cls.demo_output, re.M)
+        assert line, cls.demo_output
+        cls.slug = line.group(1)
+        cls.printed = {"ideas": int(line.group(2)), "votes": int(line.group(3)), "reports": int(line.group(4))}
+        visitor = cls.server.client()
+        cls.vocabulary = {k["name"]: k for k in visitor.get("/api/v1/vocabulary").json["kinds"]}
+        cls.items = {}
+        for kind in ("idea", "report"):
+            cls.items[kind], cursor = [], None
+            while True:
+                page = visitor.get(f"/api/v1/items?space={cls.slug}&kind={kind}&limit=50"
+                                   + (f"&cursor={cursor}" if cursor else ""))
+                assert page.status == 200, page
+                cls.items[kind] += page.json["items"]
+                cursor = page.json.get("next_cursor")
+                if not cursor:
+                    break
+        cls.hosts = {r[0]: r[1] for r in cls.db.execute(
+            "SELECT m.handle, sm.role FROM space_members sm JOIN members m ON m.id = sm.member_id "
+            "JOIN spaces s ON s.id = sm.space_id WHERE s.slug = ? AND sm.role IN ('owner', 'moderator')",
+            (cls.slug,))}
+
+    def history(self, item):
+        """The item's status changes, oldest first."""
+        reply = self.server.client().get(f"/api/v1/items/{item['id']}/status-history?limit=100")
+        self.assertEqual(reply.status, 200, reply)
+        self.assertIsNone(reply.json.get("next_cursor"))
+        return list(reversed(reply.json["items"]))
+
+    def test_the_space_is_public_and_hosted_by_an_area_team(self):
+        space = self.server.client().get(f"/api/v1/spaces/{self.slug}")
+        self.assertEqual(space.status, 200, space)
+        self.assertEqual(space.json["visibility"], "open")
+        self.assertIn("Lombok", space.json["name"])
+        self.assertEqual(sorted(self.hosts.values()), ["moderator", "moderator", "owner"])
+        self.assertEqual(len(self.items["idea"]), self.printed["ideas"])
+        self.assertEqual(len(self.items["report"]), self.printed["reports"])
+        self.assertGreaterEqual(self.printed["ideas"], 10)
+        self.assertGreaterEqual(self.printed["reports"], 15)
+        for item in self.items["idea"] + self.items["report"]:
+            self.assertEqual(item["visibility"], "public")
+            self.assertTrue(item["title"].strip() and item["body"].strip(), item)
+
+    def test_every_status_of_both_workflows_occurs(self):
+        for kind in ("idea", "report"):
+            self.assertEqual({i["status"] for i in self.items[kind]}, set(self.vocabulary[kind]["statuses"]), kind)
+
+    def test_every_report_has_a_category_and_an_address_in_lombok(self):
+        categories = set(self.server.client().get("/api/v1/vocabulary").json["categories"])
+        places = set()
+        for report in self.items["report"]:
+            self.assertIn(report["category"], categories)
+            where = report["location"]
+            self.assertLess(km_between(LOMBOK, (where["lat"], where["lon"])), 1.5, report["title"])
+            self.assertRegex(where["address"], r"Utrecht$")
+            places.add((where["lat"], where["lon"]))
+        self.assertGreater(len(places), len(self.items["report"]) * 3 // 4, "reports all over the neighbourhood")
+        for idea in self.items["idea"]:
+            if idea["location"]:
+                self.assertLess(km_between(LOMBOK, (idea["location"]["lat"], idea["location"]["lon"])), 1.5)
+        near = self.server.client().get("/api/v1/items?kind=report&near=52.0900,5.1000,1.5&limit=50").json["items"]
+        self.assertEqual({i["id"] for i in near}, {i["id"] for i in self.items["report"]}, "the map finds them all")
+
+    def test_every_history_walks_the_kind_table_by_those_it_names(self):
+        for kind in ("idea", "report"):
+            rule = self.vocabulary[kind]
+            moves = {(t["from"], t["to"]): t for t in rule["transitions"]}
+            for item in self.items[kind]:
+                status, changes = rule["initial_status"], self.history(item)
+                for change in changes:
+                    self.assertEqual(change["from"], status, item["title"])
+                    move = moves.get((status, change["to"]))
+                    self.assertIsNotNone(move, f"{item['title']}: {status} -> {change['to']} is no move of a {kind}")
+                    self.assertTrue(change["note"].strip(), "every move says why, in public")
+                    actor = change["actor"]["handle"]
+                    if actor in self.hosts:
+                        self.assertIn("space_moderator", move["by"])
+                    else:
+                        self.assertEqual(actor, item["author"]["handle"], "only hosts and the author move it")
+                        self.assertIn("author", move["by"])
+                    status = change["to"]
+                self.assertEqual(status, item["status"], item["title"])
+                self.assertEqual(len(changes) == 0, status == rule["initial_status"])
+
+    def test_a_solved_report_is_reopened_by_its_reporter_and_another_asks_is_it_fixed(self):
+        reopened = [r for r in self.items["report"]
+                    if [(c["from"], c["to"], c["actor"]["handle"]) for c in self.history(r)][-1:] ==
+                    [("solved", "in_progress", r["author"]["handle"])]]
+        self.assertEqual(len(reopened), 1)
+        asked = self.db.execute(
+            "SELECT i.id, m.handle FROM item_follow_ups f JOIN items i ON i.id = f.item_id "
+            "JOIN members m ON m.id = i.author_id WHERE f.answered_at IS NULL AND i.status = 'solved'").fetchall()
+        self.assertEqual(len(asked), 1, "one reporter still has to answer")
+        item_id, reporter = asked[0]
+        login = self.server.client().post("/api/v1/sessions", {"login": reporter, "password": "kring-demo"})
+        me = self.server.client(token=login.json["token"])
+        questions = [n for n in me.get("/api/v1/notifications").json["items"] if n["kind"] == "fixed_check"]
+        self.assertEqual([n["item_id"] for n in questions], [str(item_id)], questions)
+        item = me.get(f"/api/v1/items/{item_id}").json
+        self.assertTrue(item["can"]["answer_follow_up"], item["can"])
+
+    def test_the_duplicate_and_its_original_link_both_ways(self):
+        duplicates = [r for r in self.items["report"] if r["status"] == "duplicate"]
+        self.assertTrue(duplicates)
+        client = self.server.client()
+        for duplicate in duplicates:
+            original = client.get(f"/api/v1/items/{duplicate['duplicate_of']}").json
+            self.assertIn(duplicate["id"], original["duplicates"])
+            self.assertNotEqual(original["status"], "duplicate")
+            self.assertEqual(original["category"], duplicate["category"])
+            self.assertLess(km_between((original["location"]["lat"], original["location"]["lon"]),
+                                       (duplicate["location"]["lat"], duplicate["location"]["lon"])), 0.25)
+
+    def test_votes_are_cast_while_open_by_members_and_counted(self):
+        for idea in self.items["idea"]:
+            rows = self.db.execute(
+                "SELECT v.created_at, sm.created_at FROM item_votes v LEFT JOIN space_members sm "
+                "ON sm.member_id = v.member_id AND sm.space_id = (SELECT id FROM spaces WHERE slug = ?) "
+                "WHERE v.item_id = ?", (self.slug, int(idea["id"]))).fetchall()
+            self.assertEqual(idea["votes"], len(rows), idea["title"])
+            changes = self.history(idea)
+            closed = micros_of(changes[0]["changed_at"]) if changes else self.loaded_by
+            for voted, joined in rows:
+                self.assertIsNotNone(joined, "voters are members of the space")
+                self.assertLess(joined, voted)
+                self.assertLess(micros_of(idea["created_at"]), voted)
+                self.assertLessEqual(voted // 1000, closed // 1000, "votes are cast while the idea is open")
+        self.assertEqual(sum(i["votes"] for i in self.items["idea"]), self.printed["votes"])
+
+    def test_some_ideas_are_backed_across_communities_and_some_by_one(self):
+        analyst = self.log_in_analyst()
+
+        def computed():
+            reply = analyst.get("/api/v1/network/graph?max_nodes=1000")
+            return reply.json if reply.status == 200 and not reply.json.get("stale") else None
+        graph = wait_until(computed, timeout=60, what="the network graph")
+        community = {n["id"]: n["community"] for n in graph["nodes"]}
+        spread = {}
+        for idea in self.items["idea"]:
+            voters = [r[0] for r in self.db.execute(
+                "SELECT m.handle FROM item_votes v JOIN members m ON m.id = v.member_id WHERE v.item_id = ?",
+                (int(idea["id"]),))]
+            if len(voters) >= 8:
+                counts = {}
+                for handle in voters:
+                    key = community.get(handle, handle)  # outside the graph: a community of one
+                    counts[key] = counts.get(key, 0) + 1
+                spread[idea["title"]] = (len(counts), max(counts.values()) / len(voters))
+        self.assertGreaterEqual(len(spread), 6, spread)
+        widest = max(n for n, _ in spread.values())
+        self.assertGreaterEqual(widest, 4, spread)
+        self.assertTrue(any(share >= 0.8 for _, share in spread.values()), f"an idea backed by one cluster: {spread}")
+        self.assertTrue(any(share <= 0.5 for _, share in spread.values()), f"an idea backed across: {spread}")
+
+
+class DemoIsDeterministic(unittest.TestCase):
+    """The same seed gives the same Lombok: the same items, authors,
+    histories and voters (time stamps stay relative to the moment of loading)."""
+
+    def civic(self, directory):
+        out = subprocess.run([KRING, "demo", "--data", directory, "--members", "300", "--seed", "5"],
+                             capture_output=True, text=True, timeout=300)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        db = sqlite3.connect(os.path.join(directory, "kring.db"))
+        try:
+            items = db.execute(
+                "SELECT i.kind, i.title, a.handle, i.status, i.vote_count, i.lat, i.lon, "
+                "(SELECT group_concat(c.to_status || ':' || h.handle, ' ') FROM "
+                " (SELECT * FROM item_status_changes ORDER BY id) c JOIN members h ON h.id = c.actor_id "
+                " WHERE c.item_id = i.id), "
+                "(SELECT group_concat(handle, ' ') FROM (SELECT m.handle FROM item_votes v JOIN members m "
+                " ON m.id = v.member_id WHERE v.item_id = i.id ORDER BY m.handle)) "
+                "FROM items i JOIN members a ON a.id = i.author_id WHERE i.kind IN ('idea', 'report') "
+                "ORDER BY i.title").fetchall()
+            posts = db.execute("SELECT count(*), sum(length(body)) FROM items").fetchone()
+        finally:
+            db.close()
+        return out.stdout, items, posts
+
+    def test_the_same_seed_gives_the_same_civic_part(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
+            first, second = self.civic(a), self.civic(b)
+        self.assertGreater(len(first[1]), 20)
+        self.assertEqual(first, second)
 
 
 if __name__ == "__main__":

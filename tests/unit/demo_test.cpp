@@ -61,7 +61,13 @@ std::vector<Row> load_and_read(const std::filesystem::path& path, Micros now) {
         "SELECT body, author_id, created_at FROM replies ORDER BY id",
         "SELECT kind, member_id, created_at FROM reactions ORDER BY target_id, member_id, kind",
         "SELECT kind, source_id * 100000 + target_id, created_at FROM ties ORDER BY source_id, "
-        "target_id, kind"}) {
+        "target_id, kind",
+        "SELECT to_status || ': ' || note, actor_id, changed_at FROM item_status_changes ORDER BY id",
+        "SELECT i.title, v.member_id, v.created_at FROM item_votes v JOIN items i ON i.id = "
+        "v.item_id ORDER BY i.title, v.member_id",
+        "SELECT kind, recipient_id, created_at FROM notifications ORDER BY id",
+        "SELECT i.title, f.fixed, coalesce(f.answered_at, f.asked_at) FROM item_follow_ups f JOIN "
+        "items i ON i.id = f.item_id ORDER BY i.title"}) {
     auto st = conn->prepare(sql);
     while (st.step()) rows.emplace_back(st.text(0), st.int64(1), now - st.int64(2));
   }

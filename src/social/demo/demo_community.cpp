@@ -365,6 +365,10 @@ Result<DemoSummary> load_demo_community(store::Database& db, const DemoOptions& 
   summary.items = content.items;
   summary.replies = content.replies;
   summary.reactions = content.reactions;
+  summary.civic_slug = content.civic_slug;
+  summary.ideas = content.ideas;
+  summary.votes = content.votes;
+  summary.reports = content.reports;
   tx.commit();
   report(1.0);
 

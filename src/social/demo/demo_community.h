@@ -55,6 +55,12 @@ struct DemoSummary {
   std::int64_t items = 0;
   std::int64_t replies = 0;
   std::int64_t reactions = 0;
+  // The municipality's space for Lombok (demo_civic.h): empty slug when
+  // the demo is too small for it.
+  std::string civic_slug;
+  std::int64_t ideas = 0;
+  std::int64_t votes = 0;
+  std::int64_t reports = 0;
   std::string admin_handle;
   std::string analyst_handle;
   // The three most active members besides the admin and the analyst.

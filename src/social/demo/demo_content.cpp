@@ -6,6 +6,7 @@
 
 #include "core/item.h"
 #include "core/kinds.h"
+#include "social/demo/demo_civic.h"
 #include "social/demo/demo_community.h"
 #include "social/demo/vocabulary.h"
 #include "social/markdown.h"
@@ -147,6 +148,11 @@ DemoContentSummary load_demo_content(store::Connection& conn,
   store::ReplyRepository replies(conn);
   store::ReactionRepository reactions(conn);
 
+  // Planned first, from a copy of the engine: the rest of the demo draws
+  // what it would draw without it.
+  std::mt19937_64 fork = engine;
+  std::optional<CivicPlan> civic = plan_civic(members, now, fork());
+
   // A space per community of three or more, founded soon after its first
   // well-connected member joined (members come in joining order), who
   // hosts it with the next one.
@@ -176,7 +182,22 @@ DemoContentSummary load_demo_content(store::Connection& conn,
   // When each member joined their community's space; absent: not a member.
   std::vector<std::optional<Micros>> in_space_since(members.size());
   std::unordered_set<std::string> used_names;
+  bool civic_written = false;
+  // The civic space, at its turn among the others (by founding date).
+  auto write_civic_space = [&](Micros before) {
+    if (!civic || civic_written || civic->founded > before) return;
+    civic_written = true;
+    used_names.insert(civic->space.name);
+    civic->space.slug = slug_for(spaces, civic->space);
+    civic->space.id = spaces.insert(civic->space, civic->founded);
+    for (const auto& m : civic->members) {
+      spaces.set_membership(civic->space.id, m.member, {m.role, MembershipState::kActive}, 0,
+                            m.since);
+    }
+    ++summary.spaces;
+  };
   for (const auto& p : planned) {
+    write_civic_space(p.at);
     std::uint32_t c = p.community;
     const DemoMember& founder = members[p.hosts.front()];
     const DemoCommunity& community = communities[c];
@@ -207,6 +228,7 @@ DemoContentSummary load_demo_content(store::Connection& conn,
     }
     ++summary.spaces;
   }
+  write_civic_space(now);
 
   // Posts in proportion to activity and to time as a member, dated between
   // joining and now: the instance grows, so more are written lately. Replies and reactions mostly
@@ -223,6 +245,7 @@ DemoContentSummary load_demo_content(store::Connection& conn,
     Item item;
     std::vector<Reply> replies;
     std::vector<PlannedReaction> reactions;
+    std::optional<size_t> civic;  // an index into civic->items
   };
   // Whether member i could answer in the post's place at time `at`: a
   // member by then, of the space too when the post is in one.
@@ -285,12 +308,25 @@ DemoContentSummary load_demo_content(store::Connection& conn,
       posts.push_back(std::move(post));
     }
   }
+  if (civic) {
+    for (size_t k = 0; k < civic->items.size(); ++k) {
+      PlannedPost post;
+      post.item = civic->items[k].item;
+      post.item.space_id = civic->space.id;
+      post.civic = k;
+      posts.push_back(std::move(post));
+    }
+  }
   std::stable_sort(posts.begin(), posts.end(), [](const PlannedPost& a, const PlannedPost& b) {
     return a.item.created_at < b.item.created_at;
   });
   std::vector<Reply> all_replies;
   for (auto& post : posts) {
     post.item.id = items.insert(post.item, {});
+    if (post.civic) {
+      civic->items[*post.civic].item = post.item;
+      continue;
+    }
     ++summary.items;
     for (auto& reply : post.replies) {
       reply.item_id = post.item.id;
@@ -307,6 +343,13 @@ DemoContentSummary load_demo_content(store::Connection& conn,
   for (const auto& reply : all_replies) {
     replies.insert(reply);
     ++summary.replies;
+  }
+  if (civic) {
+    CivicSummary c = write_civic_history(conn, *civic);
+    summary.civic_slug = c.slug;
+    summary.ideas = c.ideas;
+    summary.votes = c.votes;
+    summary.reports = c.reports;
   }
   return summary;
 }

@@ -46,18 +46,28 @@ struct DemoContentSummary {
   std::int64_t items = 0;
   std::int64_t replies = 0;
   std::int64_t reactions = 0;
+  // The municipality's space for Lombok (demo_civic.h); ideas 0 when the
+  // demo was too small for it.
+  std::string civic_slug;
+  std::int64_t ideas = 0;
+  std::int64_t votes = 0;
+  std::int64_t reports = 0;
 };
 
 // Writes one space per community of three or more members, named from the
 // vocabulary (space_names) with a unique slug, and posts, replies and
-// reactions. Every time stamp lies between the member's or the space's
-// beginning and `now`; nobody posts in a space before joining it or answers
-// before joining the instance. Spaces, items and replies are written in
-// time order, so their time-ordered ids (core/ids.h) grow with created_at.
+// reactions; and the civic part (demo_civic.h): its space among the spaces,
+// its ideas and reports among the posts, then their votes and histories.
+// Every time stamp lies between the member's or the space's beginning and
+// `now`; nobody posts in a space before joining it or answers before
+// joining the instance. Spaces, items, replies, status changes and
+// notifications are each written in time order, so their time-ordered ids
+// (core/ids.h) grow with their dates.
 // REQUIRES: inside a write transaction on conn; members non-empty, ordered
 // by joined_at, every joined_at <= now; every community < communities.size().
 // Deterministic for a given engine state, apart from the random bits of ids
-// and secret slugs.
+// and secret slugs. The civic part draws from an engine of its own, seeded
+// from a copy of `engine`, so the rest is what it would be without it.
 DemoContentSummary load_demo_content(store::Connection& conn,
                                      const std::vector<DemoMember>& members,
                                      const std::vector<DemoCommunity>& communities, Micros now,
