@@ -42,12 +42,15 @@ void write_csv_row(CsvWriter& w, const OpenDataRow& r) {
   w.end_row();
 }
 
+// Ordered: an item's fields come in the CSV's column order.
+using Json = nlohmann::ordered_json;
+
 template <typename T>
-nlohmann::json or_null(const std::optional<T>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+Json or_null(const std::optional<T>& v) {
+  return v ? Json(*v) : Json(nullptr);
 }
 
-nlohmann::json row_json(const OpenDataRow& r) {
+Json row_json(const OpenDataRow& r) {
   return {{"id", std::to_string(r.id)},
           {"kind", r.kind},
           {"title", r.title},
