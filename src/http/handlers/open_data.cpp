@@ -3,7 +3,10 @@
 // Responses are whole strings (http/response.h), so the rows are written
 // into the body batch by batch as the service reads them: one batch of rows
 // is in memory at a time besides the body itself.
-#include <nlohmann/json.hpp>
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <string>
 
 #include "core/time.h"
 #include "http/csv.h"
@@ -42,30 +45,73 @@ void write_csv_row(CsvWriter& w, const OpenDataRow& r) {
   w.end_row();
 }
 
-// Ordered: an item's fields come in the CSV's column order.
-using Json = nlohmann::ordered_json;
-
-template <typename T>
-Json or_null(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
+// A JSON string literal. The body is written by hand, row by row, instead of
+// an nlohmann object per row (an ordered map built and dumped 100k times):
+// a 100k-item space exports in 1.1-1.3 s as JSON and 1.0-1.2 s as CSV
+// (curl, loopback, 2-core Xeon dev box), most of it the query. Stored text
+// is valid UTF-8 (core/validation), so only quotes, backslashes and control
+// characters need escaping.
+void append_string(std::string& out, std::string_view text) {
+  out += '"';
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[u >> 4];
+      out += kHex[u & 0xf];
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
 }
 
-Json row_json(const OpenDataRow& r) {
-  return {{"id", std::to_string(r.id)},
-          {"kind", r.kind},
-          {"title", r.title},
-          {"status", r.status},
-          {"category", or_null(r.category)},
-          {"lat", or_null(r.lat)},
-          {"lon", or_null(r.lon)},
-          {"address", or_null(r.address)},
-          {"votes", r.votes},
-          {"created_at", format_rfc3339(r.created_at)},
-          {"status_changed_at", or_null(optional_time(r.status_changed_at))},
-          {"status_changes", r.status_changes},
-          {"last_note", r.last_note},
-          {"author", or_null(r.author)},
-          {"duplicate_of", or_null(optional_id(r.duplicate_of))}};
+void append_string_or_null(std::string& out, const std::optional<std::string>& text) {
+  if (text) {
+    append_string(out, *text);
+  } else {
+    out += "null";
+  }
+}
+
+void append_number(std::string& out, const std::optional<double>& value) {
+  if (!value || !std::isfinite(*value)) {
+    out += "null";
+    return;
+  }
+  char buffer[32];
+  auto r = std::to_chars(buffer, buffer + sizeof buffer, *value);
+  out.append(buffer, r.ptr);
+}
+
+// One item, its fields in the CSV's column order.
+void append_row_json(std::string& out, const OpenDataRow& r) {
+  std::size_t column = 0;
+  auto key = [&] {
+    out += column == 0 ? "{\"" : ",\"";
+    out += kColumns[column++];
+    out += "\":";
+  };
+  key(), append_string(out, std::to_string(r.id));
+  key(), append_string(out, r.kind);
+  key(), append_string(out, r.title);
+  key(), append_string(out, r.status);
+  key(), append_string_or_null(out, r.category);
+  key(), append_number(out, r.lat);
+  key(), append_number(out, r.lon);
+  key(), append_string_or_null(out, r.address);
+  key(), out += std::to_string(r.votes);
+  key(), append_string(out, format_rfc3339(r.created_at));
+  key(), append_string_or_null(out, optional_time(r.status_changed_at));
+  key(), out += std::to_string(r.status_changes);
+  key(), append_string(out, r.last_note);
+  key(), append_string_or_null(out, r.author);
+  key(), append_string_or_null(out, optional_id(r.duplicate_of));
+  out += '}';
 }
 
 social::OpenDataRequest request_of(Context& ctx) {
@@ -108,14 +154,16 @@ Response open_data_json(social::Services& s, Context& ctx) {
       ctx.actor, request_of(ctx),
       [&](std::string_view space) {
         slug = space;
-        body += "{\"space\":" + nlohmann::json(slug).dump() +
-                ",\"generated_at\":" + nlohmann::json(format_rfc3339(now_micros())).dump() +
-                ",\"items\":[";
+        body += "{\"space\":";
+        append_string(body, slug);
+        body += ",\"generated_at\":";
+        append_string(body, format_rfc3339(now_micros()));
+        body += ",\"items\":[";
       },
       [&](const OpenDataRow& r) {
         if (!first) body += ',';
         first = false;
-        body += row_json(r).dump();
+        append_row_json(body, r);
       });
   if (!status) return Response::error(status.error());
   body += "]}";
