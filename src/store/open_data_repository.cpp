@@ -9,26 +9,30 @@ namespace kring::store {
 
 namespace {
 
-// The statement, built once: the read rule for the row (i) and for the
-// original it duplicates (o), and the status history's shown-note rule.
+// The statement, built once. Each row's facts come from correlated
+// subqueries on the history's (item_id, id) index; the original of a
+// duplicate only when the viewer may read it (as DuplicateRepository);
+// the last note as the status history shows notes (member_content_rule on
+// its actor).
 const std::string& open_data_sql() {
   static const std::string sql = [] {
-    const std::string original_readable = render_sql(
-        item_visible_rule(), {.space_id = "o.space_id", .member_id = "o.author_id", .item_row = "o"});
-    return
-        "SELECT i.id, i.kind, i.title, i.status, i.category, i.lat, i.lon, i.address, "
-        "i.vote_count, i.created_at, "
-        "(SELECT max(c.changed_at) FROM item_status_changes c WHERE c.item_id = i.id), "
-        "(SELECT count(*) FROM item_status_changes c WHERE c.item_id = i.id), "
-        "(SELECT c.note FROM item_status_changes c WHERE c.item_id = i.id AND c.note <> '' AND " +
-        member_content_sql("c.actor_id") +
-        " ORDER BY c.id DESC LIMIT 1), "
-        "CASE WHEN " + member_content_sql("i.author_id", "m") + " THEN m.handle END, "
-        "(SELECT o.id FROM item_duplicates d JOIN items o ON o.id = d.original_id "
-        "WHERE d.item_id = i.id AND " + original_readable + ") "
-        "FROM items i JOIN members m ON m.id = i.author_id "
-        "WHERE i.space_id = ?2 AND i.kind IN (?3, ?4) AND i.hidden_at IS NULL AND i.id > ?5 AND " +
-        kItemReadableSql + " ORDER BY i.id LIMIT ?6";
+    const std::string original_readable =
+        render_sql(item_visible_rule(),
+                   {.space_id = "o.space_id", .member_id = "o.author_id", .item_row = "o"});
+    const std::string history = "FROM item_status_changes c WHERE c.item_id = i.id";
+    std::string q = "SELECT i.id, i.kind, i.title, i.status, i.category, i.lat, i.lon, i.address, ";
+    q += "i.vote_count, i.created_at, ";
+    q += "(SELECT max(c.changed_at) " + history + "), ";
+    q += "(SELECT count(*) " + history + "), ";
+    q += "(SELECT c.note " + history + " AND c.note <> '' AND " + member_content_sql("c.actor_id");
+    q += " ORDER BY c.id DESC LIMIT 1), ";
+    q += "CASE WHEN " + member_content_sql("i.author_id", "m") + " THEN m.handle END, ";
+    q += "(SELECT o.id FROM item_duplicates d JOIN items o ON o.id = d.original_id ";
+    q += "WHERE d.item_id = i.id AND " + original_readable + ") ";
+    q += "FROM items i JOIN members m ON m.id = i.author_id ";
+    q += "WHERE i.space_id = ?2 AND i.kind IN (?3, ?4) AND i.hidden_at IS NULL AND i.id > ?5 AND ";
+    q += kItemReadableSql + " ORDER BY i.id LIMIT ?6";
+    return q;
   }();
   return sql;
 }

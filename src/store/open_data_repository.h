@@ -32,8 +32,8 @@ struct OpenDataRow {
   // The note of the latest status change that has one and whose actor's
   // content the viewer is shown (as the status history shows it); empty if none.
   std::string last_note;
-  std::optional<std::string> author;       // handle; empty when not shown to the viewer
-  std::optional<ItemId> duplicate_of;      // when the viewer may read the original
+  std::optional<std::string> author;   // handle; empty when not shown to the viewer
+  std::optional<ItemId> duplicate_of;  // when the viewer may read the original
 };
 
 struct OpenDataQuery {

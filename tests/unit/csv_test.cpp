@@ -34,7 +34,11 @@ TEST(CsvWriter, FieldsWithCommaQuoteOrLineBreakAreQuotedWithQuotesDoubled) {
 TEST(CsvWriter, EmptyAndAbsentCellsAreEmpty) {
   std::string out;
   CsvWriter w(out);
-  w.text("").text_or_empty(std::optional<std::string>()).empty().number(std::optional<double>()).end_row();
+  w.text("")
+      .text_or_empty(std::optional<std::string>())
+      .empty()
+      .number(std::optional<double>())
+      .end_row();
   EXPECT_EQ(out, ",,,\r\n");
 }
 

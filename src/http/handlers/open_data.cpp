@@ -21,10 +21,9 @@ using social::OpenDataRow;
 
 // The columns, in order; the JSON items carry the same names.
 constexpr std::string_view kColumns[] = {
-    "id",      "kind",       "title",           "status",         "category",
-    "lat",     "lon",        "address",         "votes",          "created_at",
-    "status_changed_at",     "status_changes",  "last_note",      "author",
-    "duplicate_of"};
+    "id",        "kind",    "title",       "status",     "category",          "lat",
+    "lon",       "address", "votes",       "created_at", "status_changed_at", "status_changes",
+    "last_note", "author",  "duplicate_of"};
 
 std::optional<std::string> optional_time(const std::optional<Micros>& t) {
   if (!t) return std::nullopt;
@@ -122,9 +121,8 @@ social::OpenDataRequest request_of(Context& ctx) {
 
 void attach(Response& response, std::string_view slug, std::string_view extension) {
   response.headers.emplace_back(
-      "Content-Disposition",
-      "attachment; filename=\"" + std::string(slug) + "-ideas-and-reports." +
-          std::string(extension) + "\"");
+      "Content-Disposition", "attachment; filename=\"" + std::string(slug) + "-ideas-and-reports." +
+                                 std::string(extension) + "\"");
 }
 
 Response open_data_csv(social::Services& s, Context& ctx) {
