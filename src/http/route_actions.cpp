@@ -80,6 +80,8 @@ const std::vector<RouteActions>& route_actions() {
       {"GET", "/api/v1/members/{h}/feed", {A::kReadFeed}},
       {"GET", "/api/v1/tags/{t}/feed", {A::kReadFeed}},
       {"GET", "/api/v1/items", {A::kReadFeed}},
+      {"GET", "/api/v1/spaces/{s}/open-data.csv", {A::kReadFeed}},
+      {"GET", "/api/v1/spaces/{s}/open-data.json", {A::kReadFeed}},
       {"GET", "/api/v1/notifications", {A::kReadNotifications}},
       {"POST", "/api/v1/notifications/read", {A::kMarkNotificationsRead}},
       {"GET", "/api/v1/stream", {A::kOpenStream}},

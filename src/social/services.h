@@ -17,6 +17,7 @@
 #include "social/network.h"
 #include "social/notification_hub.h"
 #include "social/notifications.h"
+#include "social/open_data.h"
 #include "social/rate_limits.h"
 #include "social/search.h"
 #include "social/spaces.h"
@@ -45,6 +46,7 @@ struct Services {
         votes(db, hub),
         feeds(db),
         item_listing(db),
+        open_data(db),
         notifications(db),
         search(db),
         moderation(db),
@@ -66,6 +68,7 @@ struct Services {
   Votes votes;
   Feeds feeds;
   ItemListing item_listing;
+  OpenData open_data;
   Notifications notifications;
   Search search;
   Moderation moderation;

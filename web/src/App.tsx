@@ -19,6 +19,7 @@ import { NetworkPage } from './pages/network';
 import { SpacesPage, SpaceNewPage } from './pages/spaces';
 import { SpacePage } from './pages/space';
 import { IdeasPage } from './pages/ideas';
+import { ReportQueuePage } from './pages/report_queue';
 import { ItemPage } from './pages/item';
 import { NotificationsPage } from './pages/notifications';
 import { SearchPage } from './pages/search';
@@ -53,6 +54,7 @@ const ROUTES: Route[] = [
   { pattern: '/spaces/new', component: SpaceNewPage, member: true },
   { pattern: '/spaces/:slug', component: SpacePage },
   { pattern: '/spaces/:slug/ideas', component: IdeasPage },
+  { pattern: '/spaces/:slug/queue', component: ReportQueuePage },
   { pattern: '/spaces/:slug/:tab', component: SpacePage },
   { pattern: '/items/:id', component: ItemPage },
   { pattern: '/tags/:tag', component: TagPage },

@@ -13,6 +13,7 @@ Router build_router(social::Services& services, std::function<Metrics&()> metric
   register_item_routes(router, services);
   register_feed_routes(router, services);
   register_item_listing_routes(router, services);
+  register_open_data_routes(router, services);
   register_notification_routes(router, services);
   register_search_routes(router, services);
   register_moderation_routes(router, services);

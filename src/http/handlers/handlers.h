@@ -16,6 +16,7 @@ void register_space_routes(Router& router, social::Services& services);
 void register_item_routes(Router& router, social::Services& services);
 void register_feed_routes(Router& router, social::Services& services);
 void register_item_listing_routes(Router& router, social::Services& services);
+void register_open_data_routes(Router& router, social::Services& services);
 void register_notification_routes(Router& router, social::Services& services);
 void register_search_routes(Router& router, social::Services& services);
 void register_moderation_routes(Router& router, social::Services& services);

@@ -2,7 +2,7 @@
 // (only those the server lists in can.move_status), and the item's status
 // history, collapsed. Renders nothing for a kind without workflow.
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { formatDate, t } from '../i18n';
 import { toast } from '../live';
 import { usePaged } from '../hooks';
@@ -24,6 +24,16 @@ interface StatusChange {
 }
 
 const NOTE_MAX = 1000;
+// The status at which an item points at its original (duplicate_of), as the
+// server names it (social/item_view.h kDuplicateStatus).
+const DUPLICATE = 'duplicate';
+
+// The original's id from what a moderator typed: the id itself or a link to
+// the item (…/items/<id>); null when neither.
+export function originalId(text: string): string | null {
+  const m = text.trim().match(/^(?:.*\/items\/)?(\d+)\/?(?:[?#].*)?$/);
+  return m ? m[1] : null;
+}
 
 function StatusHistory({ itemId }: { itemId: string }) {
   const r = usePaged<StatusChange>(`/items/${encodeURIComponent(itemId)}/status-history`);
@@ -53,6 +63,7 @@ function StatusHistory({ itemId }: { itemId: string }) {
 
 export function StatusControl({ item, onChanged }: { item: WithMoves; onChanged: (item: Item) => void }) {
   const [note, setNote] = useState('');
+  const [original, setOriginal] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState(false);
@@ -60,13 +71,24 @@ export function StatusControl({ item, onChanged }: { item: WithMoves; onChanged:
   if (!kindRule(item.kind)?.statuses.length || !item.status) return null;
   const moves = item.can?.move_status ?? [];
   const noteId = `status-note-${item.id}`;
+  const originalFieldId = `status-original-${item.id}`;
 
   async function move(status: string) {
+    const body: Record<string, string> = note.trim() ? { status, note } : { status };
+    if (status === DUPLICATE) {
+      const id = originalId(original);
+      if (!id) {
+        setError(new ApiError(400, 'missing_duplicate_of', ''));
+        return;
+      }
+      body.duplicate_of = id;
+    }
     setBusy(true);
     setError(null);
     try {
-      const updated = await api.post<Item>(`/items/${encodeURIComponent(item.id)}/status`, note.trim() ? { status, note } : { status });
+      const updated = await api.post<Item>(`/items/${encodeURIComponent(item.id)}/status`, body);
       setNote('');
+      setOriginal('');
       setVersion((v) => v + 1);
       onChanged(updated);
       toast(t('status.moved', { status: t(`item.status.${status}`) }));
@@ -91,6 +113,17 @@ export function StatusControl({ item, onChanged }: { item: WithMoves; onChanged:
             {t('status.note_label')}
           </label>
           <textarea id={noteId} rows={2} maxLength={NOTE_MAX} value={note} placeholder={t('status.note_placeholder')} onInput={(e) => setNote(e.currentTarget.value)} />
+          {moves.includes(DUPLICATE) && (
+            <>
+              <label for={originalFieldId} class="form-label">
+                {t('status.duplicate_of_label')}
+              </label>
+              <input id={originalFieldId} class="status-original" value={original} inputMode="url" aria-describedby={`${originalFieldId}-help`} onInput={(e) => setOriginal(e.currentTarget.value)} />
+              <p id={`${originalFieldId}-help`} class="muted small">
+                {t('status.duplicate_of_help')}
+              </p>
+            </>
+          )}
           <InlineError error={error} />
           <div class="row-actions">
             {moves.map((status) => (

@@ -15,6 +15,7 @@ import { MemberCard } from '../components/member_card';
 import { SpaceBadges } from '../components/space_card';
 import { Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, MemberLink, PageHeader, Tabs } from '../components/ui';
 import { SpaceForm } from './spaces';
+import { OpenDataLinks } from './report_queue';
 import { vocabulary } from '../vocabulary';
 
 function MembershipActions({ space, onChange }: { space: Space; onChange: () => void }) {
@@ -398,6 +399,12 @@ export function SpacePage({ slug, tab = 'posts' }: { slug: string; tab?: string 
               <Link href={`/spaces/${encodeURIComponent(space.slug)}/ideas`}>{t('space.ideas_board')}</Link>
             </p>
           )}
+          {can.view_reports && (
+            <p class="space-queue">
+              <Link href={`/spaces/${encodeURIComponent(space.slug)}/queue`}>{t('queue.link')}</Link>
+            </p>
+          )}
+          {canRead && <OpenDataLinks slug={space.slug} />}
           {can.view_network && (
             <p class="space-analytics">
               <Link href={`/analytics?scope=space:${encodeURIComponent(space.slug)}`}>
