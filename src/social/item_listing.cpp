@@ -133,7 +133,9 @@ Status check_filters(const ItemListingRequest& r, store::ItemListingQuery& q) {
 // candidate whose votes can no longer reach the page. Every page scans from
 // the top, since a well-voted idea may score below the cursor; but items
 // without votes all score 0 and come after every voted one, so a cursor
-// among them starts the scan there.
+// among them starts the scan there. Takes O(c + votes on the c candidates
+// read), c being at most the items with at least the page's last score in
+// votes, plus a chunk.
 std::vector<RankedItem> rank_diverse(store::Connection& conn, store::ItemListingQuery q,
                                      const std::optional<CursorKey>& after, int size,
                                      const InstanceCommunities& communities) {

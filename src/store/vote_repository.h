@@ -39,7 +39,8 @@ class VoteRepository {
   bool has(ItemId item, MemberId member);
   // The voters of these items who are not suspended (those whom
   // VoteSummary::count counts), in one query for a whole page of items,
-  // ordered by item. Ids may repeat; unknown ones have no voters.
+  // ordered by item. Ids may repeat; unknown ones have no voters. Takes
+  // O(votes) time: a row per vote on the items.
   std::vector<ItemVoter> voters_of(std::vector<ItemId> items);
   // The member's votes on the space's items of `kind` at `status` that are
   // neither deleted nor hidden (a vote limit's count: social/votes.h).

@@ -66,9 +66,8 @@ struct Candidate {
 // Pages of the diverse order by the threshold scan, as the listing reads
 // them: candidates in the vote order, until open_to() says stop. `read`
 // counts the candidates looked at.
-std::vector<RankedItem> scan(const std::vector<Candidate>& by_votes,
-                             std::optional<CursorKey> after, std::size_t size,
-                             std::size_t* read = nullptr) {
+std::vector<RankedItem> scan(const std::vector<Candidate>& by_votes, std::optional<CursorKey> after,
+                             std::size_t size, std::size_t* read = nullptr) {
   DiverseRanking ranking(after, size);
   std::size_t n = 0;
   for (const Candidate& c : by_votes) {
@@ -160,8 +159,8 @@ TEST(SupportDiversity, AClusteredIdeaWithMoreVotesStillYieldsToASpreadOne) {
 }
 
 TEST(SupportDiversity, EqualScoresRankTheNewerFirstAndItemsWithoutVotesLast) {
-  std::vector<Candidate> items = {{1, 0, 0}, {2, 2, diverse_key(2)}, {3, 0, 0},
-                                  {4, 2, diverse_key(2)}, {5, 1, diverse_key(1)}};
+  std::vector<Candidate> items = {
+      {1, 0, 0}, {2, 2, diverse_key(2)}, {3, 0, 0}, {4, 2, diverse_key(2)}, {5, 1, diverse_key(1)}};
   auto page = scan(in_vote_order(items), std::nullopt, 5);
   std::vector<ItemId> ids;
   for (const auto& r : page) ids.push_back(r.id);
