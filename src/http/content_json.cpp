@@ -84,6 +84,7 @@ nlohmann::json item_json(const social::ItemView& v) {
   if (i.hidden) j["hidden"] = true;
   j.update(reactions_json(v.reactions));
   j.update(votes_json(v.votes));
+  if (v.communities) j["communities"] = *v.communities;
   j["duplicate_of"] =
       v.duplicate_of ? nlohmann::json(std::to_string(*v.duplicate_of)) : nlohmann::json(nullptr);
   j["duplicates"] = nlohmann::json::array();

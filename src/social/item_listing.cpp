@@ -1,20 +1,25 @@
 #include "social/item_listing.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <vector>
 
 #include "core/kinds.h"
 #include "social/capabilities.h"
+#include "social/instance_communities.h"
 #include "social/markdown.h"
 #include "social/policy.h"
 #include "store/item_listing.h"
 #include "store/item_repository.h"
 #include "store/space_repository.h"
+#include "store/vote_repository.h"
 
 namespace kring::social {
 
 namespace {
+
+constexpr std::string_view kDiverseSort = "diverse";
 
 Error bad_filter(std::string_view name, std::string_view why) {
   return Error::invalid("invalid_filter", std::string(name) + ": " + std::string(why));
@@ -68,10 +73,11 @@ Result<store::GeoCircle> parse_near(const std::string& text) {
 
 // The filters that need no database, checked into `q`.
 Status check_filters(const ItemListingRequest& r, store::ItemListingQuery& q) {
-  if (r.sort && *r.sort == "votes") {
+  // `diverse` scans the items in the vote order (rank_diverse).
+  if (r.sort && (*r.sort == "votes" || *r.sort == kDiverseSort)) {
     q.sort = store::ItemSort::kVotes;
   } else if (r.sort && *r.sort != "new") {
-    return bad_filter("sort", "must be new or votes");
+    return bad_filter("sort", "must be new, votes or diverse");
   }
   const ItemKindRule* rule = nullptr;
   if (r.kind) {
@@ -120,6 +126,45 @@ Status check_filters(const ItemListingRequest& r, store::ItemListingQuery& q) {
   return {};
 }
 
+// The diverse order's page after `after`, at most `size` items, by the
+// threshold scan of DiverseRanking (support_diversity.h): the candidates
+// come in the vote order (q.sort is kVotes) in chunks that grow, each
+// chunk's voters read in one query, and the scan stops at the first
+// candidate whose votes can no longer reach the page. Every page scans from
+// the top, since a well-voted idea may score below the cursor; but items
+// without votes all score 0 and come after every voted one, so a cursor
+// among them starts the scan there. Takes O(c + votes on the c candidates
+// read), c being at most the items with at least the page's last score in
+// votes, plus a chunk.
+std::vector<RankedItem> rank_diverse(store::Connection& conn, store::ItemListingQuery q,
+                                     const std::optional<CursorKey>& after, int size,
+                                     const InstanceCommunities& communities) {
+  constexpr int kFirstChunk = 64;
+  constexpr int kLastChunk = 4096;
+  DiverseRanking ranking(after, static_cast<std::size_t>(size));
+  store::VoteRepository votes(conn);
+  q.after.reset();
+  if (after && after->major == 0) q.after = CursorKey{0, after->id};
+  for (int chunk = std::max(kFirstChunk, size);; chunk = std::min(chunk * 2, kLastChunk)) {
+    q.limit = chunk;
+    auto rows = store::list_item_ids(conn, q);
+    // Only the candidates that may still enter need their voters read.
+    std::vector<ItemId> voted;
+    for (const auto& row : rows) {
+      if (!ranking.open_to(row.key, row.id)) break;
+      if (row.key > 0) voted.push_back(row.id);
+    }
+    auto support = communities.support_of(votes.voters_of(std::move(voted)));
+    for (const auto& row : rows) {
+      if (!ranking.open_to(row.key, row.id)) return ranking.best();
+      auto found = support.find(row.id);
+      ranking.offer(row.id, found == support.end() ? 0 : diverse_key(found->second.diverse_score));
+    }
+    if (static_cast<int>(rows.size()) < chunk) return ranking.best();
+    q.after = CursorKey{rows.back().key, rows.back().id};
+  }
+}
+
 }  // namespace
 
 Result<Page<ItemView>> ItemListing::list(const Actor& viewer, const ItemListingRequest& r) {
@@ -150,16 +195,34 @@ Result<Page<ItemView>> ItemListing::list(const Actor& viewer, const ItemListingR
   } else {
     KRING_TRY(decide(viewer, Action::kReadFeed));
   }
+  // One snapshot of the communities for the order and the counts shown.
+  const InstanceCommunities communities = InstanceCommunities::of(*conn);
+  std::vector<store::ListedItem> listed;
+  if (r.sort == kDiverseSort) {
+    for (const auto& ranked : rank_diverse(*conn, q, q.after, q.limit, communities)) {
+      listed.push_back({ranked.id, ranked.key});
+    }
+  } else {
+    listed = store::list_item_ids(*conn, q);
+  }
   store::ItemRepository items(*conn);
   std::vector<std::pair<Item, std::int64_t>> rows;
-  for (const auto& listed : store::list_item_ids(*conn, q)) {
-    if (auto item = items.find(listed.id)) rows.emplace_back(std::move(*item), listed.key);
+  std::vector<ItemId> ids;
+  for (const auto& entry : listed) {
+    if (auto item = items.find(entry.id)) {
+      ids.push_back(item->id);
+      rows.emplace_back(std::move(*item), entry.key);
+    }
   }
+  // The page's voters in one query, not one per item.
+  auto support = communities.support_of(store::VoteRepository(*conn).voters_of(std::move(ids)));
   auto page = pager->page(
       std::move(rows),
       [](const std::pair<Item, std::int64_t>& row) { return CursorKey{row.second, row.first.id}; },
       [&](std::pair<Item, std::int64_t>&& row) {
-        return view_item(*conn, viewer.id, std::move(row.first));
+        auto found = support.find(row.first.id);
+        return view_counted_item(*conn, viewer.id, std::move(row.first),
+                                 found == support.end() ? nullptr : &found->second);
       });
   StandingCache standing(*conn, viewer);
   for (auto& view : page.items) fill_can(standing, view);

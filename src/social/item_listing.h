@@ -1,7 +1,10 @@
 #pragma once
 // GET /api/v1/items: the items the viewer may read, filtered by kind,
 // space, status, category, tag and place (bbox or near), in a sort's order
-// (store/item_listing.h), keyset-paged. Every filter is checked before
+// (new and votes: store/item_listing.h; diverse: the widest support across
+// the network's communities first, support_diversity.h), keyset-paged. Each
+// item of a kind that takes votes shows how many communities its voters
+// come from (instance_communities.h). Every filter is checked before
 // anything is read: a bad one is a 400 naming it. A space the viewer may not
 // see answers as the space routes do (404).
 // Thread-safe: every call leases its own connection.
@@ -26,7 +29,7 @@ struct ItemListingRequest {
   std::optional<std::string> tag;
   std::optional<std::string> bbox;  // "min_lat,min_lon,max_lat,max_lon"
   std::optional<std::string> near;  // "lat,lon,km"
-  std::optional<std::string> sort;  // "new" (the default)
+  std::optional<std::string> sort;  // "new" (the default), "votes" or "diverse"
   PageRequest page;
 };
 

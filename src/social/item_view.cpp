@@ -1,24 +1,25 @@
 #include "social/item_view.h"
 
 #include "core/kinds.h"
+#include "social/instance_communities.h"
 #include "store/duplicate_repository.h"
 #include "store/member_repository.h"
 #include "store/space_repository.h"
 
 namespace kring::social {
 
-ItemView view_item(store::Connection& conn, MemberId viewer, Item item) {
-  std::optional<SpaceRef> space;
-  if (item.space_id) {
-    if (auto found = store::SpaceRepository(conn).find_by_id(*item.space_id)) {
-      space = SpaceRef{found->slug, found->name};
-    }
-  }
-  return view_item(conn, viewer, std::move(item), std::move(space));
+namespace {
+
+std::optional<SpaceRef> space_of(store::Connection& conn, const Item& item) {
+  if (!item.space_id) return std::nullopt;
+  auto found = store::SpaceRepository(conn).find_by_id(*item.space_id);
+  if (!found) return std::nullopt;
+  return SpaceRef{found->slug, found->name};
 }
 
-ItemView view_item(store::Connection& conn, MemberId viewer, Item item,
-                   std::optional<SpaceRef> space) {
+// Without the voters' communities, which the callers count.
+ItemView view_uncounted(store::Connection& conn, MemberId viewer, Item item,
+                        std::optional<SpaceRef> space) {
   ItemView v;
   if (auto author = store::MemberRepository(conn).find_by_id(item.author_id)) {
     v.author = view_member(conn, viewer, std::move(*author), false);
@@ -34,6 +35,37 @@ ItemView view_item(store::Connection& conn, MemberId viewer, Item item,
     v.duplicates = duplicates.duplicates_of(item.id, viewer, kDuplicatesListed);
   }
   v.item = std::move(item);
+  return v;
+}
+
+bool takes_votes(const Item& item) {
+  const ItemKindRule* kind = find_item_kind(item.kind);
+  return kind && kind->takes_votes;
+}
+
+}  // namespace
+
+ItemView view_item(store::Connection& conn, MemberId viewer, Item item) {
+  auto space = space_of(conn, item);
+  return view_item(conn, viewer, std::move(item), std::move(space));
+}
+
+ItemView view_item(store::Connection& conn, MemberId viewer, Item item,
+                   std::optional<SpaceRef> space) {
+  if (!takes_votes(item)) return view_uncounted(conn, viewer, std::move(item), std::move(space));
+  auto support = support_of_items(conn, {item.id});
+  auto found = support.find(item.id);
+  ItemView v = view_uncounted(conn, viewer, std::move(item), std::move(space));
+  v.communities = found == support.end() ? 0 : found->second.communities;
+  return v;
+}
+
+ItemView view_counted_item(store::Connection& conn, MemberId viewer, Item item,
+                           const Support* support) {
+  const bool counted = takes_votes(item);
+  auto space = space_of(conn, item);
+  ItemView v = view_uncounted(conn, viewer, std::move(item), std::move(space));
+  if (counted) v.communities = support ? support->communities : 0;
   return v;
 }
 

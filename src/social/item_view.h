@@ -1,6 +1,7 @@
 #pragma once
 // Items and replies as one viewer sees them: with their author, their
-// space, reaction counts and votes.
+// space, reaction counts, votes and how many network communities the votes
+// come from (instance_communities.h).
 
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 #include "core/item.h"
 #include "social/can.h"
 #include "social/member_view.h"
+#include "social/support_diversity.h"
 #include "store/database.h"
 #include "store/reaction_repository.h"
 #include "store/vote_repository.h"
@@ -33,6 +35,9 @@ struct ItemView {
   std::optional<SpaceRef> space;
   store::ReactionSummary reactions;
   store::VoteSummary votes;  // none on a kind that takes no votes
+  // On a kind that takes votes: the distinct network communities among the
+  // voters counted in votes.count.
+  std::optional<std::int64_t> communities;
   // On a kind with a duplicate status: the original it duplicates and the
   // duplicates of it, as far as the viewer may read them.
   std::optional<ItemId> duplicate_of;
@@ -54,6 +59,11 @@ ItemView view_item(store::Connection& conn, MemberId viewer, Item item);
 // (0.5 ms an item in a space of 1,659 members; bench/store).
 ItemView view_item(store::Connection& conn, MemberId viewer, Item item,
                    std::optional<SpaceRef> space);
+// As view_item(conn, viewer, item), with the voters' communities already
+// counted (support_of_items, once for a whole page): `support` is the
+// item's entry there, or null when it has no voters.
+ItemView view_counted_item(store::Connection& conn, MemberId viewer, Item item,
+                           const Support* support);
 ReplyView view_reply(store::Connection& conn, MemberId viewer, Reply reply);
 
 }  // namespace kring::social

@@ -52,9 +52,18 @@ Result<NetworkResult> analyse_scope(store::Database& db, const NetworkScope& sco
   return out;
 }
 
-Network::Network(store::Database& db) : db_(db), worker_([this] { run_worker(); }) {}
+namespace {
+// A queued computation whose fingerprint the queuer did not scan for
+// (cached_instance_report): the worker scans first.
+constexpr std::uint64_t kUnscanned = 0;
+}  // namespace
+
+Network::Network(store::Database& db) : db_(db), worker_([this] { run_worker(); }) {
+  communities_source_.emplace(db_, *this);
+}
 
 Network::~Network() {
+  communities_source_.reset();
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -197,6 +206,23 @@ void Network::enqueue(const NetworkScope& scope, std::uint64_t fingerprint) {
   wake_.notify_one();
 }
 
+std::shared_ptr<const NetworkResult> Network::cached_instance_report() {
+  const NetworkScope instance;
+  const Micros now = now_micros();
+  std::shared_ptr<const NetworkResult> out;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = cache_.find(instance.cache_key()); it != cache_.end()) out = it->second;
+    if (queued_.contains(instance.cache_key())) return out;
+    if (out && instance_looked_at_ != 0 && now - instance_looked_at_ < kInstanceRecheck) {
+      return out;
+    }
+    instance_looked_at_ = now;
+  }
+  enqueue(instance, kUnscanned);
+  return out;
+}
+
 void Network::wait_idle() {
   std::unique_lock lock(mutex_);
   idle_.wait(lock, [&] { return queue_.empty() && !busy_; });
@@ -235,6 +261,18 @@ void Network::compute(const NetworkScope& scope) {
     failed_[scope.cache_key()] = wanted;
   };
   try {
+    if (wanted == kUnscanned) {
+      // Scanned here, off the request path: nothing to do when the cached
+      // report, or the last failure, is of the scope's network as it is.
+      auto current = current_version(scope);
+      if (!current) return fail(current.error().message);
+      wanted = current->fingerprint;
+      std::lock_guard lock(mutex_);
+      auto cached = cache_.find(scope.cache_key());
+      if (cached != cache_.end() && cached->second->fingerprint == wanted) return;
+      auto failed = failed_.find(scope.cache_key());
+      if (failed != failed_.end() && failed->second == wanted) return;
+    }
     auto result = analyse_scope(db_, scope);
     if (!result) return fail(result.error().message);
     spdlog::info("network scope={} nodes={} edges={} seconds={:.3f}", scope.text(),

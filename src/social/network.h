@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -25,6 +26,7 @@
 #include "graph/analysis.h"
 #include "graph/graph.h"
 #include "social/actor.h"
+#include "social/instance_communities.h"
 #include "social/network_snapshot.h"
 #include "store/database.h"
 #include "store/network_repository.h"
@@ -76,6 +78,16 @@ class Network {
   Result<NetworkLookup> lookup_member(const Actor& actor, const std::string& handle,
                                       const std::string& scope_text, MemberId& member_id);
 
+  // The whole-instance report as last computed, or empty before the first,
+  // for counts over many members that name no one (how many communities an
+  // idea's supporters come from: instance_communities.h); so it asks for no
+  // role, and a caller must never show which member is in which community.
+  // Never waits: when there is no report, or the last look is more than
+  // kInstanceRecheck ago, it queues a look, and the worker scans the
+  // instance's version and recomputes only if its network changed (a
+  // request's own scan would cost O(n + m)).
+  std::shared_ptr<const NetworkResult> cached_instance_report();
+
   // Blocks until the worker has nothing queued (tests and the CLI).
   void wait_idle();
 
@@ -107,8 +119,16 @@ class Network {
   // Scope -> fingerprint whose computation failed: not retried, and
   // reported, until the scope's network changes.
   std::map<std::string, std::uint64_t> failed_;
+  // When cached_instance_report() last queued a look.
+  Micros instance_looked_at_ = 0;
   std::thread worker_;
+  // Registered last and let go first (in ~Network), so no item view asks a
+  // Network that is stopping.
+  std::optional<InstanceCommunitiesSource> communities_source_;
 };
+
+// How often cached_instance_report() looks whether the instance changed.
+inline constexpr Micros kInstanceRecheck = 30'000'000;
 
 // Builds and analyses a scope's network now, on the calling thread.
 Result<NetworkResult> analyse_scope(store::Database& db, const NetworkScope& scope);

@@ -38,4 +38,39 @@ Support tally_support(std::span<const VoterCommunity> voters) {
   return out;
 }
 
+std::int64_t diverse_key(double score) { return std::llround(score * kDiverseKeyScale); }
+
+namespace {
+// Whether a comes before b in the diverse order.
+bool ranks_before(std::int64_t key_a, ItemId id_a, std::int64_t key_b, ItemId id_b) {
+  return key_a != key_b ? key_a > key_b : id_a > id_b;
+}
+}  // namespace
+
+DiverseRanking::DiverseRanking(std::optional<CursorKey> after, std::size_t size)
+    : after_(after), size_(size) {
+  best_.reserve(size + 1);
+}
+
+bool DiverseRanking::open_to(std::int64_t votes, ItemId id) const {
+  if (best_.size() < size_) return true;
+  if (size_ == 0) return false;
+  return ranks_before(diverse_key(static_cast<double>(votes)), id, best_.back().key,
+                      best_.back().id);
+}
+
+void DiverseRanking::offer(ItemId id, std::int64_t key) {
+  if (after_ && !ranks_before(after_->major, after_->id, key, id)) return;
+  if (best_.size() == size_ &&
+      (size_ == 0 || !ranks_before(key, id, best_.back().key, best_.back().id))) {
+    return;
+  }
+  auto at = std::upper_bound(best_.begin(), best_.end(), RankedItem{id, key},
+                             [](const RankedItem& a, const RankedItem& b) {
+                               return ranks_before(a.key, a.id, b.key, b.id);
+                             });
+  best_.insert(at, RankedItem{id, key});
+  if (best_.size() > size_) best_.pop_back();
+}
+
 }  // namespace kring::social

@@ -18,7 +18,8 @@ namespace kring::store {
 
 // How a listing is ordered. kNew: newest first on the item id; kVotes:
 // most votes first (items.vote_count, index items_by_votes), the newest
-// first among equals.
+// first among equals (the order in which social/item_listing scans the
+// candidates of its `diverse` sort).
 enum class ItemSort { kNew, kVotes };
 
 // Degrees; min <= max on both axes (no box across the antimeridian).

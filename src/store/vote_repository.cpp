@@ -1,5 +1,7 @@
 #include "store/vote_repository.h"
 
+#include <algorithm>
+
 namespace kring::store {
 
 bool VoteRepository::put(ItemId item, MemberId member, Micros now) {
@@ -33,6 +35,31 @@ bool VoteRepository::has(ItemId item, MemberId member) {
   auto st = conn_.prepare("SELECT 1 FROM item_votes WHERE item_id = ?1 AND member_id = ?2");
   st.bind(1, item).bind(2, member);
   return st.step();
+}
+
+std::vector<ItemVoter> VoteRepository::voters_of(std::vector<ItemId> items) {
+  std::vector<ItemVoter> out;
+  if (items.empty()) return out;
+  std::sort(items.begin(), items.end());
+  items.erase(std::unique(items.begin(), items.end()), items.end());
+  std::string ids = "[";
+  for (ItemId id : items) {
+    if (ids.size() > 1) ids += ',';
+    ids += std::to_string(id);
+  }
+  ids += ']';
+  // One statement text for any number of items: the ids come as a JSON
+  // array, each a range of item_votes' primary key. Sorted here rather than
+  // by SQLite's temporary b-tree.
+  auto st = conn_.prepare(
+      "SELECT v.item_id, v.member_id FROM json_each(?1) a JOIN item_votes v ON v.item_id = a.value "
+      "JOIN members m ON m.id = v.member_id WHERE m.suspended_at IS NULL");
+  st.bind(1, ids);
+  while (st.step()) out.push_back({st.int64(0), st.int64(1)});
+  std::sort(out.begin(), out.end(), [](const ItemVoter& a, const ItemVoter& b) {
+    return a.item != b.item ? a.item < b.item : a.member < b.member;
+  });
+  return out;
 }
 
 std::int64_t VoteRepository::count_at_status(MemberId member, SpaceId space,

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/item.h"
 #include "core/space.h"
@@ -17,6 +18,12 @@ namespace kring::store {
 struct VoteSummary {
   std::int64_t count = 0;  // votes by members who are not suspended
   bool voted = false;      // the viewer's own vote counts among them
+};
+
+// One vote as the support counts see it: whose, on which item.
+struct ItemVoter {
+  ItemId item = 0;
+  MemberId member = 0;
 };
 
 class VoteRepository {
@@ -30,6 +37,11 @@ class VoteRepository {
   // `viewer` 0: a visitor, who has voted on nothing.
   VoteSummary summary(ItemId item, MemberId viewer);
   bool has(ItemId item, MemberId member);
+  // The voters of these items who are not suspended (those whom
+  // VoteSummary::count counts), in one query for a whole page of items,
+  // ordered by item. Ids may repeat; unknown ones have no voters. Takes
+  // O(votes) time: a row per vote on the items.
+  std::vector<ItemVoter> voters_of(std::vector<ItemId> items);
   // The member's votes on the space's items of `kind` at `status` that are
   // neither deleted nor hidden (a vote limit's count: social/votes.h).
   std::int64_t count_at_status(MemberId member, SpaceId space, const std::string& kind,

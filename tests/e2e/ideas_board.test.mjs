@@ -1,7 +1,9 @@
 // The ideas board and voting in the browser: a member finds the board from
 // the space page, supports an idea and withdraws (the count and aria-pressed
 // follow the server), does the same on the item page, filters by status and
-// sorts; a note has no vote button, an idea under review none that can be
+// sorts (the widest support puts an idea backed across the network's
+// communities above one from a single clique, and each idea says from how
+// many communities its support comes); a note has no vote button, an idea under review none that can be
 // pressed, and a vote on an idea that closed meanwhile shows the server's
 // 409 voting_closed as a sentence. A report's category and place show as
 // text. axe-core audits the board in English and in Dutch.
@@ -46,7 +48,7 @@ async function audit(page, label) {
 }
 
 describe('the ideas board', { concurrency: false }, () => {
-  let server, browser, host, ideas, noteId;
+  let server, browser, admin, host, ideas, noteId;
   const problems = [];
 
   before(async (t) => {
@@ -58,7 +60,7 @@ describe('the ideas board', { concurrency: false }, () => {
       return;
     }
     server = await new Server().start();
-    await server.member('ib_admin'); // the first member is the admin
+    admin = await server.member('ib_admin'); // the first member is the admin
     host = await server.member('ib_host', { display_name: 'Hanna' });
     const pia = await server.member('ib_pia', { display_name: 'Pia' });
     const other = await server.member('ib_otto', { display_name: 'Otto' });
@@ -141,6 +143,63 @@ describe('the ideas board', { concurrency: false }, () => {
     await waitFor(async () => (await titles(page))[0] === 'A drinking fountain', { what: 'the newest idea first' });
     assert.deepEqual(await titles(page), ['A drinking fountain', 'A tool library', 'More bike racks', 'Benches on the square']);
     await close();
+  });
+
+  test('the widest support puts an idea backed across communities above a clique\'s', async (t) => {
+    if (skipUnlessReady(t)) return;
+    // Three cliques of three members tied by connections, in a park of their own.
+    await host.call('POST', '/spaces', { name: 'Park', slug: 'park', kind: 'neighbourhood', visibility: 'open', description: 'The park.' });
+    const cliques = [];
+    for (const name of ['x', 'y', 'z']) {
+      const clique = [];
+      for (let i = 1; i <= 3; i++) clique.push(await server.member(`ib_${name}${i}`));
+      for (const [i, a] of clique.entries()) {
+        await a.call('POST', '/spaces/park/members');
+        for (const b of clique.slice(i + 1)) {
+          await a.call('POST', `/members/${b.handle}/connection`);
+          await b.call('POST', `/members/${a.handle}/connection`);
+        }
+      }
+      cliques.push(clique);
+    }
+    await (await server.login('ib_pia')).call('POST', '/spaces/park/members');
+    const post = (title) => host.call('POST', '/items', { kind: 'idea', title, body: `${title}, please.`, space: 'park' });
+    const spread = await post('A picnic area');
+    const clustered = await post('A dog run'); // newer: first among equal votes
+    for (const clique of cliques) await clique[0].call('POST', `/items/${spread.id}/votes`);
+    for (const member of cliques[0]) await member.call('POST', `/items/${clustered.id}/votes`);
+    // The network report, computed as an analyst asks for it; the board
+    // reads the same report without the role.
+    const analyst = await server.member('ib_analyst');
+    await admin.call('PUT', '/members/ib_analyst/role', { role: 'analyst' });
+    await waitFor(async () => {
+      const metrics = await analyst.raw('GET', '/network/metrics?scope=instance');
+      return metrics.status === 200 && !metrics.body.stale;
+    }, { what: 'the network report' });
+    assert.equal((await host.call('GET', `/items/${spread.id}`)).communities, 3);
+
+    const { page, close } = await as('ib_pia', '/spaces/park/ideas');
+    await row(page, spread).waitFor();
+    assert.deepEqual(await titles(page), ['A dog run', 'A picnic area']);
+    assert.ok((await page.getByLabel(en['ideas.sort']).locator('option').allInnerTexts()).includes(en['ideas.sort.diverse']));
+    const asked = page.waitForRequest((r) => /\/api\/v1\/items\?.*sort=diverse/.test(r.url()));
+    await page.getByLabel(en['ideas.sort']).selectOption('diverse');
+    await asked;
+    await waitFor(async () => (await titles(page))[0] === 'A picnic area', { what: 'the spread idea first' });
+    assert.deepEqual(await titles(page), ['A picnic area', 'A dog run']);
+    assert.equal(await row(page, spread).locator('.idea-communities').innerText(), fill(en['ideas.communities'], { n: 3 }));
+    assert.equal(await row(page, clustered).locator('.idea-communities').innerText(), en['ideas.communities.one']);
+    await screenshot(page, 'ideas-board-diverse-1280');
+    const found = await audit(page, 'en diverse');
+    await close();
+
+    const nlPage = await as('ib_pia', '/spaces/park/ideas', { lang: 'nl', width: 360 });
+    await nlPage.page.getByLabel(nl['ideas.sort']).selectOption('diverse');
+    await waitFor(async () => (await titles(nlPage.page))[0] === 'A picnic area', { what: 'the spread idea first in Dutch' });
+    assert.equal(await row(nlPage.page, spread).locator('.idea-communities').innerText(), fill(nl['ideas.communities'], { n: 3 }));
+    found.push(...(await audit(nlPage.page, 'nl diverse 360px')));
+    await nlPage.close();
+    assert.deepEqual(found, []);
   });
 
   test('on the item page: a vote and its withdrawal; no vote on a note or an idea under review', async (t) => {

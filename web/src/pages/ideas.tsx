@@ -1,7 +1,8 @@
-// A space's ideas board: its ideas with their votes, sorted by votes or by
-// newest, filtered by the idea kind's workflow statuses. Where the server
-// sends `communities` (how many network communities the supporters come
-// from), each idea shows it.
+// A space's ideas board: its ideas with their votes, sorted by votes, by
+// the widest support (`diverse`: votes spread over the network's
+// communities count more than a clique's) or by newest, filtered by the idea
+// kind's workflow statuses. Each idea with votes shows `communities`, how
+// many network communities its supporters come from.
 //
 // The list comes from GET /items?kind=idea&space=…&status=…&sort=…; from a
 // server without that route, or without that sort, the board reads the
@@ -17,8 +18,7 @@ import { Empty, ErrorBox, LoadMore, Loading, PageHeader } from '../components/ui
 import type { Item, Page, Space } from '../types';
 import { kindRule, vocabulary } from '../vocabulary';
 
-// `diverse` (support across network communities) joins once the server sorts by it.
-const SORTS = ['votes', 'new'] as const;
+const SORTS = ['votes', 'diverse', 'new'] as const;
 type Sort = (typeof SORTS)[number];
 // The kind the board lists: the first that takes votes (the idea kind).
 const boardKind = () => vocabulary().kinds.find((k) => k.takes_votes)?.name ?? 'idea';
@@ -29,6 +29,9 @@ function compare(sort: Sort): (a: Item, b: Item) => number {
   const newer = (a: Item, b: Item) => b.created_at.localeCompare(a.created_at);
   const votes = (a: Item, b: Item) => (b.votes ?? 0) - (a.votes ?? 0);
   if (sort === 'new') return newer;
+  // The feed has no scores: the widest support is told by communities first.
+  const communities = (a: Item, b: Item) => (b.communities ?? 0) - (a.communities ?? 0);
+  if (sort === 'diverse') return (a, b) => communities(a, b) || votes(a, b) || newer(a, b);
   return (a, b) => votes(a, b) || newer(a, b);
 }
 
@@ -121,7 +124,7 @@ function IdeaRow({ item }: { item: Item }) {
               {categoryLabel(item.category)}
             </span>
           )}
-          {item.communities !== undefined && <span class="idea-communities muted">{tn('ideas.communities', item.communities)}</span>}
+          {!!item.communities && <span class="idea-communities muted">{tn('ideas.communities', item.communities)}</span>}
         </p>
       </div>
       <VoteButton item={item} />
