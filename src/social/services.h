@@ -17,6 +17,7 @@
 #include "social/network.h"
 #include "social/notification_hub.h"
 #include "social/notifications.h"
+#include "social/place_search.h"
 #include "social/rate_limits.h"
 #include "social/search.h"
 #include "social/spaces.h"
@@ -47,6 +48,7 @@ struct Services {
         item_listing(db),
         notifications(db),
         search(db),
+        place_search(db),
         moderation(db),
         network(db),
         suggestions(db),
@@ -68,6 +70,7 @@ struct Services {
   ItemListing item_listing;
   Notifications notifications;
   Search search;
+  PlaceSearch place_search;
   Moderation moderation;
   Network network;
   SuggestionService suggestions;
