@@ -87,8 +87,9 @@ function ItemRow({ item, selected, onShow }: { item: Item; selected: boolean; on
       <p class="map-list-facts">
         {[kindLabel(item.kind), statusLabel(item.status), item.category ? categoryLabel(item.category) : '', item.location?.address ?? ''].filter(Boolean).join(' · ')}
       </p>
-      <button type="button" class="btn btn-secondary btn-small" aria-label={t('map.show_named', { title })} onClick={onShow}>
+      <button type="button" class="btn btn-secondary btn-small" onClick={onShow}>
         {t('map.show')}
+        <span class="visually-hidden"> {title}</span>
       </button>
     </li>
   );
