@@ -27,6 +27,7 @@ export function ReportFormPage({ slug }: { slug: string }) {
   const [location, setLocation] = useState<ItemLocation | null>(null);
   const [visibility, setVisibility] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [missing, setMissing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const name = space.data?.name ?? slug;
   useTitle(t('report_form.title', { space: name }));
@@ -41,13 +42,11 @@ export function ReportFormPage({ slug }: { slug: string }) {
 
   async function submit(e: Event) {
     e.preventDefault();
-    const missing = !title.trim() ? 'title' : !category ? 'category' : !body.trim() ? 'body' : !location ? 'location' : null;
-    if (missing) {
-      setError(new Error(t(`report_form.missing_${missing}`)));
-      return;
-    }
-    setBusy(true);
+    const absent = !title.trim() ? 'title' : !category ? 'category' : !body.trim() ? 'body' : !location ? 'location' : null;
+    setMissing(absent);
     setError(null);
+    if (absent) return;
+    setBusy(true);
     try {
       const item = await api.post<Item>('/items', { kind: KIND, space: slug, title: title.trim(), body, category, location, visibility: chosen });
       navigate(`/items/${enc(item.id)}`);
@@ -99,6 +98,11 @@ export function ReportFormPage({ slug }: { slug: string }) {
           </div>
         )}
         <SimilarItems answer={similar} kindName={t('item.kind.report')} />
+        {missing && (
+          <p class="form-error" role="alert">
+            {t(`report_form.missing_${missing}`)}
+          </p>
+        )}
         <InlineError error={error} />
         <div class="form-actions">
           <button type="submit" class="btn btn-primary" disabled={busy}>
