@@ -78,6 +78,7 @@ export function ItemsMap({ settings, items, onMove, handle, label }: Props) {
   const map = useRef<L.Map | null>(null);
   const cluster = useRef<L.MarkerClusterGroup | null>(null);
   const markers = useRef(new Map<string, L.Marker>());
+  const drawn = useRef(new Map<string, string>()); // what each marker shows
   const move = useRef(onMove);
   move.current = onMove;
 
@@ -119,15 +120,18 @@ export function ItemsMap({ settings, items, onMove, handle, label }: Props) {
     };
   }, [settings.tiles]);
 
-  // Markers follow the items: those gone are removed, new ones added, so a
-  // reload after a move does not redraw the ones that stay.
+  // Markers follow the items: those gone (or moved, or in another status)
+  // are removed, new ones added, so a reload after a move does not redraw
+  // the ones that stay.
   useEffect(() => {
     const group = cluster.current;
     if (!group) return;
+    const drawnAs = (i: Item) => `${i.status ?? ''}|${i.location!.lat}|${i.location!.lon}|${i.title ?? ''}`;
     const wanted = new Map(items.filter((i) => i.location).map((i) => [i.id, i]));
     const gone: L.Marker[] = [];
     for (const [id, marker] of markers.current) {
-      if (!wanted.has(id)) {
+      const item = wanted.get(id);
+      if (!item || drawn.current.get(id) !== drawnAs(item)) {
         gone.push(marker);
         markers.current.delete(id);
       }
@@ -139,6 +143,7 @@ export function ItemsMap({ settings, items, onMove, handle, label }: Props) {
       const marker = L.marker([item.location!.lat, item.location!.lon], { icon: icon(item), keyboard: true, riseOnHover: true });
       marker.bindPopup(() => popup(item));
       markers.current.set(id, marker);
+      drawn.current.set(id, drawnAs(item));
       added.push(marker);
     }
     group.addLayers(added);
