@@ -10,6 +10,7 @@
 #include "cli/periodic_task.h"
 #include "http/dispatcher.h"
 #include "http/handlers/handlers.h"
+#include "http/map_tiles.h"
 #include "http/same_origin.h"
 #include "http/server.h"
 #include "social/services.h"
@@ -34,6 +35,8 @@ struct ServeOptions {
   std::vector<std::string> rate_limits;
   bool no_rate_limits = false;
   bool trust_proxy = false;
+  std::string map_tiles;
+  std::string map_attribution;
 };
 
 std::string rate_limit_help() {
@@ -111,6 +114,11 @@ int serve(const ServeOptions& o) {
               << o.public_origin << "\n";
     return 2;
   }
+  auto map_tiles = http::parse_map_tiles(o.map_tiles, o.map_attribution);
+  if (!map_tiles) {
+    std::cerr << "kring serve: " << map_tiles.error().message << "\n";
+    return 2;
+  }
   server_options.threads = o.threads;
   server_options.body_limit = o.body_limit;
   server_options.heartbeat = std::chrono::seconds(o.heartbeat_s);
@@ -128,7 +136,8 @@ int serve(const ServeOptions& o) {
   // Before the data directory is created: a web root that holds it is refused.
   auto remote_images =
       o.allow_remote_images ? http::RemoteImages::kAllowed : http::RemoteImages::kBlocked;
-  auto static_files = http::StaticFiles::open(o.web_root, o.data_dir, remote_images);
+  auto static_files =
+      http::StaticFiles::open(o.web_root, o.data_dir, remote_images, map_tiles->origin);
   if (!static_files) {
     std::cerr << "kring serve: " << static_files.error().message << "\n";
     return 2;
@@ -150,7 +159,7 @@ int serve(const ServeOptions& o) {
   // guards it wherever it is served. Neither: nobody reads it.
   bool separate_metrics = !o.metrics_listen.empty();
   http::MetricsAccess public_metrics{!separate_metrics && !token->empty(), *token};
-  http::Router router = http::build_router(services, metrics, public_metrics);
+  http::Router router = http::build_router(services, metrics, public_metrics, *map_tiles);
   if (auto status = http::check_rate_limit_routes(router); !status) {
     std::cerr << "kring serve: " << status.error().message << "\n";
     return 2;
@@ -245,6 +254,14 @@ void add_serve_command(CLI::App& app) {
   cmd->add_flag("--trust-proxy", options->trust_proxy,
                 "Take the client address from the last X-Forwarded-For entry (only behind a "
                 "reverse proxy that sets it)");
+  cmd->add_option("--map-tiles", options->map_tiles,
+                  "Tile URL template for the map, e.g. https://tiles.example/{z}/{x}/{y}.png "
+                  "(https only, http for localhost). None by default: the map draws a plain "
+                  "base layer and readers' browsers ask no tile server")
+      ->type_name("URL");
+  cmd->add_option("--map-attribution", options->map_attribution,
+                  "Text shown under the map for the tiles' source, e.g. their licence")
+      ->type_name("TEXT");
   cmd->callback([options] { set_exit_code(serve(*options)); });
 }
 

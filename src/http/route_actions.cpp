@@ -15,6 +15,7 @@ const std::vector<RouteActions>& route_actions() {
       {"GET", "/healthz", {}, "health probe: says only whether the database answers"},
       {"GET", "/metrics", {}, "the operator's scrape, checked against its own token"},
       {"GET", "/api/v1/vocabulary", {}, "the names the API speaks, the same for every caller"},
+      {"GET", "/api/v1/instance", {}, "the operator's public settings, the same for every caller"},
       // accounts
       {"POST", "/api/v1/accounts", {}, "registering: anyone may create an account"},
       {"POST", "/api/v1/sessions", {}, "logging in: the password is the check"},
@@ -86,6 +87,7 @@ const std::vector<RouteActions>& route_actions() {
       {"POST", "/api/v1/notifications/read", {A::kMarkNotificationsRead}},
       {"GET", "/api/v1/stream", {A::kOpenStream}},
       {"GET", "/api/v1/search", {A::kSearch}},
+      {"GET", "/api/v1/places", {A::kSearch}},
       // moderation
       {"POST", "/api/v1/reports", {A::kReport}},
       {"GET", "/api/v1/reports", {A::kViewInstanceReports}},

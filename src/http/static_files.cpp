@@ -51,10 +51,15 @@ std::optional<std::string> read_regular_file(const fs::path& path) {
 }
 }  // namespace
 
-void add_page_security_headers(Response& response, RemoteImages remote_images) {
+void add_page_security_headers(Response& response, RemoteImages remote_images,
+                               std::string_view map_tile_origin) {
   std::string csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; ";
-  csp += remote_images == RemoteImages::kAllowed ? "img-src 'self' data: https:; "
-                                                 : "img-src 'self' data:; ";
+  csp += remote_images == RemoteImages::kAllowed ? "img-src 'self' data: https:" : "img-src 'self' data:";
+  if (!map_tile_origin.empty()) {
+    csp += ' ';
+    csp += map_tile_origin;
+  }
+  csp += "; ";
   csp +=
       "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
       "form-action 'self'";
@@ -65,10 +70,10 @@ void add_page_security_headers(Response& response, RemoteImages remote_images) {
 }
 
 Result<StaticFiles> StaticFiles::open(const fs::path& root, const fs::path& data_dir,
-                                      RemoteImages remote_images) {
+                                      RemoteImages remote_images, std::string map_tile_origin) {
   auto index = StaticFileIndex::scan(root, data_dir);
   if (!index) return std::move(index).error();
-  return StaticFiles(std::move(*index), remote_images);
+  return StaticFiles(std::move(*index), remote_images, std::move(map_tile_origin));
 }
 
 std::optional<Response> StaticFiles::file_response(std::string_view name, bool revalidate) const {
@@ -82,7 +87,7 @@ std::optional<Response> StaticFiles::file_response(std::string_view name, bool r
   r.content_type = std::string(mime_for(name));
   r.headers.emplace_back("Cache-Control", revalidate ? "no-cache"
                                                      : "public, max-age=31536000, immutable");
-  if (r.content_type.starts_with("text/html")) add_page_security_headers(r, remote_images_);
+  if (r.content_type.starts_with("text/html")) add_page_security_headers(r, remote_images_, map_tile_origin_);
   return r;
 }
 

@@ -18,6 +18,7 @@
 #include "social/notification_hub.h"
 #include "social/notifications.h"
 #include "social/open_data.h"
+#include "social/place_search.h"
 #include "social/rate_limits.h"
 #include "social/search.h"
 #include "social/spaces.h"
@@ -49,6 +50,7 @@ struct Services {
         open_data(db),
         notifications(db),
         search(db),
+        place_search(db),
         moderation(db),
         network(db),
         suggestions(db),
@@ -71,6 +73,7 @@ struct Services {
   OpenData open_data;
   Notifications notifications;
   Search search;
+  PlaceSearch place_search;
   Moderation moderation;
   Network network;
   SuggestionService suggestions;

@@ -61,6 +61,8 @@ export function anonymousRoutes(ids) {
     [`/items/${ids.itemId}`, null],
     ['/tags/repair', null],
     ['/search?q=lamp', null],
+    ['/map', null],
+    ['/spaces/repair-cafe/map', null],
     ['/login', 'login'],
     ['/signup', 'signup'],
     ['/no/such/page', 'not-found'],
@@ -68,7 +70,7 @@ export function anonymousRoutes(ids) {
 }
 
 // Screens for members: an anonymous visitor is sent to log in.
-export const MEMBER_ONLY = ['/notifications', '/settings', '/network', '/profile/edit', '/spaces/new', '/analytics'];
+export const MEMBER_ONLY = ['/notifications', '/settings', '/network', '/profile/edit', '/spaces/new', '/analytics', '/spaces/repair-cafe/report'];
 
 // What Ada, a member who hosts both spaces, sees.
 export function memberRoutes(ids) {
@@ -102,6 +104,9 @@ export function memberRoutes(ids) {
     ['/search?q=repair&type=spaces', null],
     ['/settings', 'settings'],
     ['/moderation', null],
+    ['/map', null],
+    ['/spaces/repair-cafe/map', null],
+    ['/spaces/repair-cafe/report', null],
     ['/analytics', 'analytics-small'],
     ['/analytics?scope=space:repair-cafe', null],
     ['/analytics?scope=tag:repair', null],

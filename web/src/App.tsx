@@ -30,6 +30,9 @@ import { lazyScreen } from './components/lazy';
 
 // sigma.js and graphology load with the analytics screen, not before.
 const AnalyticsPage = lazyScreen(() => import('./pages/analytics').then((m) => m.AnalyticsPage));
+// Leaflet loads with the map and the report form's location picker.
+const MapPage = lazyScreen(() => import('./pages/map').then((m) => m.MapPage));
+const ReportFormPage = lazyScreen(() => import('./pages/report_form').then((m) => m.ReportFormPage));
 
 type Params = Record<string, string>;
 interface Route {
@@ -55,6 +58,9 @@ const ROUTES: Route[] = [
   { pattern: '/spaces/:slug', component: SpacePage },
   { pattern: '/spaces/:slug/ideas', component: IdeasPage },
   { pattern: '/spaces/:slug/queue', component: ReportQueuePage },
+  { pattern: '/spaces/:slug/map', component: MapPage },
+  { pattern: '/spaces/:slug/report', component: ReportFormPage, member: true },
+  { pattern: '/map', component: MapPage },
   { pattern: '/spaces/:slug/:tab', component: SpacePage },
   { pattern: '/items/:id', component: ItemPage },
   { pattern: '/tags/:tag', component: TagPage },
@@ -139,6 +145,7 @@ function Header({ path }: { path: string }) {
         <NavLink href="/" label={t('nav.home')} current={section('/')} />
         <NavLink href="/explore" label={t('nav.explore')} current={section('/explore')} />
         <NavLink href="/spaces" label={t('nav.spaces')} current={section('/spaces')} />
+        <NavLink href="/map" label={t('nav.map')} current={section('/map')} />
         <NavLink href="/members" label={t('nav.people')} current={section('/members') && !(me && path.startsWith(`/members/${me.handle}`))} />
         {me && <NavLink href="/network" label={t('nav.network')} current={section('/network')} />}
         {me && <NavLink href="/notifications" label={t('nav.notifications')} current={section('/notifications')} badge={count} />}

@@ -3,7 +3,7 @@
 namespace kring::http {
 
 Router build_router(social::Services& services, std::function<Metrics&()> metrics,
-                    MetricsAccess metrics_access) {
+                    MetricsAccess metrics_access, MapTiles map_tiles) {
   Router router;
   register_operation_routes(router, services, std::move(metrics), std::move(metrics_access));
   register_account_routes(router, services);
@@ -19,6 +19,7 @@ Router build_router(social::Services& services, std::function<Metrics&()> metric
   register_moderation_routes(router, services);
   register_network_routes(router, services);
   register_vocabulary_routes(router);
+  register_instance_routes(router, services, std::move(map_tiles));
   return router;
 }
 

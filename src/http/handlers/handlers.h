@@ -2,6 +2,7 @@
 // Each file in handlers/ registers the routes of one resource. Handlers
 // parse and encode; every decision is made by the social service they call.
 
+#include "http/map_tiles.h"
 #include "http/router.h"
 #include "social/services.h"
 
@@ -24,6 +25,10 @@ void register_network_routes(Router& router, social::Services& services);
 // GET /api/v1/vocabulary: the core tables' names (kinds, reactions,
 // visibilities, roles), the same for every caller, with an ETag.
 void register_vocabulary_routes(Router& router);
+// GET /api/v1/instance: the operator's settings the web app needs (the
+// map's tile source), the same for every caller; GET /api/v1/places?q=:
+// address suggestions from the items the caller may read.
+void register_instance_routes(Router& router, social::Services& services, MapTiles map_tiles);
 // Who may read GET /metrics on a listener. By default nobody: request
 // counts per route and latencies are for the operator, not the public.
 struct MetricsAccess {
@@ -42,6 +47,6 @@ void register_operation_routes(Router& router, social::Services& services,
 
 // Builds the full API router; metrics_access is for /metrics on the public listener.
 Router build_router(social::Services& services, std::function<Metrics&()> metrics,
-                    MetricsAccess metrics_access = {});
+                    MetricsAccess metrics_access = {}, MapTiles map_tiles = {});
 
 }  // namespace kring::http

@@ -16,7 +16,7 @@ import { SpaceBadges } from '../components/space_card';
 import { Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, MemberLink, PageHeader, Tabs } from '../components/ui';
 import { SpaceForm } from './spaces';
 import { OpenDataLinks } from './report_queue';
-import { vocabulary } from '../vocabulary';
+import { takesField, vocabulary } from '../vocabulary';
 
 function MembershipActions({ space, onChange }: { space: Space; onChange: () => void }) {
   const me = useMe();
@@ -397,6 +397,17 @@ export function SpacePage({ slug, tab = 'posts' }: { slug: string; tab?: string 
           {canRead && vocabulary().kinds.some((k) => k.takes_votes) && (
             <p class="space-ideas">
               <Link href={`/spaces/${encodeURIComponent(space.slug)}/ideas`}>{t('space.ideas_board')}</Link>
+            </p>
+          )}
+          {canRead && vocabulary().kinds.some((k) => takesField(k.name, 'location')) && (
+            <p class="space-map">
+              <Link href={`/spaces/${encodeURIComponent(space.slug)}/map`}>{t('space.map')}</Link>
+              {can.post && takesField('report', 'location') && (
+                <>
+                  {' · '}
+                  <Link href={`/spaces/${encodeURIComponent(space.slug)}/report`}>{t('report_form.link')}</Link>
+                </>
+              )}
             </p>
           )}
           {can.view_reports && (
