@@ -201,7 +201,9 @@ TEST(Kinds, ClosedStatusesAreTheSettledOnesAndEveryOtherStatusIsOpen) {
     for (auto status : kind.statuses) {
       EXPECT_EQ(kind.is_open(status), !expected.count(status)) << kind.kind << " " << status;
     }
-    if (!kind.initial_status.empty()) EXPECT_TRUE(kind.is_open(kind.initial_status)) << kind.kind;
+    if (!kind.initial_status.empty()) {
+      EXPECT_TRUE(kind.is_open(kind.initial_status)) << kind.kind;
+    }
     EXPECT_FALSE(kind.is_open("no_such_status")) << kind.kind;
   }
 }
