@@ -1,6 +1,6 @@
 #pragma once
 // Items and replies as one viewer sees them: with their author, their
-// space, reaction counts and votes.
+// space, reaction counts, votes and followers.
 
 #include <optional>
 #include <string>
@@ -11,6 +11,7 @@
 #include "social/can.h"
 #include "social/member_view.h"
 #include "store/database.h"
+#include "store/item_follow_repository.h"
 #include "store/reaction_repository.h"
 #include "store/vote_repository.h"
 
@@ -33,6 +34,7 @@ struct ItemView {
   std::optional<SpaceRef> space;
   store::ReactionSummary reactions;
   store::VoteSummary votes;  // none on a kind that takes no votes
+  store::FollowSummary follows;  // social/item_follows
   // On a kind with a duplicate status: the original it duplicates and the
   // duplicates of it, as far as the viewer may read them.
   std::optional<ItemId> duplicate_of;

@@ -7,6 +7,7 @@
 #include "social/conversation.h"
 #include "social/feeds.h"
 #include "social/follow_ups.h"
+#include "social/item_follows.h"
 #include "social/item_listing.h"
 #include "social/health.h"
 #include "social/item_status.h"
@@ -19,6 +20,7 @@
 #include "social/notifications.h"
 #include "social/rate_limits.h"
 #include "social/search.h"
+#include "social/similar_items.h"
 #include "social/spaces.h"
 #include "social/suggestions.h"
 #include "social/ties.h"
@@ -43,8 +45,10 @@ struct Services {
         follow_ups(db, hub, item_statuses),
         conversation(db, hub, markdown),
         votes(db, hub),
+        item_follows(db),
         feeds(db),
         item_listing(db),
+        similar_items(db),
         notifications(db),
         search(db),
         moderation(db),
@@ -64,8 +68,10 @@ struct Services {
   FollowUps follow_ups;
   Conversation conversation;
   Votes votes;
+  ItemFollows item_follows;
   Feeds feeds;
   ItemListing item_listing;
+  SimilarItems similar_items;
   Notifications notifications;
   Search search;
   Moderation moderation;
