@@ -26,12 +26,12 @@ constexpr std::size_t kWordsCompared = 16;
 // longer than kSimilarWordMin - 1 characters, since shorter words are left
 // out anyway.
 constexpr auto kCommonWords = std::to_array<std::string_view>({
-    "and", "are", "but", "can", "for", "from", "has", "have", "here", "not", "now", "our",
-    "out", "the", "there", "they", "this", "that", "was", "were", "what", "when", "where",
-    "which", "who", "will", "with", "you", "your",
-    "aan", "als", "bij", "dat", "die", "dit", "een", "hem", "het", "hier", "hij",
-    "maar", "met", "naar", "niet", "nog", "ook", "over", "van", "voor", "wat", "wel", "werd",
-    "wij", "zijn", "zij", "zou",
+    "and",  "are",  "but",   "can",   "for",   "from", "has",  "have", "here", "not",
+    "now",  "our",  "out",   "the",   "there", "they", "this", "that", "was",  "were",
+    "what", "when", "where", "which", "who",   "will", "with", "you",  "your", "aan",
+    "als",  "bij",  "dat",   "die",   "dit",   "een",  "hem",  "het",  "hier", "hij",
+    "maar", "met",  "naar",  "niet",  "nog",   "ook",  "over", "van",  "voor", "wat",
+    "wel",  "werd", "wij",   "zijn",  "zij",   "zou",
 });
 
 // Characters, not bytes: UTF-8 continuation bytes do not start one.
