@@ -14,6 +14,7 @@ constexpr std::array<FieldRule, 1> kArticleFields = {{{ItemField::kTitle, true}}
 // answered; it reopens the same way.
 constexpr std::array<FieldRule, 1> kQuestionFields = {{{ItemField::kTitle, false}}};
 constexpr std::array<std::string_view, 2> kQuestionStatuses = {"open", "answered"};
+constexpr std::array<std::string_view, 1> kQuestionClosed = {"answered"};
 constexpr Standings kAskerOrHosts = {Standing::kAuthor, Standing::kSpaceModerator,
                                      Standing::kAdmin};
 constexpr std::array<StatusTransition, 2> kQuestionTransitions = {{
@@ -31,6 +32,8 @@ constexpr std::array<FieldRule, 3> kIdeaFields = {{
 }};
 constexpr std::array<std::string_view, 5> kIdeaStatuses = {"open", "under_review", "accepted",
                                                            "declined", "done"};
+// Accepted is not closed: it is on its way to done, and support still tells.
+constexpr std::array<std::string_view, 2> kIdeaClosed = {"declined", "done"};
 constexpr Standings kHosts = {Standing::kSpaceModerator, Standing::kAdmin};
 constexpr std::array<StatusTransition, 4> kIdeaTransitions = {{
     {"open", "under_review", kHosts},
@@ -50,6 +53,8 @@ constexpr std::array<FieldRule, 3> kReportFields = {{
 }};
 constexpr std::array<std::string_view, 6> kReportStatuses = {
     "reported", "acknowledged", "in_progress", "solved", "wont_fix", "duplicate"};
+// Solved may be reopened, yet until then there is nothing to add to it.
+constexpr std::array<std::string_view, 3> kReportClosed = {"solved", "wont_fix", "duplicate"};
 constexpr Standings kReporterOrHosts = {Standing::kAuthor, Standing::kSpaceModerator,
                                         Standing::kAdmin};
 constexpr int kReopenWindowDays = 30;
@@ -79,6 +84,7 @@ constexpr std::array<ItemKindRule, 5> kKinds = {{
     {.kind = "note",
      .fields = kNoteFields,
      .statuses = {},
+     .closed_statuses = {},
      .initial_status = "",
      .transitions = {},
      .takes_votes = false,
@@ -87,6 +93,7 @@ constexpr std::array<ItemKindRule, 5> kKinds = {{
     {.kind = "article",
      .fields = kArticleFields,
      .statuses = {},
+     .closed_statuses = {},
      .initial_status = "",
      .transitions = {},
      .takes_votes = false,
@@ -95,6 +102,7 @@ constexpr std::array<ItemKindRule, 5> kKinds = {{
     {.kind = "question",
      .fields = kQuestionFields,
      .statuses = kQuestionStatuses,
+     .closed_statuses = kQuestionClosed,
      .initial_status = "open",
      .transitions = kQuestionTransitions,
      .takes_votes = false,
@@ -103,6 +111,7 @@ constexpr std::array<ItemKindRule, 5> kKinds = {{
     {.kind = "idea",
      .fields = kIdeaFields,
      .statuses = kIdeaStatuses,
+     .closed_statuses = kIdeaClosed,
      .initial_status = "open",
      .transitions = kIdeaTransitions,
      .takes_votes = true,
@@ -111,6 +120,7 @@ constexpr std::array<ItemKindRule, 5> kKinds = {{
     {.kind = "report",
      .fields = kReportFields,
      .statuses = kReportStatuses,
+     .closed_statuses = kReportClosed,
      .initial_status = "reported",
      .transitions = kReportTransitions,
      .takes_votes = false,
@@ -118,6 +128,29 @@ constexpr std::array<ItemKindRule, 5> kKinds = {{
      .takes_rsvps = false,
      .follow_up = {.status = "solved", .after_days = 7, .reopen_to = "in_progress"}},
 }};
+
+// A row's closed statuses are statuses of the row, each listed once, and
+// its initial status is not among them (an item starts open).
+constexpr bool closed_statuses_well_formed(const ItemKindRule& rule) {
+  for (size_t i = 0; i < rule.closed_statuses.size(); ++i) {
+    const std::string_view s = rule.closed_statuses[i];
+    if (!rule.has_status(s) || s == rule.initial_status) return false;
+    for (size_t j = i + 1; j < rule.closed_statuses.size(); ++j) {
+      if (rule.closed_statuses[j] == s) return false;
+    }
+  }
+  return true;
+}
+
+constexpr bool every_closed_status_is_the_rows() {
+  for (const auto& rule : kKinds) {
+    if (!closed_statuses_well_formed(rule)) return false;
+  }
+  return true;
+}
+static_assert(every_closed_status_is_the_rows(),
+              "a closed status must be one of its row's statuses, listed once, and not the "
+              "initial one");
 
 // A row is well formed when its initial status is one of its statuses (or
 // both are empty), every transition joins two of its statuses and is open

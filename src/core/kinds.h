@@ -2,8 +2,9 @@
 // The kind table: what differs between item kinds, as data (DESIGN.md, "The
 // rule book"). One row per kind says which fields an item of that kind
 // takes (and which of them it needs), the statuses it may pass through,
-// where it starts, which moves between statuses exist and who may make
-// each, and whether it takes votes, contributions or RSVPs. Items
+// where it starts, which of them close it, which moves between statuses
+// exist and who may make each, and whether it takes votes, contributions
+// or RSVPs. Items
 // (social/items) validate against it, GET /api/v1/vocabulary publishes it,
 // and the web app reads that instead of copying it. A new kind is a new row
 // in kinds.cpp; a malformed row (a transition to a status the kind does not
@@ -117,6 +118,10 @@ struct ItemKindRule {
   // Every status, in workflow order; empty: the kind has no workflow (its
   // items' status is "").
   std::span<const std::string_view> statuses;
+  // The statuses at which the item is settled (declined, done, solved, a
+  // duplicate): what a search for similar open items leaves out. Each is
+  // one of statuses, never the initial one.
+  std::span<const std::string_view> closed_statuses;
   std::string_view initial_status;  // one of statuses; "" without a workflow
   std::span<const StatusTransition> transitions;
   bool takes_votes = false;
@@ -141,6 +146,15 @@ struct ItemKindRule {
       if (s == status) return true;
     }
     return false;
+  }
+  // Open: at a status of the workflow that is not a closed one. A kind
+  // without workflow has no open items.
+  constexpr bool is_open(std::string_view status) const {
+    if (!has_status(status)) return false;
+    for (auto s : closed_statuses) {
+      if (s == status) return false;
+    }
+    return true;
   }
   // The move from `from` to `to`, or nullptr when the workflow has none.
   constexpr const StatusTransition* transition(std::string_view from, std::string_view to) const {

@@ -57,6 +57,10 @@ nlohmann::json votes_json(const store::VoteSummary& summary) {
   return {{"votes", summary.count}, {"voted", summary.voted}};
 }
 
+nlohmann::json follows_json(const store::FollowSummary& summary) {
+  return {{"following", summary.following}, {"followers", summary.followers}};
+}
+
 namespace {
 nlohmann::json location_json(const std::optional<ItemLocation>& l) {
   if (!l) return nullptr;
@@ -85,6 +89,7 @@ nlohmann::json item_json(const social::ItemView& v) {
   j.update(reactions_json(v.reactions));
   j.update(votes_json(v.votes));
   if (v.communities) j["communities"] = *v.communities;
+  j.update(follows_json(v.follows));
   j["duplicate_of"] =
       v.duplicate_of ? nlohmann::json(std::to_string(*v.duplicate_of)) : nlohmann::json(nullptr);
   j["duplicates"] = nlohmann::json::array();

@@ -16,6 +16,8 @@ nlohmann::json space_json(const social::SpaceView& view);
 nlohmann::json reactions_json(const store::ReactionSummary& summary);
 // {votes, voted}: in an item, and the answer of POST/DELETE /items/{id}/votes.
 nlohmann::json votes_json(const store::VoteSummary& summary);
+// {following, followers}: in an item, and the answer of PUT/DELETE /items/{id}/follow.
+nlohmann::json follows_json(const store::FollowSummary& summary);
 nlohmann::json item_json(const social::ItemView& view);
 nlohmann::json reply_json(const social::ReplyView& view);
 // One entry of GET /items/{id}/status-history.

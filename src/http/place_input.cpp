@@ -1,5 +1,8 @@
 #include "http/place_input.h"
 
+#include <charconv>
+#include <cmath>
+
 namespace kring::http {
 
 namespace {
@@ -9,7 +12,31 @@ Error bad_location() {
                         "location must be an object {lat, lon, address?} of numbers in degrees");
 }
 
+// The whole of `text` as a finite number.
+std::optional<double> number(const std::string& text) {
+  double v = 0;
+  const char* end = text.data() + text.size();
+  auto r = std::from_chars(text.data(), end, v);
+  if (r.ec != std::errc() || r.ptr != end || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
 }  // namespace
+
+Result<std::optional<ItemLocation>> location_query(const Request& request) {
+  const bool has_lat = request.has_query("lat");
+  const bool has_lon = request.has_query("lon");
+  if (!has_lat && !has_lon) return std::optional<ItemLocation>();
+  if (has_lat != has_lon) {
+    return Error::invalid("invalid_location", "lat and lon come together, or neither is given");
+  }
+  auto lat = number(request.query_value("lat"));
+  auto lon = number(request.query_value("lon"));
+  if (!lat || !lon) {
+    return Error::invalid("invalid_location", "lat and lon must be numbers in degrees");
+  }
+  return std::optional<ItemLocation>(ItemLocation{*lat, *lon, ""});
+}
 
 Result<std::optional<std::optional<ItemLocation>>> location_field(const Json& body) {
   using Out = std::optional<std::optional<ItemLocation>>;

@@ -11,10 +11,15 @@
 #include "core/item.h"
 #include "core/result.h"
 #include "http/json_input.h"
+#include "http/request.h"
 
 namespace kring::http {
 
 Result<std::optional<std::optional<ItemLocation>>> location_field(const Json& body);
 Result<std::optional<std::optional<std::string>>> category_field(const Json& body);
+// A place in a query string as `lat` and `lon` (decimal degrees): none when
+// neither is given; invalid_location when only one is, or one is not a
+// finite number. Ranges, as for bodies, are the caller's to check.
+Result<std::optional<ItemLocation>> location_query(const Request& request);
 
 }  // namespace kring::http

@@ -16,13 +16,15 @@ constexpr std::array kReactionAudience = {A::kReactedAuthor};
 constexpr std::array kNamedMemberAudience = {A::kNamedMember};
 constexpr std::array kHostsAudience = {A::kSpaceHosts};
 constexpr std::array kAuthorAudience = {A::kItemAuthor};
-constexpr std::array kTakingPartAudience = {A::kItemAuthor, A::kItemRepliers};
+constexpr std::array kTakingPartAudience = {A::kItemAuthor, A::kItemRepliers, A::kItemFollowers,
+                                            A::kItemVoters};
 
 // The table. Replies tell the item's author and whoever was answered, not
 // every earlier replier: there is no way yet to leave a thread, so on a busy
 // item each new reply would notify everyone who ever replied. A status
-// change does tell every replier: it is rare (a question answered, an idea
-// accepted) and it is what those who took part wait to hear.
+// change does tell every replier, follower and voter: it is rare (a
+// question answered, an idea accepted) and it is what those who took part,
+// or asked to hear (following it instead of posting it again), wait for.
 const std::array<AudienceRule, 10> kTable = {{
     {K::kReply, Subject::kItem, kReplyAudience, false, "someone replies on an item"},
     {K::kMention, Subject::kItem, kMentionAudience, true,
@@ -44,7 +46,7 @@ const std::array<AudienceRule, 10> kTable = {{
      "it is done (a week after a report is solved: is it fixed?), from whoever moved it"},
 }};
 
-constexpr std::array<std::pair<Audience, std::string_view>, 7> kWho = {{
+constexpr std::array<std::pair<Audience, std::string_view>, 9> kWho = {{
     {A::kMentioned, "the members named (active accounts)"},
     {A::kItemAuthor, "the item's author"},
     {A::kParentAuthor, "the author of the reply answered (unless it was deleted)"},
@@ -52,6 +54,8 @@ constexpr std::array<std::pair<Audience, std::string_view>, 7> kWho = {{
     {A::kNamedMember, "that member"},
     {A::kSpaceHosts, "the space's owners and moderators (not suspended ones)"},
     {A::kItemRepliers, "everyone who replied to the item (deleted replies left out)"},
+    {A::kItemFollowers, "everyone following the item (not suspended ones)"},
+    {A::kItemVoters, "everyone who voted on the item (not suspended ones)"},
 }};
 
 constexpr std::array<std::pair<Subject, std::string_view>, 3> kSees = {{

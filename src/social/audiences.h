@@ -41,6 +41,8 @@ enum class Audience {
   kNamedMember,    // the member the event names: followed, asked, accepted, invited
   kSpaceHosts,     // the space's active owners and moderators who are not suspended
   kItemRepliers,   // the authors of the item's replies, deleted ones left out
+  kItemFollowers,  // the members following the item who are not suspended
+  kItemVoters,     // the members who voted on the item who are not suspended
 };
 
 // What a recipient must be able to see to be told, and so which id an

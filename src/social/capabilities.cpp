@@ -32,6 +32,7 @@ constexpr Entry kItemEntries[] = {
     {"report", Action::kReport},
     {"history", Action::kViewItemHistory},
     {"status_history", Action::kViewStatusHistory},
+    {"follow", Action::kFollowItem},
 };
 
 constexpr Entry kReplyEntries[] = {

@@ -45,7 +45,8 @@ class StandingCache {
 };
 
 // Keys: edit, delete, hide, unhide, reply, react, report, history,
-// status_history; vote and unvote (the policy's rows, while votes are open
+// status_history, follow (both ways: whether the viewer follows is the
+// item's `following`); vote and unvote (the policy's rows, while votes are open
 // on the item: social/votes.h; both are idempotent, so whether the viewer
 // has voted is the item's `voted`, not a matter of may); and move_status,
 // the statuses the item may move to now (allowed_status_moves over its kind

@@ -29,6 +29,7 @@ ItemView view_uncounted(store::Connection& conn, MemberId viewer, Item item,
       store::ReactionRepository(conn).summary(store::ReactionTarget::kItem, item.id, viewer);
   const ItemKindRule* kind = find_item_kind(item.kind);
   if (kind && kind->takes_votes) v.votes = store::VoteRepository(conn).summary(item.id, viewer);
+  v.follows = store::ItemFollowRepository(conn).summary(item.id, viewer);
   if (kind && kind->has_status(kDuplicateStatus)) {
     store::DuplicateRepository duplicates(conn);
     v.duplicate_of = duplicates.original_of(item.id, viewer);

@@ -1,7 +1,7 @@
 #pragma once
 // Items and replies as one viewer sees them: with their author, their
 // space, reaction counts, votes and how many network communities the votes
-// come from (instance_communities.h).
+// come from (instance_communities.h), and followers.
 
 #include <optional>
 #include <string>
@@ -13,6 +13,7 @@
 #include "social/member_view.h"
 #include "social/support_diversity.h"
 #include "store/database.h"
+#include "store/item_follow_repository.h"
 #include "store/reaction_repository.h"
 #include "store/vote_repository.h"
 
@@ -38,6 +39,7 @@ struct ItemView {
   // On a kind that takes votes: the distinct network communities among the
   // voters counted in votes.count.
   std::optional<std::int64_t> communities;
+  store::FollowSummary follows;  // social/item_follows
   // On a kind with a duplicate status: the original it duplicates and the
   // duplicates of it, as far as the viewer may read them.
   std::optional<ItemId> duplicate_of;

@@ -60,6 +60,12 @@ std::vector<MemberId> Notifier::audience(Audience audience, NotificationKind kin
     case Audience::kItemRepliers:
       require(event.item.has_value(), kind, "an item");
       return repo.item_repliers(*event.item);
+    case Audience::kItemFollowers:
+      require(event.item.has_value(), kind, "an item");
+      return repo.item_followers(*event.item);
+    case Audience::kItemVoters:
+      require(event.item.has_value(), kind, "an item");
+      return repo.item_voters(*event.item);
   }
   return {};
 }

@@ -177,6 +177,7 @@ constexpr std::array kRules = {
          "only members of the space may take part here"},
     Rule{Action::kUnvote, "unvote", kMember, kRefused, 0, kContributor, false, Refusal::k403,
          "only members of the space may take part here"},
+    Rule{Action::kFollowItem, "follow_item", kMember},
     Rule{Action::kReport, "report", kMember, kRefused, 0, kOther, false, Refusal::k403,
          "your own content is edited or deleted, not reported"},
     Rule{Action::kViewSpaceReports, "view_space_reports", kMember, kRefused, kSpaceModerator, 0,

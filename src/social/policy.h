@@ -104,6 +104,9 @@ enum class Action {
   kUnreact,
   kVote,  // on kinds that take votes, while the item is at its initial status (social/votes)
   kUnvote,
+  // Following an item to hear of its status changes, and ending that
+  // (social/item_follows): for a member who may read it.
+  kFollowItem,
   // moderation
   kReport,
   kViewSpaceReports,

@@ -7,6 +7,7 @@
 #include "social/conversation.h"
 #include "social/feeds.h"
 #include "social/follow_ups.h"
+#include "social/item_follows.h"
 #include "social/item_listing.h"
 #include "social/health.h"
 #include "social/item_status.h"
@@ -21,6 +22,7 @@
 #include "social/place_search.h"
 #include "social/rate_limits.h"
 #include "social/search.h"
+#include "social/similar_items.h"
 #include "social/spaces.h"
 #include "social/suggestions.h"
 #include "social/ties.h"
@@ -45,9 +47,11 @@ struct Services {
         follow_ups(db, hub, item_statuses),
         conversation(db, hub, markdown),
         votes(db, hub),
+        item_follows(db),
         feeds(db),
         item_listing(db),
         open_data(db),
+        similar_items(db),
         notifications(db),
         search(db),
         place_search(db),
@@ -68,9 +72,11 @@ struct Services {
   FollowUps follow_ups;
   Conversation conversation;
   Votes votes;
+  ItemFollows item_follows;
   Feeds feeds;
   ItemListing item_listing;
   OpenData open_data;
+  SimilarItems similar_items;
   Notifications notifications;
   Search search;
   PlaceSearch place_search;

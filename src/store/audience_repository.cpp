@@ -57,6 +57,26 @@ std::vector<MemberId> AudienceRepository::item_repliers(ItemId item) {
   return out;
 }
 
+std::vector<MemberId> AudienceRepository::item_followers(ItemId item) {
+  auto st = conn_.prepare(
+      "SELECT f.member_id FROM item_follows f JOIN members m ON m.id = f.member_id WHERE "
+      "f.item_id = ?1 AND m.suspended_at IS NULL ORDER BY f.member_id");
+  st.bind(1, item);
+  std::vector<MemberId> out;
+  while (st.step()) out.push_back(st.int64(0));
+  return out;
+}
+
+std::vector<MemberId> AudienceRepository::item_voters(ItemId item) {
+  auto st = conn_.prepare(
+      "SELECT v.member_id FROM item_votes v JOIN members m ON m.id = v.member_id WHERE "
+      "v.item_id = ?1 AND m.suspended_at IS NULL ORDER BY v.member_id");
+  st.bind(1, item);
+  std::vector<MemberId> out;
+  while (st.step()) out.push_back(st.int64(0));
+  return out;
+}
+
 std::vector<MemberId> AudienceRepository::space_hosts(SpaceId space) {
   static const std::string sql =
       "SELECT sm.member_id FROM space_members sm JOIN members m ON m.id = sm.member_id WHERE "

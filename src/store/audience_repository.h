@@ -30,6 +30,10 @@ class AudienceRepository {
   // The authors of the item's replies that were not deleted, each once, in
   // the order of their first reply.
   std::vector<MemberId> item_repliers(ItemId item);
+  // The members following the item, and those who voted on it, who are not
+  // suspended (as the follower and vote counts leave them out), by id.
+  std::vector<MemberId> item_followers(ItemId item);
+  std::vector<MemberId> item_voters(ItemId item);
   // Active members of the space whose role is moderator or owner and who
   // are not suspended: those who may decide on its join requests.
   std::vector<MemberId> space_hosts(SpaceId space);

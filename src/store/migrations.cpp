@@ -482,7 +482,23 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<Migration, 13> kMigrations = {{
+// Members following an item (PUT /api/v1/items/{id}/follow) to hear of its
+// status changes. Kept like item_votes: the key makes a second follow no
+// follow; a deleted item keeps its rows (deleted_at) and the read rule hides
+// it, so nobody is told about it or sees it counted; a suspended follower's
+// row stays but is neither counted nor told (store/item_follow_repository.h).
+// The member index serves "what do I follow".
+constexpr std::string_view kItemFollows = R"sql(
+CREATE TABLE item_follows (
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (item_id, member_id)
+) WITHOUT ROWID;
+CREATE INDEX item_follows_by_member ON item_follows(member_id, item_id);
+)sql";
+
+constexpr std::array<Migration, 14> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
@@ -496,6 +512,7 @@ constexpr std::array<Migration, 13> kMigrations = {{
     {11, "duplicates point at their original", kItemDuplicates},
     {12, "the vote count stored on the item; spaces' vote settings", kItemVoteCount},
     {13, "follow-up questions (is it fixed?)", kItemFollowUps},
+    {14, "members following items", kItemFollows},
 }};
 
 int user_version(Connection& conn) {

@@ -11,7 +11,8 @@ from kring_api import ApiTestCase, SseReader
 
 ITEM_KEYS = {"edit", "delete", "hide", "unhide", "reply", "react", "report", "history",
              "status_history", "vote", "unvote",  # on a note both are 409 no_votes
-             "answer_follow_up"}  # on a note 409 no_follow_up
+             "answer_follow_up",  # on a note 409 no_follow_up
+             "follow"}
 ITEM_LISTS = {"move_status"}  # test_item_status checks it against POST /items/{id}/status
 REPLY_KEYS = {"delete", "hide", "unhide", "react", "report"}
 SPACE_KEYS = {"edit", "join", "leave", "invite", "decide_requests", "set_roles", "remove_members",
@@ -101,6 +102,8 @@ class CanPredictsTheServer(ApiTestCase):
             return client.delete(path + "/votes")
         if key == "answer_follow_up":
             return client.post(path + "/fixed", {"fixed": True})
+        if key == "follow":
+            return client.put(path + "/follow")
         raise AssertionError(key)
 
     def test_item_can_says_exactly_what_the_server_allows(self):

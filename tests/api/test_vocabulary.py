@@ -23,7 +23,8 @@ class Publishing(ApiTestCase):
             with self.subTest(family=family):
                 self.assertTrue(reply.json[family], f"{family} is empty")
         for kind in reply.json["kinds"]:
-            self.assertEqual(set(kind), {"name", "fields", "statuses", "initial_status", "transitions",
+            self.assertEqual(set(kind), {"name", "fields", "statuses", "closed_statuses", "initial_status",
+                                         "transitions",
                                          "takes_votes", "takes_contributions", "takes_rsvps",
                                          "follow_up"})
 
@@ -56,6 +57,8 @@ class Publishing(ApiTestCase):
                     self.assertIn(kind["initial_status"], kind["statuses"])
                 else:
                     self.assertIsNone(kind["initial_status"])
+                self.assertLessEqual(set(kind["closed_statuses"]), set(kind["statuses"]))
+                self.assertNotIn(kind["initial_status"], kind["closed_statuses"])
                 for t in kind["transitions"]:
                     self.assertIn(t["from"], kind["statuses"])
                     self.assertIn(t["to"], kind["statuses"])

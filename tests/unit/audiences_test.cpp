@@ -46,7 +46,8 @@ TEST(AudienceTable, SaysWhoIsToldOfEachKind) {
       {K::kConnectionAccepted, {Subject::kMember, {A::kNamedMember}}},
       {K::kJoinRequest, {Subject::kSpace, {A::kSpaceHosts}}},
       {K::kInvitation, {Subject::kSpace, {A::kNamedMember}}},
-      {K::kStatusChanged, {Subject::kItem, {A::kItemAuthor, A::kItemRepliers}}},
+      {K::kStatusChanged,
+       {Subject::kItem, {A::kItemAuthor, A::kItemRepliers, A::kItemFollowers, A::kItemVoters}}},
       {K::kFixedCheck, {Subject::kItem, {A::kItemAuthor}}},
   };
   for (const auto& rule : audience_table()) {
@@ -62,8 +63,9 @@ TEST(AudienceTable, SaysWhoIsToldOfEachKind) {
 // subject is that item or space, so the visibility check the notifier makes
 // is the check on what the recipient was found through.
 TEST(AudienceTable, ItemAndSpaceAudiencesSitOnlyInRowsAboutThem) {
-  const std::set<A> item_audiences = {A::kMentioned, A::kItemAuthor, A::kParentAuthor,
-                                      A::kReactedAuthor, A::kItemRepliers};
+  const std::set<A> item_audiences = {A::kMentioned,     A::kItemAuthor,   A::kParentAuthor,
+                                      A::kReactedAuthor, A::kItemRepliers, A::kItemFollowers,
+                                      A::kItemVoters};
   for (const auto& rule : audience_table()) {
     for (A a : rule.audiences) {
       if (item_audiences.count(a)) {
@@ -230,6 +232,38 @@ TEST_F(NotifierTest, StatusChangeObeysBlocksAndTheItemsReadRule) {
       "VALUES (205, 102, NULL, 8, 0, 'r', 'r', 0), (206, 102, NULL, 3, 0, 'r', 'r', 0)");
   EXPECT_EQ(told({.kinds = {K::kStatusChanged}, .actor = 1, .item = 102}),
             (Told{{3, "status_changed"}}));
+}
+
+TEST_F(NotifierTest, StatusChangeTellsFollowersAndVotersInGoodStandingOnce) {
+  // On ada's public item 100 (bo and cy replied): gus and hal follow it,
+  // hal and fay (whom ada blocked) voted on it, ivy (suspended) follows and
+  // voted, cy follows too.
+  conn_.exec(
+      "INSERT INTO item_follows (item_id, member_id, created_at) VALUES (100, 7, 0), (100, 8, 0), "
+      "(100, 9, 0), (100, 3, 0);"
+      "INSERT INTO item_votes (item_id, member_id, created_at) VALUES (100, 8, 0), (100, 6, 0), "
+      "(100, 9, 0);");
+  EXPECT_EQ(told({.kinds = {K::kStatusChanged}, .actor = 1, .item = 100}),
+            (Told{{2, "status_changed"},
+                  {3, "status_changed"},
+                  {7, "status_changed"},
+                  {8, "status_changed"}}));
+  // The actor is never told; nor is fay when hal moves it: in a block with
+  // the item's author, she may not read the item.
+  EXPECT_EQ(told({.kinds = {K::kStatusChanged}, .actor = 8, .item = 100}),
+            (Told{{1, "status_changed"},
+                  {2, "status_changed"},
+                  {3, "status_changed"},
+                  {7, "status_changed"}}));
+}
+
+TEST_F(NotifierTest, FollowersAndVotersWhoMayNotReadTheItemAreNotTold) {
+  // Item 101 is in the closed space 10; hal is no member there, bo is.
+  conn_.exec(
+      "INSERT INTO item_follows (item_id, member_id, created_at) VALUES (101, 8, 0), (101, 2, 0);"
+      "INSERT INTO item_votes (item_id, member_id, created_at) VALUES (101, 8, 0);");
+  EXPECT_EQ(told({.kinds = {K::kStatusChanged}, .actor = 4, .item = 101}),
+            (Told{{1, "status_changed"}, {2, "status_changed"}}));
 }
 
 TEST_F(NotifierTest, TieKindsTellTheMemberNamedUnlessBlockedOrMuted) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -179,6 +180,32 @@ TEST(Kinds, AnIdeaIsMovedOnlyByItsSpacesHostsOrAdminsNeverByItsAuthor) {
   EXPECT_EQ(idea->transition("open", "accepted"), nullptr);
   EXPECT_EQ(idea->transition("declined", "open"), nullptr);
   EXPECT_EQ(idea->transition("done", "accepted"), nullptr);
+}
+
+// Which statuses settle an item, pinned per kind: the duplicate check
+// offers only items at the others.
+TEST(Kinds, ClosedStatusesAreTheSettledOnesAndEveryOtherStatusIsOpen) {
+  const std::map<std::string_view, std::set<std::string_view>> closed = {
+      {"note", {}},
+      {"article", {}},
+      {"question", {"answered"}},
+      {"idea", {"declined", "done"}},
+      {"report", {"solved", "wont_fix", "duplicate"}},
+  };
+  ASSERT_EQ(item_kinds().size(), closed.size());
+  for (const auto& kind : item_kinds()) {
+    const auto& expected = closed.at(kind.kind);
+    EXPECT_EQ(std::set<std::string_view>(kind.closed_statuses.begin(), kind.closed_statuses.end()),
+              expected)
+        << kind.kind;
+    for (auto status : kind.statuses) {
+      EXPECT_EQ(kind.is_open(status), !expected.count(status)) << kind.kind << " " << status;
+    }
+    if (!kind.initial_status.empty()) {
+      EXPECT_TRUE(kind.is_open(kind.initial_status)) << kind.kind;
+    }
+    EXPECT_FALSE(kind.is_open("no_such_status")) << kind.kind;
+  }
 }
 
 }  // namespace

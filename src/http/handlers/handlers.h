@@ -14,6 +14,10 @@ void register_account_routes(Router& router, social::Services& services);
 void register_member_routes(Router& router, social::Services& services);
 void register_tie_routes(Router& router, social::Services& services);
 void register_space_routes(Router& router, social::Services& services);
+// GET /api/v1/items/similar. The router takes the first route that matches,
+// so it is registered before the item routes, whose /api/v1/items/{id}
+// would take "similar" for an id.
+void register_similar_item_routes(Router& router, social::Services& services);
 void register_item_routes(Router& router, social::Services& services);
 void register_feed_routes(Router& router, social::Services& services);
 void register_item_listing_routes(Router& router, social::Services& services);

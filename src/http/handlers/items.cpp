@@ -169,6 +169,12 @@ void register_item_routes(Router& router, social::Services& s) {
   router.add(verb::delete_, "/api/v1/items/{id}/votes", with_id([&s](Context& c, ItemId id) {
                return reply(s.votes.vote(c.actor, id, false), 200, votes_json);
              }));
+  router.add(verb::put, "/api/v1/items/{id}/follow", with_id([&s](Context& c, ItemId id) {
+               return reply(s.item_follows.follow(c.actor, id, true), 200, follows_json);
+             }));
+  router.add(verb::delete_, "/api/v1/items/{id}/follow", with_id([&s](Context& c, ItemId id) {
+               return reply(s.item_follows.follow(c.actor, id, false), 200, follows_json);
+             }));
   router.add(verb::delete_, "/api/v1/replies/{id}", with_id([&s](Context& c, ItemId id) {
                return reply(s.conversation.remove_reply(c.actor, id));
              }));

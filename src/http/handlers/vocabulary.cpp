@@ -45,6 +45,8 @@ Json kind_json(const ItemKindRule& rule) {
     fields.push_back({{"name", to_name(f.field)}, {"required", f.required}});
   Json statuses = Json::array();
   for (auto s : rule.statuses) statuses.push_back(s);
+  Json closed = Json::array();
+  for (auto s : rule.closed_statuses) closed.push_back(s);
   Json transitions = Json::array();
   for (const auto& t : rule.transitions) {
     Json move = {{"from", t.from}, {"to", t.to}, {"by", standings_json(t.by)}};
@@ -54,6 +56,7 @@ Json kind_json(const ItemKindRule& rule) {
   return {{"name", rule.kind},
           {"fields", std::move(fields)},
           {"statuses", std::move(statuses)},
+          {"closed_statuses", std::move(closed)},
           {"initial_status", rule.initial_status.empty() ? Json() : Json(rule.initial_status)},
           {"transitions", std::move(transitions)},
           {"takes_votes", rule.takes_votes},
