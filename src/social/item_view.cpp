@@ -12,9 +12,9 @@ namespace {
 
 std::optional<SpaceRef> space_of(store::Connection& conn, const Item& item) {
   if (!item.space_id) return std::nullopt;
-  auto found = store::SpaceRepository(conn).find_by_id(*item.space_id);
+  auto found = store::SpaceRepository(conn).slug_and_name(*item.space_id);
   if (!found) return std::nullopt;
-  return SpaceRef{found->slug, found->name};
+  return SpaceRef{std::move(found->first), std::move(found->second)};
 }
 
 // Without the voters' communities, which the callers count.

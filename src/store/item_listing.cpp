@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "core/kinds.h"
 #include "store/item_visibility_sql.h"
 #include "store/keyset.h"
 
@@ -26,6 +27,11 @@ constexpr SortKey kSortKeys[] = {
 };
 static_assert(std::size(kSortKeys) == static_cast<std::size_t>(ItemSort::kVotes) + 1);
 
+// The per-status arms bind their statuses from ?20 on, below the keyset's
+// ?61 to ?63.
+constexpr std::size_t kFirstStatusParam = 20;
+constexpr std::size_t kMaxStatusArms = 40;
+
 }  // namespace
 
 GeoBox box_around(const GeoCircle& c) {
@@ -43,14 +49,17 @@ GeoBox box_around(const GeoCircle& c) {
 std::vector<ListedItem> list_item_ids(Connection& conn, const ItemListingQuery& q) {
   std::optional<GeoBox> box = q.bbox;
   if (q.near) box = box_around(*q.near);
-  std::string from = "items i";
   std::string where = kItemReadableSql;
   // The R*Tree finds the candidates in the box (its 32-bit bounds are
-  // rounded outward), the row's own point decides.
+  // rounded outward), the row's own point decides. As an IN list rather
+  // than a join, SQLite walks the candidates in the sort's order and stops
+  // at the page, instead of running the read rule on every item in the box
+  // and sorting them all (a city district of 18.5k items among 1M:
+  // 128 -> 7.6 ms, bench/items).
   if (box) {
-    from = "item_places p JOIN items i ON i.id = p.id";
     where +=
-        " AND p.max_lat >= ?7 AND p.min_lat <= ?9 AND p.max_lon >= ?8 AND p.min_lon <= ?10"
+        " AND i.id IN (SELECT id FROM item_places WHERE max_lat >= ?7 AND min_lat <= ?9"
+        " AND max_lon >= ?8 AND min_lon <= ?10)"
         " AND i.lat BETWEEN ?7 AND ?9 AND i.lon BETWEEN ?8 AND ?10";
   }
   if (q.near) where += " AND " + std::string(kWithinCircleSql);
@@ -62,9 +71,33 @@ std::vector<ListedItem> list_item_ids(Connection& conn, const ItemListingQuery& 
   if (q.status) where += " AND i.status = ?4";
   if (q.category) where += " AND i.category = ?5";
   Keyset keyset(kSortKeys[static_cast<std::size_t>(q.sort)], q.after, q.limit);
-  auto st = conn.prepare("SELECT i.id, i.vote_count FROM " + from + " WHERE " + where + " AND " +
-                         keyset.after_cursor() + keyset.order_and_limit());
+  const std::string select =
+      "SELECT i.id, i.vote_count FROM items i WHERE " + where + " AND " + keyset.after_cursor();
+  // A space's board by votes at every status: items_by_votes is (space_id,
+  // kind, status, vote_count, id), so one range of it per status of the
+  // kind, each cut at the page, merged (109k ideas in one space: 652 ->
+  // 0.22 ms, bench/items), instead of sorting all the space's ideas.
+  const ItemKindRule* kind = q.kind ? find_item_kind(*q.kind) : nullptr;
+  const bool per_status = q.sort == ItemSort::kVotes && q.space && !q.status && kind &&
+                          !kind->statuses.empty() && kind->statuses.size() <= kMaxStatusArms;
+  std::string sql;
+  if (per_status) {
+    for (std::size_t k = 0; k < kind->statuses.size(); ++k) {
+      if (k > 0) sql += " UNION ALL ";
+      sql += "SELECT * FROM (" + select + " AND i.status = ?" + std::to_string(kFirstStatusParam + k) +
+             keyset.order_and_limit() + ")";
+    }
+    sql = "SELECT id, vote_count FROM (" + sql + ") AS i" + keyset.order_and_limit();
+  } else {
+    sql = select + keyset.order_and_limit();
+  }
+  auto st = conn.prepare(sql);
   st.bind(1, q.viewer);
+  if (per_status) {
+    for (std::size_t k = 0; k < kind->statuses.size(); ++k) {
+      st.bind(static_cast<int>(kFirstStatusParam + k), kind->statuses[k]);
+    }
+  }
   if (q.kind) st.bind(2, *q.kind);
   if (q.space) st.bind(3, *q.space);
   if (q.status) st.bind(4, *q.status);

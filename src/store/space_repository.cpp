@@ -83,6 +83,13 @@ std::optional<Space> SpaceRepository::find_by_id(SpaceId id) {
   return read_space(st);
 }
 
+std::optional<std::pair<std::string, std::string>> SpaceRepository::slug_and_name(SpaceId id) {
+  auto st = conn_.prepare("SELECT slug, name FROM spaces WHERE id = ?1");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return std::pair{st.text(0), st.text(1)};
+}
+
 bool SpaceRepository::slug_taken(std::string_view slug) {
   auto st = conn_.prepare("SELECT 1 FROM spaces WHERE slug = ?1");
   st.bind(1, slug);

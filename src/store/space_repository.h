@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/cursor.h"
@@ -45,6 +46,10 @@ class SpaceRepository {
   void update(const Space& space, Micros now);
   std::optional<Space> find_by_slug(std::string_view slug);
   std::optional<Space> find_by_id(SpaceId id);
+  // The space's slug and name: one primary-key read, without find_by_id's
+  // member count (which costs an item view in a space of 100k members more
+  // than the rest of the view).
+  std::optional<std::pair<std::string, std::string>> slug_and_name(SpaceId id);
   bool slug_taken(std::string_view slug);
 
   std::optional<Membership> membership(SpaceId space, MemberId member);

@@ -189,6 +189,8 @@ class Listing(ApiTestCase):
         for idea, count in zip(ideas, [1, 3, 0, 2]):
             for voter in voters[:count]:
                 ok(voter.post(f"/api/v1/items/{idea['id']}/votes"))
+        # The board spans every status: the most supported idea is under review.
+        ok(self.owner.post(f"/api/v1/items/{ideas[1]['id']}/status", {"status": "under_review"}))
         listed = []
         cursor = None
         while True:
