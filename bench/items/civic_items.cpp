@@ -106,6 +106,7 @@ std::string with_street(std::string_view pattern, std::string_view street) {
 }
 
 // Rendered once per text: the bodies repeat, the titles carry the variety.
+// REQUIRES: body is one of the constant texts above (the key borrows it).
 const std::string& html_of(std::string_view body) {
   static std::unordered_map<std::string_view, std::string> rendered;
   auto [it, fresh] = rendered.try_emplace(body);
@@ -175,6 +176,7 @@ void CivicItems::reshape(Item& item, std::uint32_t author, double when, FixtureR
   if (report) {
     item.title = with_street(category.titles[rng.below(category.titles.size())], street);
     item.body = std::string(category.body);
+    item.html = html_of(category.body);
     item.category = std::string(category.category);
     item.status = std::string(rng.chance(0.85 - 0.65 * when)
                                   ? pick(kClosedReport, kClosedReportWeights, rng)
@@ -182,6 +184,7 @@ void CivicItems::reshape(Item& item, std::uint32_t author, double when, FixtureR
   } else {
     item.title = with_street(kIdeaTitles[rng.below(kIdeaTitles.size())], street);
     item.body = std::string(kIdeaBody);
+    item.html = html_of(kIdeaBody);
     if (rng.chance(0.5)) item.category = std::string(category.category);
     item.status = std::string(rng.chance(0.5 - 0.4 * when)
                                   ? pick(kDecidedIdea, kDecidedIdeaWeights, rng)
@@ -192,7 +195,6 @@ void CivicItems::reshape(Item& item, std::uint32_t author, double when, FixtureR
     item.location = ItemLocation{p.lat, p.lon, std::string(street)};
     ++counts_.located;
   }
-  item.html = html_of(item.body);
   item.tags.clear();
   ++(report ? counts_.reports : counts_.ideas);
   if (in_city) ++(report ? counts_.municipality_reports : counts_.municipality_ideas);
