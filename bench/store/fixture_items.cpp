@@ -73,7 +73,7 @@ ItemVisibility visibility_outside(FixtureRandom& rng) {
 
 WrittenItems write_items(store::Connection& conn, const FixturePlan& plan,
                          const WrittenCommunity& community, std::int64_t count, FixtureRandom& rng,
-                         const std::function<void(double)>& progress) {
+                         const std::function<void(double)>& progress, const ItemShaper& shaper) {
   auto pool = body_pool();
   WeightedIndex by_activity(plan.activity);
   WrittenItems out;
@@ -114,7 +114,11 @@ WrittenItems write_items(store::Connection& conn, const FixturePlan& plan,
     item.tags = body.tags;
     item.created_at =
         kFirstItemAt + i * step + static_cast<Micros>(rng.below(static_cast<std::uint64_t>(step)));
+    if (shaper.reshape) {
+      shaper.reshape(item, author, static_cast<double>(i) / static_cast<double>(count), rng);
+    }
     ItemId id = items.insert(item, {});
+    if (shaper.written) shaper.written(id, item, rng);
     ++out.per_member[author];
     ++per_body[b];
     // Moderation leaves traces the read rule must skip: 0.3% deleted by
