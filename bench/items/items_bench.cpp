@@ -9,6 +9,10 @@
 //   ideas  the municipality's ideas board, ItemSort::kVotes, first page
 //          and page 50 by cursor, all statuses (the board's default) and
 //          open only; store and social layers;
+//   similar the duplicate check before a report to the municipality is
+//          posted: store::similar_open_items by category and place (waste,
+//          at the Kanaalstraat in Lombok), by the title's text, and both,
+//          and social::SimilarItems::find (GET /api/v1/items/similar);
 // Every row also reports per-call percentiles of its iterations: wall
 // (p50_ms, p90_ms, p99_ms) and the thread's CPU time (cpu_p50_ms,
 // cpu_p99_ms), which a busy machine does not inflate.
@@ -34,7 +38,9 @@
 #include "dutch_places.h"
 #include "items_fixture.h"
 #include "social/item_listing.h"
+#include "social/similar_items.h"
 #include "store/item_listing.h"
+#include "store/similar_items.h"
 #include "store/member_repository.h"
 #include "store/space_repository.h"
 
@@ -52,6 +58,7 @@ struct Context {
   kring::bench::ItemsFixture fixture;
   std::unique_ptr<kring::store::Database> db;
   std::unique_ptr<kring::social::ItemListing> listing;
+  std::unique_ptr<kring::social::SimilarItems> similar;
   Actor viewer;
   kring::SpaceId municipality = 0;
 };
@@ -229,6 +236,53 @@ void register_board() {
   }
 }
 
+// A waste report on the Kanaalstraat, as the report form asks before it is
+// posted; its title words repeat in thousands of the fixture's titles.
+constexpr double kKanaalstraatLat = 52.0907;
+constexpr double kKanaalstraatLon = 5.1035;
+constexpr std::string_view kReportTitle = "Volle container in de Kanaalstraat";
+
+void register_similar() {
+  const auto& c = context();
+  kring::store::SimilarItemsQuery place;
+  place.viewer = c.viewer.id;
+  place.kind = "report";
+  place.space = c.municipality;
+  place.category = "waste";
+  place.lat = kKanaalstraatLat;
+  place.lon = kKanaalstraatLon;
+  kring::store::SimilarItemsQuery text = place;
+  text.category.reset();
+  text.lat.reset();
+  text.lon.reset();
+  text.text = std::string(kReportTitle);
+  kring::store::SimilarItemsQuery both = place;
+  both.text = std::string(kReportTitle);
+  for (const auto& [name, q] : {std::pair{"place_category", place}, std::pair{"text", text},
+                                std::pair{"place_category_text", both}}) {
+    add(std::string("similar/") + name, [q](benchmark::State& s) {
+      time_calls(s, [&] {
+        auto conn = context().db->lease();
+        kring::store::Transaction tx(*conn, kring::store::Transaction::Kind::kRead);
+        return kring::store::similar_open_items(*conn, q).size();
+      });
+    });
+  }
+  kring::social::SimilarItemsRequest r;
+  r.kind = "report";
+  r.space = c.fixture.municipality;
+  r.category = "waste";
+  r.place = kring::ItemLocation{kKanaalstraatLat, kKanaalstraatLon, {}};
+  r.text = std::string(kReportTitle);
+  add("similar/place_category_text/server", [r](benchmark::State& s) {
+    time_calls(s, [&] {
+      auto found = context().similar->find(context().viewer, r);
+      if (!found) throw std::runtime_error("similar failed: " + found.error().message);
+      return found->items.size();
+    });
+  });
+}
+
 Actor actor_of(const std::string& handle) {
   auto conn = context().db->lease();
   kring::store::Transaction tx(*conn, kring::store::Transaction::Kind::kRead);
@@ -272,6 +326,7 @@ int main(int argc, char** argv) {
   }
   c.db = std::move(*db);
   c.listing = std::make_unique<kring::social::ItemListing>(*c.db);
+  c.similar = std::make_unique<kring::social::SimilarItems>(*c.db);
   benchmark::AddCustomContext("fixture", dir);
   benchmark::AddCustomContext("fixture_items", std::to_string(c.fixture.items));
   if (c.fixture.built) {
@@ -282,6 +337,7 @@ int main(int argc, char** argv) {
     c.municipality = space_id_of(c.fixture.municipality);
     register_map();
     register_board();
+    register_similar();
     if (!explain_only) benchmark::RunSpecifiedBenchmarks();
   } catch (const std::exception& e) {
     std::cerr << "kring_items_bench: " << e.what() << "\n";
