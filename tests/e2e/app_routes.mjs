@@ -42,7 +42,7 @@ export async function seed(server) {
   await ada.call('POST', `/items/${item.id}/replies`, { body: 'It was.', parent: reply.id });
   await bob.call('PUT', `/items/${item.id}/reactions/like`);
   await carol.call('POST', '/reports', { target_type: 'item', target_id: item.id, reason: 'Testing the queue.' }).catch(() => null);
-  await bob.call('POST', '/reports', { target_type: 'reply', target_id: reply.id, reason: 'Just checking.' });
+  await dan.call('POST', '/reports', { target_type: 'reply', target_id: reply.id, reason: 'Just checking.' });
   return { itemId: item.id };
 }
 
