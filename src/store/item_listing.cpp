@@ -84,8 +84,8 @@ std::vector<ListedItem> list_item_ids(Connection& conn, const ItemListingQuery& 
   if (per_status) {
     for (std::size_t k = 0; k < kind->statuses.size(); ++k) {
       if (k > 0) sql += " UNION ALL ";
-      sql += "SELECT * FROM (" + select + " AND i.status = ?" + std::to_string(kFirstStatusParam + k) +
-             keyset.order_and_limit() + ")";
+      sql += "SELECT * FROM (" + select + " AND i.status = ?" +
+             std::to_string(kFirstStatusParam + k) + keyset.order_and_limit() + ")";
     }
     sql = "SELECT id, vote_count FROM (" + sql + ") AS i" + keyset.order_and_limit();
   } else {
@@ -103,7 +103,8 @@ std::vector<ListedItem> list_item_ids(Connection& conn, const ItemListingQuery& 
   if (q.status) st.bind(4, *q.status);
   if (q.category) st.bind(5, *q.category);
   if (q.tag) st.bind(6, *q.tag);
-  if (box) st.bind(7, box->min_lat).bind(8, box->min_lon).bind(9, box->max_lat).bind(10, box->max_lon);
+  if (box)
+    st.bind(7, box->min_lat).bind(8, box->min_lon).bind(9, box->max_lat).bind(10, box->max_lon);
   if (q.near) st.bind(11, q.near->lat).bind(12, q.near->lon).bind(13, q.near->km);
   keyset.bind(st);
   std::vector<ListedItem> out;
