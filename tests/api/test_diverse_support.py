@@ -11,29 +11,16 @@ The network: three cliques of four members tied by connections (a, b, c), and
 the admin, the analyst and the ideas' author on their own."""
 import unittest
 
-from kring_api import ApiTestCase, wait_until
+from kring_api import ApiTestCase, ok, wait_until
 
 SPACE = "ds-square"
-
-
-def ok(reply, status=200):
-    assert reply.status == status, reply
-    return reply.json
 
 
 class DiverseWorld(ApiTestCase):
     """Builds the network, the ideas and their votes once per class."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.cast = None
-
-    def setUp(self):
-        if type(self).cast is not None:
-            return
-        c = {"admin": self.register("ds_admin")}  # the first member: instance admin
-        c["analyst"] = self.register("ds_analyst")
+    def build_shared(self):
+        c = self.register_cast("ds", ["analyst"])
         self.assertEqual(c["admin"].put("/api/v1/members/ds_analyst/role", {"role": "analyst"}).status, 204)
         c["author"] = self.register("ds_author")
         vocab = ok(self.anonymous().get("/api/v1/vocabulary"))

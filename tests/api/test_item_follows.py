@@ -5,26 +5,12 @@ two fields and can.follow. A follower is told of the item's status changes
 is in a block with the mover, is not."""
 import unittest
 
-from kring_api import ApiTestCase
-
-
-def ok(reply, status=200):
-    assert reply.status == status, reply
-    return reply.json
+from kring_api import ApiTestCase, ok
 
 
 class ItemFollows(ApiTestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.cast = None
-
-    def setUp(self):
-        if type(self).cast is not None:
-            return
-        c = {"admin": self.register("fl_admin")}  # the first member: instance admin
-        for name in ["owner", "author", "fan", "other", "blocked", "suspended", "outsider"]:
-            c[name] = self.register("fl_" + name)
+    def build_shared(self):
+        c = self.register_cast("fl", ["owner", "author", "fan", "other", "blocked", "suspended", "outsider"])
         vocab = ok(self.anonymous().get("/api/v1/vocabulary"))
         type(self).kind = next(k for k in vocab["kinds"] if k["name"] == "question")
         self.slug_open = ok(c["owner"].post("/api/v1/spaces", {

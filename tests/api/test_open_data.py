@@ -9,16 +9,11 @@ import csv
 import io
 import unittest
 
-from kring_api import ApiTestCase
+from kring_api import ApiTestCase, ok
 
 COLUMNS = ["id", "kind", "title", "status", "category", "lat", "lon", "address", "votes",
            "created_at", "status_changed_at", "status_changes", "last_note", "author",
            "duplicate_of"]
-
-
-def ok(reply, status=200):
-    assert reply.status == status, reply
-    return reply.json
 
 
 def unguarded(cell):

@@ -7,12 +7,7 @@ deleted item's) is never suggested."""
 import unittest
 from urllib.parse import urlencode
 
-from kring_api import ApiTestCase
-
-
-def ok(reply, status=200):
-    assert reply.status == status, reply
-    return reply.json
+from kring_api import ApiTestCase, ok
 
 
 class PlaceSearch(ApiTestCase):

@@ -6,29 +6,15 @@ count); every bad input a 400 with its code, an unknown space a 404."""
 import unittest
 from urllib.parse import urlencode
 
-from kring_api import ApiTestCase
+from kring_api import ApiTestCase, ok
 
 LAT, LON = 52.0907, 5.1214  # Utrecht, Domplein
 M_PER_DEG_LAT = 111_195.0
 
 
-def ok(reply, status=200):
-    assert reply.status == status, reply
-    return reply.json
-
-
 class SimilarItems(ApiTestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.cast = None
-
-    def setUp(self):
-        if type(self).cast is not None:
-            return
-        c = {"admin": self.register("sim_admin")}
-        for name in ["owner", "author", "outsider"]:
-            c[name] = self.register("sim_" + name)
+    def build_shared(self):
+        c = self.register_cast("sim", ["owner", "author", "outsider"])
         c["anonymous"] = self.anonymous()
         slugs = {}
         for visibility in ["open", "secret"]:
