@@ -8,11 +8,9 @@
 // 409 voting_closed as a sentence. A report's category and place show as
 // text. axe-core audits the board in English and in Dutch.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, logInInBrowser, messages, newPage, screenshot, Server, settled, skipUnlessReady, waitFor, watch, WEB_DIR } from './harness.mjs';
+import { audit, axeMissing } from './axe.mjs';
+import { launchBrowser, logInInBrowser, messages, newPage, screenshot, Server, settled, skipUnlessReady, waitFor, watch } from './harness.mjs';
 
 const en = messages('en');
 const nl = messages('nl');
@@ -24,28 +22,6 @@ const count = (words, n) => fill(n === 1 ? words['vote.count.one'] : words['vote
 // on an idea that left its open status. Chromium logs each as a console
 // error too.
 const expected = (line) => /HTTP (404|405): GET .*\/api\/v1\/items\?/.test(line) || /HTTP 409: POST .*\/votes$/.test(line) || /Failed to load resource: the server responded with a status of (404|405|409)/.test(line);
-
-let axeSource = null;
-function axeMissing() {
-  try {
-    const file = createRequire(path.join(WEB_DIR, 'package.json')).resolve('axe-core/axe.min.js');
-    axeSource = `${readFileSync(file, 'utf8')}\n;true`;
-    return null;
-  } catch {
-    return 'axe-core is not installed (cd web && npm ci)';
-  }
-}
-
-// axe's WCAG 2.0/2.1 A and AA rules on the page as it is: one line per
-// failing element.
-async function audit(page, label) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`));
-  });
-  return violations.map((v) => `${label}: ${v}`);
-}
 
 describe('the ideas board', { concurrency: false }, () => {
   let server, browser, admin, host, ideas, noteId;

@@ -7,36 +7,14 @@
 // no controls. axe-core audits the queue in English and in Dutch.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, logInInBrowser, messages, newPage, screenshot, Server, settled, skipUnlessReady, waitFor, watch, WEB_DIR } from './harness.mjs';
+import { audit, axeMissing } from './axe.mjs';
+import { launchBrowser, logInInBrowser, messages, newPage, screenshot, Server, settled, skipUnlessReady, waitFor, watch } from './harness.mjs';
 
 const en = messages('en');
 const nl = messages('nl');
 const fill = (text, vars) => text.replace(/\{(\w+)\}/g, (_, name) => vars[name]);
 const moveTo = (words, status) => fill(words['status.move_to'], { status: words[`item.status.${status}`] });
-
-let axeSource = null;
-function axeMissing() {
-  try {
-    const file = createRequire(path.join(WEB_DIR, 'package.json')).resolve('axe-core/axe.min.js');
-    axeSource = `${readFileSync(file, 'utf8')}\n;true`;
-    return null;
-  } catch {
-    return 'axe-core is not installed (cd web && npm ci)';
-  }
-}
-
-// axe's WCAG 2.0/2.1 A and AA rules on the page as it is: one line per failing element.
-async function audit(page, label) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`));
-  });
-  return violations.map((v) => `${label}: ${v}`);
-}
 
 // RFC 4180 records, for checking the downloaded file (quoted fields may hold commas).
 function parseCsv(text) {
