@@ -257,6 +257,26 @@ describe('the ideas board', { concurrency: false }, () => {
     assert.deepEqual(found, []);
   });
 
+  test('a new idea first meets the open ones like it, and supports one instead', async (t) => {
+    if (skipUnlessReady(t)) return;
+    const { page, close } = await as('ib_pia', '/spaces/town');
+    const composer = page.getByRole('form', { name: en['composer.label'] });
+    await composer.getByLabel(en['composer.kind']).selectOption('idea');
+    await composer.getByLabel(en['composer.title'], { exact: true }).fill('Bike racks at the station');
+    const similar = composer.getByTestId('similar-items');
+    const racks = similar.locator(`li[data-item-id="${ideas.racks.id}"]`);
+    await racks.waitFor();
+    assert.equal(await similar.locator(`li[data-item-id="${ideas.fountain.id}"]`).count(), 0, 'not one in other words');
+    await racks.getByRole('button', { name: en['vote.support'] }).click();
+    await racks.getByRole('button', { name: en['vote.support'], pressed: true }).waitFor();
+    const item = await (await server.login('ib_pia')).call('GET', `/items/${ideas.racks.id}`);
+    assert.equal(item.voted, true);
+    // A note has nothing to compare: no look-up, no list.
+    await composer.getByLabel(en['composer.kind']).selectOption('note');
+    await similar.waitFor({ state: 'detached' });
+    await close();
+  });
+
   test('nothing went wrong in any browser', (t) => {
     if (skipUnlessReady(t)) return;
     assert.deepEqual(problems, []);

@@ -9,6 +9,7 @@ import { useMe } from '../session';
 import type { Item, ItemKind, ItemVisibility, Me, Member, Space } from '../types';
 import { defaultKind, requiresField, takesField, vocabulary } from '../vocabulary';
 import { MarkdownPreview } from './preview';
+import { SimilarItems, useSimilar } from './similar_items';
 import { Avatar, InlineError } from './ui';
 
 interface Suggestion {
@@ -56,6 +57,9 @@ export function Composer({ space, knownTags = [], onPosted, initial, onCancel }:
   const visibilities = me ? visibilityChoices(me, space, initial) : [];
   const [visibility, setVisibility] = useState<ItemVisibility>(initial && visibilities.includes(initial.visibility) ? initial.visibility : visibilities[0]);
   const titled = takesField(kind, 'title');
+  // A new idea first meets the open ones like it, to support instead.
+  const compared = !initial && !!vocabulary().kinds.find((k) => k.name === kind)?.takes_votes;
+  const similar = useSimilar({ kind: compared ? kind : '', space: space?.slug ?? '', category: '', text: title || body.slice(0, 500) });
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -275,6 +279,7 @@ export function Composer({ space, knownTags = [], onPosted, initial, onCancel }:
           {body.trim() ? <MarkdownPreview text={body} /> : <p class="muted">{t('composer.preview_empty')}</p>}
         </div>
       )}
+      {compared && <SimilarItems answer={similar} kindName={t(`item.kind.${kind}`)} />}
       <InlineError error={error} />
       <div class="composer-actions">
         {onCancel && (

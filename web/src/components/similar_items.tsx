@@ -33,11 +33,12 @@ export interface SimilarQuery {
 
 const DEBOUNCE_MS = 400;
 
-// Looks up once the text has a few letters or the place and category are set.
+// Looks up once the text has a few letters or the place and category are
+// set; never without a kind (a form whose kind has nothing to compare).
 export function useSimilar(q: SimilarQuery): Similar | null {
   const [answer, setAnswer] = useState<Similar | null>(null);
   const text = q.text.trim();
-  const ready = text.length >= 3 || (q.lat !== undefined && !!q.category);
+  const ready = !!q.kind && (text.length >= 3 || (q.lat !== undefined && !!q.category));
   useEffect(() => {
     if (!ready) {
       setAnswer(null);
