@@ -187,7 +187,9 @@ std::vector<ItemId> alike_in_text(Connection& conn, const SimilarItemsQuery& q,
 }  // namespace
 
 bool comparable_text(std::string_view text) {
-  for (std::string_view word : words_of(fts_query(text))) {
+  // The words point into the quoted text, which must outlive the loop.
+  const std::string quoted = fts_query(text);
+  for (std::string_view word : words_of(quoted)) {
     if (characters(word) >= static_cast<std::size_t>(kSimilarWordMin)) return true;
   }
   return false;
