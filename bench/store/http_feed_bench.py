@@ -30,7 +30,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from kring_server import start_server  # noqa: E402
@@ -92,8 +91,8 @@ def wrk(url, token, gzip, duration, connections):
     }
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def parse_args(description):
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--kring", required=True)
     ap.add_argument("--data", required=True)
     ap.add_argument("--duration", type=float, default=10, help="seconds per path, in all")
@@ -101,7 +100,16 @@ def main():
     ap.add_argument("--connections", type=int, default=1)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--out")
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def against_static(args, viewer, paths_of):
+    """Starts `kring serve` on args.data beside a one-file web root, logs
+    viewer in, and drives /hello.txt (the peer) and each path of
+    paths_of(port, token) -- name -> (path, token, gzip) -- with wrk, taking
+    turns in args.rounds rounds. Returns the report: per path the medians of
+    the rounds, its bytes and (for a list) its items, and its ratio to the
+    static file's time, the median of the rounds' ratios."""
     if not shutil.which("wrk"):
         sys.exit("wrk not found: apt-get install -y wrk")
     fixture = json.load(open(os.path.join(args.data, "fixture.json")))
@@ -114,21 +122,16 @@ def main():
                               ["--threads", str(args.threads)])
     try:
         login = json.loads(request(port, "POST", "/api/v1/sessions",
-                                   {"login": fixture["reader"], "password": fixture["password"]}))
+                                   {"login": fixture[viewer], "password": fixture["password"]}))
         token = login["token"]
         base = f"http://127.0.0.1:{port}"
-        home = "/api/v1/feeds/home?limit=20"
-        # (path, token, gzip): wrk sends no Accept-Encoding, so responses go
-        # uncompressed; the _gzip row is what a browser asks for.
-        paths = {
-            "static": ("/hello.txt", None, False),
-            "home_first_page": (home, token, False),
-            "home_page_50": (home + deep_cursor(port, token), token, False),
-            "home_first_page_gzip": (home, token, True),
-        }
-        sizes = {}
+        paths = {"static": ("/hello.txt", None, False), **paths_of(port, token)}
+        sizes, counts = {}, {}
         for name, (path, tok, gz) in paths.items():
-            sizes[name] = len(request(port, "GET", path, token=tok, gzip=gz))
+            body = request(port, "GET", path, token=tok, gzip=gz)
+            sizes[name] = len(body)
+            if name != "static" and not gz:
+                counts[name] = len(json.loads(body)["items"])
             wrk(base + path, tok, gz, 1, args.connections)  # warm caches and connections
         # Paths take turns, --rounds times, so a slow spell of the machine
         # (a shared VM drifts by 2x within minutes) hits the peer too; each
@@ -149,9 +152,10 @@ def main():
                          for key in ("requests_per_s", "ms_per_request", "p50_ms", "p99_ms")}
         results[name]["requests"] = sum(run["requests"] for run in runs)
         results[name]["bytes"] = sizes[name]
-    report = {
+        results[name]["items"] = counts.get(name)
+    return {
         "items": fixture["items"],
-        "reader": fixture["reader"],
+        viewer: fixture[viewer],
         "connections": args.connections,
         "server_threads": args.threads,
         "duration_s": args.duration,
@@ -164,11 +168,27 @@ def main():
         "ratio_by_round": [{name: r[name]["ms_per_request"] / r["static"]["ms_per_request"]
                             for name in paths} for r in rounds],
     }
+
+
+def write_report(report, out):
     text = json.dumps(report, indent=2)
-    if args.out:
-        with open(args.out, "w") as f:
+    if out:
+        with open(out, "w") as f:
             f.write(text + "\n")
     print(text)
+
+
+def main():
+    args = parse_args(__doc__.split("\n")[0])
+    home = "/api/v1/feeds/home?limit=20"
+    # (path, token, gzip): wrk sends no Accept-Encoding, so responses go
+    # uncompressed; the _gzip row is what a browser asks for.
+    report = against_static(args, "reader", lambda port, token: {
+        "home_first_page": (home, token, False),
+        "home_page_50": (home + deep_cursor(port, token), token, False),
+        "home_first_page_gzip": (home, token, True),
+    })
+    write_report(report, args.out)
 
 
 if __name__ == "__main__":
