@@ -60,6 +60,15 @@ struct ItemLocation {
 // lat in -90..90 and lon in -180..180, both finite.
 bool on_globe(double lat, double lon);
 
+// One goal of an initiative: `target` units of `kind` (core/kinds.h
+// goal_kinds(): hours, cents or items), with a label saying what (for
+// items: "ladders").
+struct ItemGoal {
+  std::string kind;
+  std::int64_t target = 0;
+  std::string label;
+};
+
 struct Item {
   ItemId id = 0;
   std::string kind;
@@ -77,6 +86,17 @@ struct Item {
   std::vector<std::string> tags;
   std::optional<ItemLocation> location;  // kinds that take ItemField::kLocation
   std::optional<std::string> category;   // one of item_categories()
+  // The fields of requests, offers, initiatives and events, each on the
+  // kinds that take it (core/kinds.h ItemField).
+  std::vector<std::string> skills;        // kSkills: what a request needs, an offer gives
+  std::optional<Micros> starts_at;        // kStartsAt
+  std::optional<Micros> ends_at;          // kEndsAt
+  std::optional<std::int64_t> capacity;   // kCapacity: places at an event, guests included
+  std::vector<ItemGoal> goals;            // kGoals, in the author's order
+  std::optional<Micros> deadline;         // kDeadline
+  std::optional<std::int64_t> minimum;    // kMinimum: percent of every goal, 1..100
+  std::optional<Micros> expires_at;       // kExpiresAt
+  std::optional<std::string> offer_mode;  // kOfferMode: one of offer_modes()
 };
 
 struct Reply {

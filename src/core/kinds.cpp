@@ -72,15 +72,110 @@ constexpr std::array<StatusTransition, 11> kReportTransitions = {{
     {"wont_fix", "acknowledged", kHosts},
 }};
 
+// ---- request: help wanted (what, when, where, which skills). Someone
+// answers (matched), the help is given (done), or the asker calls it off.
+constexpr std::array<FieldRule, 5> kRequestFields = {{
+    {ItemField::kTitle, true},
+    {ItemField::kSkills, false},
+    {ItemField::kStartsAt, false},
+    {ItemField::kEndsAt, false},
+    {ItemField::kLocation, false},
+}};
+constexpr std::array<std::string_view, 4> kRequestStatuses = {"open", "matched", "done",
+                                                              "cancelled"};
+constexpr std::array<std::string_view, 2> kRequestClosed = {"done", "cancelled"};
+constexpr std::array<StatusTransition, 5> kRequestTransitions = {{
+    {"open", "matched", kAskerOrHosts},
+    {"matched", "open", kAskerOrHosts},
+    {"matched", "done", kAskerOrHosts},
+    {"open", "cancelled", kAskerOrHosts},
+    {"matched", "cancelled", kAskerOrHosts},
+}};
+
+// ---- offer: help, or an item to lend or give (`offer`: help | lend |
+// give). Another member reserves it; the author lends it (with a due
+// date) or gives it; the lender confirms its return and may offer it
+// again. An offer with `expires_at` expires then (kring moves it), and its
+// author may renew it. Reserving and lending are the offer service's moves
+// (social/lending): it also records who holds it and refuses what the mode
+// rules out (lending something offered to give).
+constexpr std::array<FieldRule, 5> kOfferFields = {{
+    {ItemField::kTitle, true},
+    {ItemField::kOfferMode, true},
+    {ItemField::kSkills, false},
+    {ItemField::kLocation, false},
+    {ItemField::kExpiresAt, false},
+}};
+constexpr std::array<std::string_view, 7> kOfferStatuses = {
+    "available", "reserved", "lent", "returned", "given", "withdrawn", "expired"};
+constexpr std::array<std::string_view, 4> kOfferClosed = {"returned", "given", "withdrawn",
+                                                          "expired"};
+constexpr Standings kOfferer = {Standing::kAuthor};
+constexpr Standings kOffererOrHosts = {Standing::kAuthor, Standing::kSpaceModerator,
+                                       Standing::kAdmin};
+constexpr std::array<StatusTransition, 10> kOfferTransitions = {{
+    {"available", "reserved", {Standing::kParticipant}},
+    {"reserved", "available", {Standing::kAuthor, Standing::kHolder}},
+    {"reserved", "lent", kOfferer},
+    {"reserved", "given", kOfferer},
+    {"lent", "returned", kOfferer},
+    {"returned", "available", kOfferer},
+    {"available", "withdrawn", kOffererOrHosts},
+    {"withdrawn", "available", kOfferer},
+    {"available", "expired", {Standing::kInstance}},
+    {"expired", "available", kOfferer},
+}};
+
+// ---- initiative: a shared project with goals in time (hours), money
+// (cents) and items, run by its author and co-organisers. With a
+// `deadline` and a `minimum` (the percentage of every goal that must be
+// pledged) pledges bind only once the minimum is reached by the deadline:
+// kring moves it underway or failed then; without them it is underway as
+// soon as its organisers say so.
+constexpr std::array<FieldRule, 5> kInitiativeFields = {{
+    {ItemField::kTitle, true},
+    {ItemField::kGoals, true},
+    {ItemField::kDeadline, false},
+    {ItemField::kMinimum, false},
+    {ItemField::kLocation, false},
+}};
+constexpr std::array<std::string_view, 5> kInitiativeStatuses = {"open", "underway", "done",
+                                                                 "failed", "cancelled"};
+constexpr std::array<std::string_view, 3> kInitiativeClosed = {"done", "failed", "cancelled"};
+constexpr Standings kOrganisersOrHosts = {Standing::kOrganiser, Standing::kSpaceModerator,
+                                          Standing::kAdmin};
+constexpr std::array<StatusTransition, 5> kInitiativeTransitions = {{
+    {"open", "underway", {Standing::kOrganiser, Standing::kInstance}},
+    {"open", "failed", {Standing::kInstance}},
+    {"open", "cancelled", kOrganisersOrHosts},
+    {"underway", "done", kOrganisersOrHosts},
+    {"underway", "cancelled", kOrganisersOrHosts},
+}};
+
+// ---- event: a time (`starts_at`, `ends_at`), a place (the place space it
+// is posted in, or a location) and an optional `capacity`. Members RSVP
+// (social/events); the organisers call it off or on again.
+constexpr std::array<FieldRule, 5> kEventFields = {{
+    {ItemField::kTitle, true},
+    {ItemField::kStartsAt, true},
+    {ItemField::kEndsAt, false},
+    {ItemField::kLocation, false},
+    {ItemField::kCapacity, false},
+}};
+constexpr std::array<std::string_view, 2> kEventStatuses = {"scheduled", "cancelled"};
+constexpr std::array<std::string_view, 1> kEventClosed = {"cancelled"};
+constexpr std::array<StatusTransition, 2> kEventTransitions = {{
+    {"scheduled", "cancelled", kOrganisersOrHosts},
+    {"cancelled", "scheduled", kOrganisersOrHosts},
+}};
+
 // Categories of problems and wishes at a place, after FixMyStreet's common
 // set; one list for the instance so that open data and duplicates compare.
 constexpr std::array<std::string_view, 10> kCategories = {
     "road",     "pavement", "lighting", "waste", "greenery",
     "traffic",  "noise",    "safety",   "play",  "other"};
 
-// Later kinds (request, offer, initiative, event) are rows here with their
-// fields, workflow and flags, not new code.
-constexpr std::array<ItemKindRule, 5> kKinds = {{
+constexpr std::array<ItemKindRule, 9> kKinds = {{
     {.kind = "note",
      .fields = kNoteFields,
      .statuses = {},
@@ -127,6 +222,42 @@ constexpr std::array<ItemKindRule, 5> kKinds = {{
      .takes_contributions = false,
      .takes_rsvps = false,
      .follow_up = {.status = "solved", .after_days = 7, .reopen_to = "in_progress"}},
+    {.kind = "request",
+     .fields = kRequestFields,
+     .statuses = kRequestStatuses,
+     .closed_statuses = kRequestClosed,
+     .initial_status = "open",
+     .transitions = kRequestTransitions,
+     .takes_votes = false,
+     .takes_contributions = true,
+     .takes_rsvps = false},
+    {.kind = "offer",
+     .fields = kOfferFields,
+     .statuses = kOfferStatuses,
+     .closed_statuses = kOfferClosed,
+     .initial_status = "available",
+     .transitions = kOfferTransitions,
+     .takes_votes = false,
+     .takes_contributions = false,
+     .takes_rsvps = false},
+    {.kind = "initiative",
+     .fields = kInitiativeFields,
+     .statuses = kInitiativeStatuses,
+     .closed_statuses = kInitiativeClosed,
+     .initial_status = "open",
+     .transitions = kInitiativeTransitions,
+     .takes_votes = false,
+     .takes_contributions = true,
+     .takes_rsvps = false},
+    {.kind = "event",
+     .fields = kEventFields,
+     .statuses = kEventStatuses,
+     .closed_statuses = kEventClosed,
+     .initial_status = "scheduled",
+     .transitions = kEventTransitions,
+     .takes_votes = false,
+     .takes_contributions = false,
+     .takes_rsvps = true},
 }};
 
 // A row's closed statuses are statuses of the row, each listed once, and
@@ -200,12 +331,30 @@ std::span<const ItemKindRule> item_kinds() { return kKinds; }
 
 std::span<const std::string_view> item_categories() { return kCategories; }
 
-bool is_item_category(std::string_view category) {
-  for (auto c : kCategories) {
-    if (c == category) return true;
+namespace {
+constexpr std::array<std::string_view, 3> kOfferModes = {"help", "lend", "give"};
+constexpr std::array<std::string_view, 3> kGoalKinds = {"time", "money", "item"};
+constexpr std::array<std::string_view, 5> kContributionKinds = {"time", "knowledge", "item",
+                                                                "money", "support"};
+
+bool listed(std::span<const std::string_view> names, std::string_view name) {
+  for (auto n : names) {
+    if (n == name) return true;
   }
   return false;
 }
+}  // namespace
+
+bool is_item_category(std::string_view category) { return listed(kCategories, category); }
+
+std::span<const std::string_view> offer_modes() { return kOfferModes; }
+bool is_offer_mode(std::string_view mode) { return listed(kOfferModes, mode); }
+
+std::span<const std::string_view> goal_kinds() { return kGoalKinds; }
+bool is_goal_kind(std::string_view kind) { return listed(kGoalKinds, kind); }
+
+std::span<const std::string_view> contribution_kinds() { return kContributionKinds; }
+bool is_contribution_kind(std::string_view kind) { return listed(kContributionKinds, kind); }
 
 const ItemKindRule* find_item_kind(std::string_view kind) {
   for (const auto& rule : kKinds) {

@@ -28,18 +28,39 @@ namespace kring {
 //   kSpaceModerator a moderator or owner of the item's space (roles are
 //                   ordered: an owner may do what a moderator may);
 //   kSpaceOwner     an owner of the item's space;
-//   kAdmin          an instance admin.
+//   kAdmin          an instance admin;
+//   kOrganiser      the item's author or one of its co-organisers
+//                   (item_organisers: an initiative's or an event's team);
+//   kParticipant    a member other than the author who may take part
+//                   where the item is (reserving an offered item);
+//   kHolder         the member who holds the item's reservation or loan;
+//   kInstance       kring itself, at a deadline or an expiry (a sweep):
+//                   no member holds it, so a move open only to it is
+//                   refused to everyone who asks.
 // The policy's own rules (not suspended, still a member, may see the item)
 // apply on top: a standing names who may, not that they always can.
-enum class Standing { kAuthor, kSpaceModerator, kSpaceOwner, kAdmin };
+enum class Standing {
+  kAuthor,
+  kSpaceModerator,
+  kSpaceOwner,
+  kAdmin,
+  kOrganiser,
+  kParticipant,
+  kHolder,
+  kInstance
+};
 
 template <>
 struct EnumNames<Standing> {
-  static constexpr std::array<EnumName<Standing>, 4> kTable = {{
+  static constexpr std::array<EnumName<Standing>, 8> kTable = {{
       {Standing::kAuthor, "author"},
       {Standing::kSpaceModerator, "space_moderator"},
       {Standing::kSpaceOwner, "space_owner"},
       {Standing::kAdmin, "admin"},
+      {Standing::kOrganiser, "organiser"},
+      {Standing::kParticipant, "participant"},
+      {Standing::kHolder, "holder"},
+      {Standing::kInstance, "instance"},
   }};
 };
 
@@ -69,12 +90,16 @@ enum class ItemField {
   kStartsAt,
   kEndsAt,
   kCapacity,
-  kSkills
+  kSkills,
+  kDeadline,
+  kMinimum,
+  kExpiresAt,
+  kOfferMode
 };
 
 template <>
 struct EnumNames<ItemField> {
-  static constexpr std::array<EnumName<ItemField>, 8> kTable = {{
+  static constexpr std::array<EnumName<ItemField>, 12> kTable = {{
       {ItemField::kTitle, "title"},
       {ItemField::kLocation, "location"},
       {ItemField::kCategory, "category"},
@@ -83,6 +108,10 @@ struct EnumNames<ItemField> {
       {ItemField::kEndsAt, "ends_at"},
       {ItemField::kCapacity, "capacity"},
       {ItemField::kSkills, "skills"},
+      {ItemField::kDeadline, "deadline"},
+      {ItemField::kMinimum, "minimum"},
+      {ItemField::kExpiresAt, "expires_at"},
+      {ItemField::kOfferMode, "offer"},
   }};
 };
 
@@ -170,6 +199,21 @@ struct ItemKindRule {
 // publishes them.
 std::span<const std::string_view> item_categories();
 bool is_item_category(std::string_view category);
+
+// What an offer offers (ItemField::kOfferMode): help, lend or give.
+std::span<const std::string_view> offer_modes();
+bool is_offer_mode(std::string_view mode);
+
+// What an initiative's goal counts (ItemGoal::kind): time in hours, money
+// in cents, or items (counted, with a label saying what).
+std::span<const std::string_view> goal_kinds();
+bool is_goal_kind(std::string_view kind);
+
+// What a contribution gives (the ledger, social/contributions): time in
+// hours, knowledge, items, money in cents, or support. A goal of kind k
+// counts the contributions of kind k.
+std::span<const std::string_view> contribution_kinds();
+bool is_contribution_kind(std::string_view kind);
 
 // Every kind, in the order a picker offers them (the first is the default).
 std::span<const ItemKindRule> item_kinds();

@@ -1,6 +1,7 @@
 #include "http/content_json.h"
 
 #include "http/can_json.h"
+#include "http/exchange_input.h"
 #include "http/member_json.h"
 
 namespace kring::http {
@@ -85,6 +86,7 @@ nlohmann::json item_json(const social::ItemView& v) {
                       {"reply_count", i.reply_count},
                       {"created_at", format_rfc3339(i.created_at)},
                       {"edited_at", optional_time(i.edited_at)}};
+  j.update(exchange_json(i));
   if (i.hidden) j["hidden"] = true;
   j.update(reactions_json(v.reactions));
   j.update(votes_json(v.votes));

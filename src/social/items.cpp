@@ -171,6 +171,7 @@ Result<ItemView> Items::create(const Actor& actor, const NewItem& in) {
   item.location = in.location;
   item.category = in.category;
   item.created_at = now_micros();
+  KRING_TRY(apply_exchange_fields(*rule, in.exchange, item.created_at, item));
   auto mentioned = resolve_mentions(*conn, rendered->mentions);
   store::ItemRepository items(*conn);
   item.id = items.insert(item, mentioned);
@@ -225,6 +226,7 @@ Result<ItemView> Items::update(const Actor& actor, ItemId id, const ItemPatch& p
   if (patch.location || patch.category) {
     KRING_TRY(check_place(*rule, after.location, after.category));
   }
+  KRING_TRY(apply_exchange_fields(*rule, patch.exchange, now_micros(), after));
   if (patch.visibility) {
     auto v = choose_visibility(patch.visibility, space);
     if (!v) return std::move(v).error();

@@ -10,6 +10,7 @@
 #include "core/page.h"
 #include "core/result.h"
 #include "social/actor.h"
+#include "social/exchange_fields.h"
 #include "social/item_view.h"
 #include "social/markdown.h"
 #include "social/notification_hub.h"
@@ -29,6 +30,7 @@ struct NewItem {
   std::optional<std::string> visibility;
   std::optional<ItemLocation> location;
   std::optional<std::string> category;
+  ExchangeInput exchange;  // skills, times, capacity, goals, ... (social/exchange_fields.h)
 };
 
 struct ItemPatch {
@@ -38,6 +40,7 @@ struct ItemPatch {
   // Outer empty: left as it is; inner empty (null in the request): removed.
   std::optional<std::optional<ItemLocation>> location;
   std::optional<std::optional<std::string>> category;
+  ExchangeInput exchange;
 };
 
 class Items {

@@ -37,8 +37,10 @@ enum Standing : std::uint32_t {
   // Stands for the standings a kind's transition names (decide_transition
   // puts them in its place); held by nobody on its own.
   kByTransition = 1u << 12,
+  kOrganiser = 1u << 13,  // the item's author or one of its co-organisers
+  kHolder = 1u << 14,     // holds the item's reservation or loan
 };
-constexpr std::uint32_t kStandingCount = 13;
+constexpr std::uint32_t kStandingCount = 15;
 
 // Hosts and admins act on what they moderate even where they could not read
 // it (hidden items, removed replies); every other standing needs the
@@ -59,7 +61,9 @@ constexpr std::array<std::string_view, kStandingCount> kStandingNames = {
     "analyst reader",
     "admin",
     "admin outside spaces",
-    "the transition's standings"};
+    "the transition's standings",
+    "organiser",
+    "holder"};
 
 // What a refusal for lack of standing answers.
 enum class Refusal { k403, k404 };
@@ -216,6 +220,8 @@ std::uint32_t standings_held(const Actor& actor, const Resource& r) {
   const bool active = active_in(actor, r);
   const SpaceRole role = active ? r.space->membership->role : SpaceRole::kMember;
   if (r.own) held |= kOwn;
+  if (r.own || r.organiser) held |= kOrganiser;
+  if (r.holder) held |= kHolder;
   if (!r.own) held |= kOther;
   if (!r.space || (active && !r.space->archived)) held |= kContributor;
   if (r.space && r.space->membership) held |= kInSpace;
@@ -284,10 +290,18 @@ constexpr std::uint32_t standing_of(::kring::Standing by) {
       return kSpaceOwner;
     case ::kring::Standing::kAdmin:
       return kInstanceAdmin;
+    case ::kring::Standing::kOrganiser:
+      return kOrganiser;
+    case ::kring::Standing::kParticipant:
+      return kOther;  // and, in transition_rule, a contributor where the item is
+    case ::kring::Standing::kHolder:
+      return kHolder;
+    case ::kring::Standing::kInstance:
+      return 0;  // kring's own sweeps; no member holds it
   }
   return 0;
 }
-static_assert(EnumNames<::kring::Standing>::kTable.size() == 4,
+static_assert(EnumNames<::kring::Standing>::kTable.size() == 8,
               "map every standing a transition may name in standing_of");
 
 // The kMoveItemStatus row with the transition's standings in place of
@@ -311,6 +325,10 @@ Rule transition_rule(const Resource& item, const StatusTransition& move) {
   }
   if (author_window_closed(item, move)) by &= ~kOwn;
   rule.any = item.visible ? (rule.any & ~kByTransition) | by : 0;
+  // Taking part (reserving what is offered) is writing in the item's space.
+  if (move.by.contains(::kring::Standing::kParticipant)) rule.all |= kContributor;
+  // Nobody holds a move that only kring makes.
+  if (rule.any == 0) rule.any = kByTransition;
   return rule;
 }
 
@@ -322,6 +340,10 @@ std::string who_may(const Standings& by, bool with_author = true) {
       {::kring::Standing::kSpaceModerator, "the space's moderators"},
       {::kring::Standing::kSpaceOwner, "the space's owners"},
       {::kring::Standing::kAdmin, "an admin"},
+      {::kring::Standing::kOrganiser, "its organisers"},
+      {::kring::Standing::kParticipant, "another member taking part"},
+      {::kring::Standing::kHolder, "the member holding it"},
+      {::kring::Standing::kInstance, "kring itself"},
   };
   std::vector<std::string_view> names;
   for (const auto& [s, name] : kWho) {

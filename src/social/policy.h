@@ -138,6 +138,8 @@ struct Resource {
   bool visible = true;   // the actor may know it exists; false: every refusal is 404
   bool readable = true;  // the actor may read its content (a closed space's, say)
   bool own = false;      // the actor is its author, or the member acted on is the actor
+  bool organiser = false;  // the actor co-organises the item (item_organisers)
+  bool holder = false;     // the actor holds the item's open reservation or loan
   std::optional<SpaceStanding> space;
   std::optional<SpaceRole> target_role;  // the space role of the member acted on, if any
   // How long an item has been at its current status (now minus the time of

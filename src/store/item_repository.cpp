@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <iterator>
 
+#include "core/kinds.h"
 #include "store/item_visibility_sql.h"
 #include "store/keyset.h"
+#include "store/member_repository.h"
 #include "store/row_ids.h"
 
 namespace kring::store {
@@ -14,7 +16,13 @@ namespace {
 constexpr std::string_view kColumns =
     "i.id, i.kind, i.author_id, i.space_id, i.visibility, i.title, i.body, i.html, i.status, "
     "i.reply_count, i.hidden_at, i.created_at, i.edited_at, i.deleted_at, i.lat, i.lon, i.address, "
-    "i.category";
+    "i.category, i.starts_at, i.ends_at, i.capacity, i.deadline, i.minimum, i.expires_at, "
+    "i.offer_mode";
+
+std::optional<std::int64_t> optional_int(Statement& st, int column) {
+  if (st.is_null(column)) return std::nullopt;
+  return st.int64(column);
+}
 
 Item read_item(Statement& st) {
   Item it;
@@ -35,6 +43,13 @@ Item read_item(Statement& st) {
     it.location = ItemLocation{st.real(14), st.real(15), st.is_null(16) ? "" : st.text(16)};
   }
   if (!st.is_null(17)) it.category = st.text(17);
+  it.starts_at = optional_int(st, 18);
+  it.ends_at = optional_int(st, 19);
+  it.capacity = optional_int(st, 20);
+  it.deadline = optional_int(st, 21);
+  it.minimum = optional_int(st, 22);
+  it.expires_at = optional_int(st, 23);
+  if (!st.is_null(24)) it.offer_mode = st.text(24);
   return it;
 }
 
@@ -163,6 +178,56 @@ void ItemRepository::write_place(const Item& item) {
   ins.bind(1, item.id).bind(2, item.location->lat).bind(3, item.location->lon).run();
 }
 
+void ItemRepository::write_exchange(const Item& item) {
+  auto st = conn_.prepare(
+      "UPDATE items SET starts_at = ?2, ends_at = ?3, capacity = ?4, deadline = ?5, minimum = ?6, "
+      "expires_at = ?7, offer_mode = ?8 WHERE id = ?1");
+  st.bind(1, item.id).bind_optional(2, item.starts_at).bind_optional(3, item.ends_at);
+  st.bind_optional(4, item.capacity).bind_optional(5, item.deadline);
+  st.bind_optional(6, item.minimum).bind_optional(7, item.expires_at);
+  if (item.offer_mode) {
+    st.bind(8, *item.offer_mode);
+  } else {
+    st.bind_null(8);
+  }
+  st.run();
+  auto del_skills = conn_.prepare("DELETE FROM item_skills WHERE item_id = ?1");
+  del_skills.bind(1, item.id).run();
+  auto skill = conn_.prepare(
+      "INSERT OR IGNORE INTO item_skills (item_id, skill, label, position) VALUES (?1, ?2, ?3, "
+      "?4)");
+  for (std::size_t i = 0; i < item.skills.size(); ++i) {
+    skill.bind(1, item.id).bind(2, normalize_term(item.skills[i])).bind(3, item.skills[i]);
+    skill.bind(4, static_cast<std::int64_t>(i)).run();
+  }
+  auto del_goals = conn_.prepare("DELETE FROM item_goals WHERE item_id = ?1");
+  del_goals.bind(1, item.id).run();
+  auto goal = conn_.prepare(
+      "INSERT INTO item_goals (item_id, position, kind, target, label) VALUES (?1, ?2, ?3, ?4, ?5)");
+  for (std::size_t i = 0; i < item.goals.size(); ++i) {
+    const ItemGoal& g = item.goals[i];
+    goal.bind(1, item.id).bind(2, static_cast<std::int64_t>(i)).bind(3, g.kind);
+    goal.bind(4, g.target).bind(5, g.label).run();
+  }
+}
+
+void ItemRepository::read_exchange(Item& item) {
+  const ItemKindRule* rule = find_item_kind(item.kind);
+  if (!rule) return;
+  if (rule->takes(ItemField::kSkills)) {
+    auto st =
+        conn_.prepare("SELECT label FROM item_skills WHERE item_id = ?1 ORDER BY position");
+    st.bind(1, item.id);
+    while (st.step()) item.skills.push_back(st.text(0));
+  }
+  if (rule->takes(ItemField::kGoals)) {
+    auto st = conn_.prepare(
+        "SELECT kind, target, label FROM item_goals WHERE item_id = ?1 ORDER BY position");
+    st.bind(1, item.id);
+    while (st.step()) item.goals.push_back({st.text(0), st.int64(1), st.text(2)});
+  }
+}
+
 void ItemRepository::index_text(const Item& item) {
   auto del = conn_.prepare("DELETE FROM items_fts WHERE rowid = ?1");
   del.bind(1, item.id).run();
@@ -182,6 +247,7 @@ ItemId ItemRepository::insert(const Item& item, const std::vector<MemberId>& men
   st.bind(7, item.html).bind(8, item.status).bind(9, item.created_at).run();
   write_tags(stored.id, item.tags);
   write_place(stored);
+  write_exchange(stored);
   auto men =
       conn_.prepare("INSERT OR IGNORE INTO item_mentions (item_id, member_id) VALUES (?1, ?2)");
   for (MemberId m : mentions) men.bind(1, stored.id).bind(2, m).run();
@@ -202,6 +268,7 @@ void ItemRepository::update_text(const Item& before, const Item& after, Micros n
   st.bind(5, item_visibility_name(after.visibility)).bind(6, now).run();
   write_tags(before.id, after.tags);
   write_place(after);
+  write_exchange(after);
   index_text(after);
 }
 
@@ -235,6 +302,7 @@ std::optional<Item> ItemRepository::find(ItemId id) {
   auto tags = conn_.prepare("SELECT tag FROM item_tags WHERE item_id = ?1 ORDER BY tag");
   tags.bind(1, id);
   while (tags.step()) item.tags.push_back(tags.text(0));
+  read_exchange(item);
   return item;
 }
 
@@ -289,6 +357,7 @@ std::vector<FeedItem> ItemRepository::feed(const FeedQuery& q) {
     tags.bind(1, item.id);
     while (tags.step()) item.tags.push_back(tags.text(0));
     tags.reset();
+    read_exchange(item);
     if (item.space_id) {
       space.bind(1, *item.space_id);
       if (space.step()) entry.space_slug = space.text(0), entry.space_name = space.text(1);

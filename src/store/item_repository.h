@@ -81,6 +81,10 @@ class ItemRepository {
   void index_text(const Item& item);
   // The row's place and category, and its point in the item_places R*Tree.
   void write_place(const Item& item);
+  // Times, capacity, minimum, offer mode on the row; skills and goals beside it.
+  void write_exchange(const Item& item);
+  // Skills and goals, for the kinds that take them.
+  void read_exchange(Item& item);
   Connection& conn_;
 };
 

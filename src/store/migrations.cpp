@@ -506,7 +506,113 @@ constexpr std::string_view kSuspendedMembers = R"sql(
 CREATE INDEX members_suspended ON members(id) WHERE suspended_at IS NOT NULL;
 )sql";
 
-constexpr std::array<Migration, 15> kMigrations = {{
+// The contribution economy (issue 11): the fields of requests, offers,
+// initiatives and events on the item's row and beside it, and the ledger,
+// RSVPs and loans that hang off them.
+// - Times are microseconds since the epoch like every *_at column; a
+//   capacity counts places, guests included; minimum is a percentage.
+// - item_skills mirrors member_terms' skills for matching: skill is the
+//   normalised term (store/member_repository.h normalize_term), label as
+//   typed;
+//   item_goals keeps an initiative's goals in the author's order.
+// - item_organisers: an initiative's or event's co-organisers besides its
+//   author (the kind table's kOrganiser standing).
+// - contributions: the ledger. amount is an integer in the kind's unit
+//   (hours, cents, items; 1 for knowledge and support), never zero or
+//   negative. receiver_id is who confirms: the item's author (organisers
+//   may act for them). goal_position names the initiative goal it counts
+//   toward. status pledged -> delivered -> confirmed | declined; withdrawn
+//   by the giver before it is decided; void when an initiative failed its
+//   minimum. ids are time-ordered (store/row_ids.h).
+// - rsvps: one row per member and event; going rows hold places (1 +
+//   guests), waitlisted rows wait in `position` order; a cancellation
+//   deletes the row. checked_in_at is set by the host at the event.
+// - loans: who reserved an offered item, when it was lent and is due, when
+//   it came back; a row ends with returned_at or cancelled_at. The open
+//   one (neither set) is the item's holder.
+constexpr std::string_view kContributionEconomy = R"sql(
+ALTER TABLE items ADD COLUMN starts_at INTEGER;
+ALTER TABLE items ADD COLUMN ends_at INTEGER;
+ALTER TABLE items ADD COLUMN capacity INTEGER CHECK (capacity IS NULL OR capacity > 0);
+ALTER TABLE items ADD COLUMN deadline INTEGER;
+ALTER TABLE items ADD COLUMN minimum INTEGER CHECK (minimum IS NULL OR minimum BETWEEN 1 AND 100);
+ALTER TABLE items ADD COLUMN expires_at INTEGER;
+ALTER TABLE items ADD COLUMN offer_mode TEXT CHECK (offer_mode IS NULL OR offer_mode IN ('help', 'lend', 'give'));
+CREATE INDEX items_by_start ON items(kind, starts_at) WHERE starts_at IS NOT NULL;
+CREATE INDEX items_by_expiry ON items(expires_at) WHERE expires_at IS NOT NULL;
+CREATE INDEX items_by_deadline ON items(deadline) WHERE deadline IS NOT NULL;
+CREATE TABLE item_skills (
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  skill TEXT NOT NULL,
+  label TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (item_id, skill)
+) WITHOUT ROWID;
+CREATE INDEX item_skills_by_skill ON item_skills(skill, item_id);
+CREATE TABLE item_goals (
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('time', 'money', 'item')),
+  target INTEGER NOT NULL CHECK (target > 0),
+  label TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (item_id, position)
+) WITHOUT ROWID;
+CREATE TABLE item_organisers (
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  added_at INTEGER NOT NULL,
+  PRIMARY KEY (item_id, member_id)
+) WITHOUT ROWID;
+CREATE INDEX item_organisers_by_member ON item_organisers(member_id, item_id);
+CREATE TABLE contributions (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  giver_id INTEGER NOT NULL REFERENCES members(id),
+  receiver_id INTEGER NOT NULL REFERENCES members(id),
+  kind TEXT NOT NULL CHECK (kind IN ('time', 'knowledge', 'item', 'money', 'support')),
+  amount INTEGER NOT NULL CHECK (amount > 0),
+  goal_position INTEGER,
+  note TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'pledged'
+    CHECK (status IN ('pledged', 'delivered', 'confirmed', 'declined', 'withdrawn', 'void')),
+  created_at INTEGER NOT NULL,
+  delivered_at INTEGER,
+  decided_at INTEGER,
+  decided_by INTEGER REFERENCES members(id)
+);
+CREATE INDEX contributions_by_item ON contributions(item_id, status, kind, amount);
+CREATE INDEX contributions_by_giver ON contributions(giver_id, id);
+CREATE INDEX contributions_by_receiver ON contributions(receiver_id, id);
+CREATE TABLE rsvps (
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  state TEXT NOT NULL CHECK (state IN ('going', 'waitlisted')),
+  guests INTEGER NOT NULL DEFAULT 0 CHECK (guests >= 0),
+  position INTEGER NOT NULL,
+  responded_at INTEGER NOT NULL,
+  checked_in_at INTEGER,
+  PRIMARY KEY (item_id, member_id)
+) WITHOUT ROWID;
+CREATE INDEX rsvps_by_state ON rsvps(item_id, state, position);
+CREATE INDEX rsvps_by_member ON rsvps(member_id, item_id);
+CREATE TABLE loans (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  borrower_id INTEGER NOT NULL REFERENCES members(id),
+  reserved_at INTEGER NOT NULL,
+  lent_at INTEGER,
+  due_at INTEGER,
+  returned_at INTEGER,
+  cancelled_at INTEGER,
+  reminded_at INTEGER
+);
+CREATE UNIQUE INDEX loans_open_per_item ON loans(item_id)
+  WHERE returned_at IS NULL AND cancelled_at IS NULL;
+CREATE INDEX loans_by_borrower ON loans(borrower_id, id);
+CREATE INDEX loans_due ON loans(due_at) WHERE lent_at IS NOT NULL AND returned_at IS NULL;
+)sql";
+
+constexpr std::array<Migration, 16> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
@@ -522,6 +628,7 @@ constexpr std::array<Migration, 15> kMigrations = {{
     {13, "follow-up questions (is it fixed?)", kItemFollowUps},
     {14, "members following items", kItemFollows},
     {15, "the suspended members, indexed", kSuspendedMembers},
+    {16, "requests, offers, initiatives, events; the ledger, RSVPs, loans", kContributionEconomy},
 }};
 
 int user_version(Connection& conn) {

@@ -16,7 +16,8 @@ class Publishing(ApiTestCase):
     def test_anyone_reads_it_and_it_lists_every_family(self):
         reply = self.anonymous().get("/api/v1/vocabulary")
         self.assertEqual(reply.status, 200, reply)
-        for family in ("kinds", "categories", "item_fields", "standings", "reactions",
+        for family in ("kinds", "categories", "offer_modes", "goal_kinds", "contribution_kinds",
+                       "item_fields", "standings", "reactions",
                        "item_visibilities",
                        "profile_visibilities", "space_kinds", "space_visibilities", "space_roles",
                        "instance_roles", "notification_kinds"):
@@ -74,8 +75,10 @@ class ServerAcceptsWhatItPublishes(ApiTestCase):
         cls.vocab = cls.server.client().get("/api/v1/vocabulary").json
 
     def required_places(self, kind):
-        """The place fields the kind requires, filled with valid values."""
-        given = {"location": {"lat": 52.09, "lon": 5.12}, "category": self.vocab["categories"][0]}
+        """The fields besides title the kind requires, filled with valid values."""
+        given = {"location": {"lat": 52.09, "lon": 5.12}, "category": self.vocab["categories"][0],
+                 "offer": self.vocab["offer_modes"][0], "starts_at": "2030-01-01T10:00:00Z",
+                 "goals": [{"kind": self.vocab["goal_kinds"][0], "target": 3}]}
         return {f["name"]: given[f["name"]] for f in kind["fields"]
                 if f["required"] and f["name"] in given}
 

@@ -20,10 +20,11 @@ TEST(Kinds, FindsEveryKindByItsExactName) {
   EXPECT_EQ(find_item_kind(""), nullptr);
 }
 
-TEST(Kinds, TodaysKindsAreNoteArticleQuestionIdeaReportWithNoteFirst) {
+TEST(Kinds, TheKindsAreTheContentKindsThenTheExchangeKindsWithNoteFirst) {
   std::vector<std::string> names;
   for (const auto& rule : item_kinds()) names.emplace_back(rule.kind);
-  EXPECT_EQ(names, (std::vector<std::string>{"note", "article", "question", "idea", "report"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"note", "article", "question", "idea", "report",
+                                             "request", "offer", "initiative", "event"}));
 }
 
 TEST(Kinds, EveryWorkflowStartsAtOneOfItsStatusesAndMovesOnlyBetweenThem) {
@@ -57,15 +58,39 @@ TEST(Kinds, ArticleNeedsATitleQuestionMayHaveOneNoteTakesNone) {
   EXPECT_FALSE(note->requires_field(ItemField::kTitle));
 }
 
-TEST(Kinds, TodaysKindsTakeNoFieldOfTheComingKinds) {
+TEST(Kinds, OnlyTheExchangeKindsTakeTheirFieldsContributionsAndRsvps) {
+  const std::set<std::string_view> exchange = {"request", "offer", "initiative", "event"};
   for (const auto& rule : item_kinds()) {
+    SCOPED_TRACE(std::string(rule.kind));
+    bool takes_any = false;
     for (ItemField f : {ItemField::kGoals, ItemField::kStartsAt, ItemField::kEndsAt,
-                        ItemField::kCapacity, ItemField::kSkills}) {
-      EXPECT_FALSE(rule.takes(f)) << rule.kind << " " << to_name(f);
+                        ItemField::kCapacity, ItemField::kSkills, ItemField::kDeadline,
+                        ItemField::kMinimum, ItemField::kExpiresAt, ItemField::kOfferMode}) {
+      takes_any = takes_any || rule.takes(f);
     }
-    EXPECT_FALSE(rule.takes_contributions || rule.takes_rsvps) << rule.kind;
-    EXPECT_EQ(rule.takes_votes, rule.kind == "idea") << rule.kind;
+    EXPECT_EQ(takes_any, exchange.count(rule.kind) == 1);
+    EXPECT_EQ(rule.takes_contributions, rule.kind == "request" || rule.kind == "initiative");
+    EXPECT_EQ(rule.takes_rsvps, rule.kind == "event");
+    EXPECT_EQ(rule.takes_votes, rule.kind == "idea");
   }
+  EXPECT_TRUE(find_item_kind("initiative")->requires_field(ItemField::kGoals));
+  EXPECT_TRUE(find_item_kind("event")->requires_field(ItemField::kStartsAt));
+  EXPECT_TRUE(find_item_kind("offer")->requires_field(ItemField::kOfferMode));
+  EXPECT_FALSE(find_item_kind("event")->requires_field(ItemField::kCapacity));
+}
+
+TEST(Kinds, AMoveOnlyKringMakesIsOpenToNoMemberStanding) {
+  const ItemKindRule* offer = find_item_kind("offer");
+  const StatusTransition* expire = offer->transition("available", "expired");
+  ASSERT_NE(expire, nullptr);
+  EXPECT_TRUE(expire->by.contains(Standing::kInstance));
+  for (Standing s : {Standing::kAuthor, Standing::kSpaceModerator, Standing::kAdmin}) {
+    EXPECT_FALSE(expire->by.contains(s)) << to_name(s);
+  }
+  const StatusTransition* reserve = offer->transition("available", "reserved");
+  ASSERT_NE(reserve, nullptr);
+  EXPECT_FALSE(reserve->by.contains(Standing::kAuthor));
+  EXPECT_TRUE(reserve->by.contains(Standing::kParticipant));
 }
 
 TEST(Kinds, AReportNeedsATitleACategoryAndAPlaceAnIdeaMayHaveThem) {
@@ -191,6 +216,10 @@ TEST(Kinds, ClosedStatusesAreTheSettledOnesAndEveryOtherStatusIsOpen) {
       {"question", {"answered"}},
       {"idea", {"declined", "done"}},
       {"report", {"solved", "wont_fix", "duplicate"}},
+      {"request", {"done", "cancelled"}},
+      {"offer", {"returned", "given", "withdrawn", "expired"}},
+      {"initiative", {"done", "failed", "cancelled"}},
+      {"event", {"cancelled"}},
   };
   ASSERT_EQ(item_kinds().size(), closed.size());
   for (const auto& kind : item_kinds()) {

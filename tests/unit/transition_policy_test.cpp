@@ -39,7 +39,10 @@ enum class Stand {
   kModeratorClosed,
   kModeratorSecret,
   kOwnerClosed,
-  kInvitedOpen,  // an invitation is no membership
+  kInvitedOpen,       // an invitation is no membership
+  kOrganiserInOpen,   // a co-organiser of the item, active member of its open space
+  kOrganiserLeftOpen, // a co-organiser who left the item's open space
+  kHolderInOpen,      // holds the item's reservation, active member of its open space
 };
 
 Membership active(SpaceRole role) { return {role, MembershipState::kActive}; }
@@ -96,6 +99,21 @@ Resource resource_for(Stand stand) {
       return in_space(V::kClosed, active(R::kOwner), false);
     case Stand::kInvitedOpen:
       return in_space(V::kOpen, Membership{R::kModerator, MembershipState::kInvited}, false);
+    case Stand::kOrganiserInOpen:
+    case Stand::kOrganiserLeftOpen: {
+      Resource o = in_space(V::kOpen,
+                            stand == Stand::kOrganiserInOpen
+                                ? std::optional<Membership>(active(R::kMember))
+                                : std::nullopt,
+                            false);
+      o.organiser = true;
+      return o;
+    }
+    case Stand::kHolderInOpen: {
+      Resource h = in_space(V::kOpen, active(R::kMember), false);
+      h.holder = true;
+      return h;
+    }
   }
   return r;
 }
@@ -110,8 +128,22 @@ const StatusTransition kByAuthor{"a", "b", {Standing::kAuthor}};
 const StatusTransition kByModerators{"a", "b", {Standing::kSpaceModerator}};
 const StatusTransition kByOwners{"a", "b", {Standing::kSpaceOwner}};
 const StatusTransition kByAdmin{"a", "b", {Standing::kAdmin}};
+const StatusTransition kByOrganisers{"a", "b", {Standing::kOrganiser}};
+const StatusTransition kByParticipants{"a", "b", {Standing::kParticipant}};
+const StatusTransition kByHolder{"a", "b", {Standing::kHolder}};
+const StatusTransition kByKring{"a", "b", {Standing::kInstance}};
 
-enum class Move { kAnswer, kAuthorOnly, kModeratorsOnly, kOwnersOnly, kAdminOnly };
+enum class Move {
+  kAnswer,
+  kAuthorOnly,
+  kModeratorsOnly,
+  kOwnersOnly,
+  kAdminOnly,
+  kOrganisersOnly,
+  kParticipantsOnly,
+  kHolderOnly,
+  kKringOnly
+};
 
 const StatusTransition& transition_for(Move m) {
   switch (m) {
@@ -125,6 +157,14 @@ const StatusTransition& transition_for(Move m) {
       return kByOwners;
     case Move::kAdminOnly:
       return kByAdmin;
+    case Move::kOrganisersOnly:
+      return kByOrganisers;
+    case Move::kParticipantsOnly:
+      return kByParticipants;
+    case Move::kHolderOnly:
+      return kByHolder;
+    case Move::kKringOnly:
+      return kByKring;
   }
   return kByAuthor;
 }
@@ -208,6 +248,30 @@ const Row kRows[] = {
     {kMember, kModeratorOpen, kAdminOnly, k403},
     {kMember, kAuthorOnProfile, kAdminOnly, k403},
     {kSuspendedAdmin, kOtherOnProfile, kAdminOnly, k403},
+    // Organisers: the author and the co-organisers, not the space's hosts.
+    {kMember, kAuthorInOpen, kOrganisersOnly, kAllowed},
+    {kMember, kOrganiserInOpen, kOrganisersOnly, kAllowed},
+    {kMember, kModeratorOpen, kOrganisersOnly, k403},
+    {kMember, kMemberOpen, kOrganisersOnly, k403},
+    {kSuspendedMember, kOrganiserInOpen, kOrganisersOnly, k403},
+    // Taking part: another member who writes where the item is.
+    {kMember, kMemberOpen, kParticipantsOnly, kAllowed},
+    {kMember, kMemberClosed, kParticipantsOnly, kAllowed},
+    {kMember, kOtherOnProfile, kParticipantsOnly, kAllowed},
+    {kMember, kAuthorInOpen, kParticipantsOnly, k403},
+    {kMember, kAuthorOnProfile, kParticipantsOnly, k403},
+    {kMember, kOutsiderOpen, kParticipantsOnly, k403},  // reads the open space, is not in it
+    {kMember, kOrganiserLeftOpen, kParticipantsOnly, k403},
+    {kSuspendedMember, kMemberOpen, kParticipantsOnly, k403},
+    // The holder of a reservation, and nobody else.
+    {kMember, kHolderInOpen, kHolderOnly, kAllowed},
+    {kMember, kMemberOpen, kHolderOnly, k403},
+    {kMember, kAuthorInOpen, kHolderOnly, k403},
+    // What only kring makes (a deadline, an expiry) nobody may ask for.
+    {kMember, kAuthorInOpen, kKringOnly, k403},
+    {kMember, kModeratorOpen, kKringOnly, k403},
+    {kMember, kOwnerClosed, kKringOnly, k403},
+    {kAdmin, kOtherOnProfile, kKringOnly, k403},
 };
 
 std::string describe(const Row& row) {
@@ -276,7 +340,7 @@ TEST(TransitionPolicy, AllowedMovesAgreeWithDecideForEveryTransitionOfEveryKind)
   for (const ItemKindRule& kind : item_kinds()) {
     for (std::string_view from : kind.statuses) {
       for (Who who : {kVisitor, kMember, kAdmin, kSuspendedMember, kSuspendedAdmin}) {
-        for (int s = 0; s <= static_cast<int>(kInvitedOpen); ++s) {
+        for (int s = 0; s <= static_cast<int>(kHolderInOpen); ++s) {
           const Resource item = resource_for(static_cast<Stand>(s));
           const auto moves = allowed_status_moves(actor_for(who), item, kind, from);
           for (const auto& t : kind.transitions) {

@@ -1,4 +1,5 @@
 #include "http/content_json.h"
+#include "http/exchange_input.h"
 #include "http/handlers/handlers.h"
 #include "http/handlers/reply.h"
 #include "http/member_json.h"
@@ -24,7 +25,9 @@ Result<std::optional<ReplyId>> optional_id_field(const Json& body, const char* f
 Response create_item(social::Services& s, Context& ctx) {
   KRING_HTTP_TRY(body, parse_object(ctx.request.body(),
                                     {"kind", "space", "title", "body", "visibility",
-                                     "location", "category"}));
+                                     "location", "category", "skills", "starts_at", "ends_at",
+                                     "capacity", "goals", "deadline", "minimum", "expires_at",
+                                     "offer"}));
   social::NewItem item;
   KRING_HTTP_TRY(kind, required_string(body, "kind", 64));
   KRING_HTTP_TRY(space, optional_string(body, "space", 256));
@@ -33,7 +36,9 @@ Response create_item(social::Services& s, Context& ctx) {
   KRING_HTTP_TRY(visibility, optional_string(body, "visibility", 64));
   KRING_HTTP_TRY(location, location_field(body));
   KRING_HTTP_TRY(category, category_field(body));
+  KRING_HTTP_TRY(exchange, exchange_fields(body));
   item.kind = kind;
+  item.exchange = exchange;
   if (location) item.location = *location;
   if (category) item.category = *category;
   item.space = space;
@@ -45,7 +50,9 @@ Response create_item(social::Services& s, Context& ctx) {
 
 Response patch_item(social::Services& s, Context& ctx, ItemId id) {
   KRING_HTTP_TRY(body, parse_object(ctx.request.body(),
-                                    {"title", "body", "visibility", "location", "category"}));
+                                    {"title", "body", "visibility", "location", "category",
+                                     "skills", "starts_at", "ends_at", "capacity", "goals",
+                                     "deadline", "minimum", "expires_at", "offer"}));
   social::ItemPatch patch;
   KRING_HTTP_TRY(title, optional_string(body, "title", 4096));
   KRING_HTTP_TRY(text, optional_string(body, "body", 200000));
@@ -57,6 +64,8 @@ Response patch_item(social::Services& s, Context& ctx, ItemId id) {
   KRING_HTTP_TRY(category, category_field(body));
   patch.location = location;
   patch.category = category;
+  KRING_HTTP_TRY(exchange, exchange_fields(body));
+  patch.exchange = exchange;
   return reply(s.items.update(ctx.actor, id, patch), 200, item_json);
 }
 

@@ -74,10 +74,16 @@ Json vocabulary_json() {
   for (const auto& rule : item_kinds()) kinds.push_back(kind_json(rule));
   Json reactions = Json::array();
   for (auto r : reaction_kinds()) reactions.push_back(r);
-  Json categories = Json::array();
-  for (auto c : item_categories()) categories.push_back(c);
+  auto list = [](std::span<const std::string_view> names) {
+    Json out = Json::array();
+    for (auto n : names) out.push_back(n);
+    return out;
+  };
   return {{"kinds", std::move(kinds)},
-          {"categories", std::move(categories)},
+          {"categories", list(item_categories())},
+          {"offer_modes", list(offer_modes())},
+          {"goal_kinds", list(goal_kinds())},
+          {"contribution_kinds", list(contribution_kinds())},
           {"item_fields", names_of<ItemField>()},
           {"standings", names_of<Standing>()},
           {"reactions", std::move(reactions)},
