@@ -26,6 +26,7 @@ const std::vector<RouteActions>& route_actions() {
       // members and their administration
       {"GET", "/api/v1/members", {A::kListMembers}},
       {"GET", "/api/v1/members/{h}", {A::kViewMember}},
+      {"GET", "/api/v1/members/{h}/reputation", {A::kViewReputation}},
       {"PUT", "/api/v1/members/{h}/role", {A::kSetMemberRole}},
       {"POST", "/api/v1/members/{h}/suspend", {A::kSuspendMember}},
       {"DELETE", "/api/v1/members/{h}/suspend", {A::kReinstateMember}},

@@ -19,23 +19,38 @@ struct EdgeRule {
   store::InteractionKind kind;
   double weight;
   bool fades;
+  // Shared among a group: each pair of a group of n weighs weight / (n - 1),
+  // so that every member gets `weight` from the group however large it is
+  // (Newman 2001, "Scientific collaboration networks. II", Phys. Rev. E 64,
+  // 016132: a paper's k authors are tied at 1/(k - 1) each). A big event
+  // does not swamp the graph.
+  bool shared;
 };
 // A connection (mutual, confirmed) weighs twice a follow; a reply, a real
-// exchange, weighs as a follow; a reaction half. Interactions fade with
-// kInteractionHalfLifeDays, ties do not.
+// exchange, weighs as a follow; a reaction half. A confirmed contribution
+// (giver -> receiver) weighs as a connection: something of value changed
+// hands and the receiver vouched for it; one edge per contribution, whatever
+// its amount (hours, cents and items have no common unit). Being checked in
+// at the same event weighs 1, shared among those checked in. Interactions
+// fade with kInteractionHalfLifeDays, ties do not. README.md "The network"
+// lists the same table.
 constexpr EdgeRule kEdgeRules[] = {
-    {store::InteractionKind::kFollow, 1.0, false},
-    {store::InteractionKind::kConnection, 2.0, false},
-    {store::InteractionKind::kReply, 1.0, true},
-    {store::InteractionKind::kReaction, 0.5, true},
+    {store::InteractionKind::kFollow, 1.0, false, false},
+    {store::InteractionKind::kConnection, 2.0, false, false},
+    {store::InteractionKind::kReply, 1.0, true, false},
+    {store::InteractionKind::kReaction, 0.5, true, false},
+    {store::InteractionKind::kContribution, 2.0, true, false},
+    {store::InteractionKind::kCoAttendance, 1.0, true, true},
 };
 
 double edge_weight(const store::InteractionRow& row, Micros now) {
   for (const auto& rule : kEdgeRules) {
     if (rule.kind != row.kind) continue;
-    if (!rule.fades) return rule.weight;
+    double weight = rule.weight;
+    if (rule.shared) weight /= static_cast<double>(std::max<std::int64_t>(row.group - 1, 1));
+    if (!rule.fades) return weight;
     double age_days = std::max<double>(0.0, static_cast<double>(now - row.at) / 86400e6);
-    return rule.weight * std::exp2(-age_days / kInteractionHalfLifeDays);
+    return weight * std::exp2(-age_days / kInteractionHalfLifeDays);
   }
   return 0.0;
 }
@@ -161,9 +176,13 @@ Result<ScopeVersion> read_scope(store::Connection& conn, const NetworkScope& sco
     std::int32_t a = node(row.source), b = node(row.target);
     if (a < 0 || b < 0) return;
     if (!blocked.empty() && blocked.count(pair_key(a, b))) return;
-    version.fingerprint +=
+    // A group's size moves its pairs' weights, so it is part of the version;
+    // rows without one hash as they always did.
+    std::uint64_t h =
         mix_all({2, static_cast<std::uint64_t>(row.source), static_cast<std::uint64_t>(row.target),
                  static_cast<std::uint64_t>(row.kind), static_cast<std::uint64_t>(row.at)});
+    if (row.group != 0) h = mix(h ^ static_cast<std::uint64_t>(row.group));
+    version.fingerprint += h;
     on_interaction(a, b, row);
   });
   return version;

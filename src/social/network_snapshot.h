@@ -1,8 +1,9 @@
 #pragma once
 // The network the analytics read, built from the model and never stored
-// twice (DESIGN.md): members are nodes; follows, connections, replies and
-// reactions are directed edges, weighted by kind and recency (the table in
-// network_snapshot.cpp), summed per ordered pair.
+// twice (DESIGN.md): members are nodes; follows, connections, replies,
+// reactions, confirmed contributions (giver -> receiver) and co-attendance
+// (both checked in at the same event) are edges, weighted by kind and
+// recency (the table in network_snapshot.cpp), summed per pair.
 //
 // Scopes: the instance; a space (its active members, and interactions
 // among them, including those inside that space); a tag (members carrying

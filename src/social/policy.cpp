@@ -87,6 +87,7 @@ using enum Need;
 // One row per Action, in the enum's order.
 constexpr std::array kRules = {
     Rule{Action::kViewMember, "view_member", kAnyone},
+    Rule{Action::kViewReputation, "view_reputation", kAnyone},
     Rule{Action::kListMembers, "list_members", kAnyone},
     Rule{Action::kViewOwnProfile, "view_own_profile", kMember, kAllowed},
     Rule{Action::kEditOwnProfile, "edit_own_profile", kMember},

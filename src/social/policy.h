@@ -43,6 +43,7 @@ namespace kring::social {
 enum class Action {
   // profiles and the directory
   kViewMember,
+  kViewReputation,  // contributions confirmed and participation type (social/reputation)
   kListMembers,
   kViewOwnProfile,
   kEditOwnProfile,

@@ -21,6 +21,7 @@
 #include "social/open_data.h"
 #include "social/place_search.h"
 #include "social/rate_limits.h"
+#include "social/reputation.h"
 #include "social/search.h"
 #include "social/similar_items.h"
 #include "social/spaces.h"
@@ -57,6 +58,7 @@ struct Services {
         place_search(db),
         moderation(db),
         network(db),
+        reputation(db),
         suggestions(db),
         health(db) {}
 
@@ -82,6 +84,7 @@ struct Services {
   PlaceSearch place_search;
   Moderation moderation;
   Network network;
+  Reputation reputation;
   SuggestionService suggestions;
   Health health;
 };

@@ -612,7 +612,26 @@ CREATE INDEX loans_by_borrower ON loans(borrower_id, id);
 CREATE INDEX loans_due ON loans(due_at) WHERE lent_at IS NOT NULL AND returned_at IS NULL;
 )sql";
 
-constexpr std::array<Migration, 16> kMigrations = {{
+// The network sees the ledger and the events (issue 11): a confirmed
+// contribution is an edge giver -> receiver, and members checked in at the
+// same event are co-attendees (store/network_repository.cpp reads both).
+// The network version counts exactly the changes that move those edges:
+// rows entering or leaving 'confirmed' (or a confirmed row changing), and
+// check-ins set, cleared or changed; pledges, deliveries and plain RSVPs
+// leave the network as it was, so they do not invalidate its cache.
+constexpr std::string_view kNetworkLedgerAndAttendance = R"sql(
+CREATE TRIGGER contributions_bump_insert AFTER INSERT ON contributions WHEN NEW.status = 'confirmed' BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER contributions_bump_update AFTER UPDATE ON contributions WHEN OLD.status = 'confirmed' OR NEW.status = 'confirmed' BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER contributions_bump_delete AFTER DELETE ON contributions WHEN OLD.status = 'confirmed' BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER rsvps_bump_insert AFTER INSERT ON rsvps WHEN NEW.checked_in_at IS NOT NULL BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER rsvps_bump_update AFTER UPDATE OF checked_in_at ON rsvps WHEN OLD.checked_in_at IS NOT NEW.checked_in_at BEGIN UPDATE network_version SET version = version + 1; END;
+CREATE TRIGGER rsvps_bump_delete AFTER DELETE ON rsvps WHEN OLD.checked_in_at IS NOT NULL BEGIN UPDATE network_version SET version = version + 1; END;
+-- The network reads only these rows: confirmed contributions and check-ins.
+CREATE INDEX rsvps_checked_in ON rsvps(item_id, member_id, checked_in_at) WHERE checked_in_at IS NOT NULL;
+CREATE INDEX contributions_confirmed ON contributions(item_id, giver_id, receiver_id, decided_at, created_at) WHERE status = 'confirmed';
+)sql";
+
+constexpr std::array<Migration, 17> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
@@ -629,6 +648,7 @@ constexpr std::array<Migration, 16> kMigrations = {{
     {14, "members following items", kItemFollows},
     {15, "the suspended members, indexed", kSuspendedMembers},
     {16, "requests, offers, initiatives, events; the ledger, RSVPs, loans", kContributionEconomy},
+    {21, "the network version counts confirmed contributions and check-ins", kNetworkLedgerAndAttendance},
 }};
 
 int user_version(Connection& conn) {

@@ -84,25 +84,38 @@ void NetworkRepository::interactions(std::optional<SpaceId> include_space,
       "(i.space_id IS NULL OR i.space_id = ?1 OR EXISTS (SELECT 1 FROM spaces s WHERE s.id = "
       "i.space_id AND s.visibility = 'open'))";
   std::string sql =
-      "SELECT source_id, target_id, kind, created_at FROM "
+      "SELECT source_id, target_id, kind, created_at, 0 FROM "
       "ties WHERE state = 'accepted' AND kind IN ('follow', 'connection') "
-      "UNION ALL SELECT r.author_id, i.author_id, 'reply', r.created_at FROM replies r JOIN items "
+      "UNION ALL SELECT r.author_id, i.author_id, 'reply', r.created_at, 0 FROM replies r JOIN items "
       "i ON "
       "i.id = r.item_id WHERE r.deleted_at IS NULL AND i.deleted_at IS NULL AND " +
       std::string(kItemCounts) +
-      " UNION ALL SELECT x.member_id, i.author_id, 'reaction', x.created_at FROM reactions x JOIN "
+      " UNION ALL SELECT x.member_id, i.author_id, 'reaction', x.created_at, 0 FROM reactions x JOIN "
       "items i ON i.id = x.target_id WHERE x.target_type = 'item' AND i.deleted_at IS NULL AND " +
       std::string(kItemCounts) +
-      " UNION ALL SELECT x.member_id, r.author_id, 'reaction', x.created_at FROM reactions x JOIN "
+      " UNION ALL SELECT x.member_id, r.author_id, 'reaction', x.created_at, 0 FROM reactions x JOIN "
       "replies r ON r.id = x.target_id JOIN items i ON i.id = r.item_id WHERE x.target_type = "
       "'reply' AND "
       "r.deleted_at IS NULL AND i.deleted_at IS NULL AND " +
+      std::string(kItemCounts) +
+      " UNION ALL SELECT c.giver_id, c.receiver_id, 'contribution', COALESCE(c.decided_at, "
+      "c.created_at), 0 FROM contributions c JOIN items i ON i.id = c.item_id WHERE c.status = "
+      "'confirmed' AND i.deleted_at IS NULL AND " +
+      std::string(kItemCounts) +
+      // The check-in count counts every member checked in, in scope or not,
+      // so that a pair weighs the same in every network it enters.
+      " UNION ALL SELECT a.member_id, b.member_id, 'co_attendance', MAX(a.checked_in_at, "
+      "b.checked_in_at), n.checked_in FROM (SELECT item_id, COUNT(*) AS checked_in FROM rsvps "
+      "WHERE checked_in_at IS NOT NULL GROUP BY item_id HAVING COUNT(*) > 1) n JOIN items i ON "
+      "i.id = n.item_id JOIN rsvps a ON a.item_id = n.item_id AND a.checked_in_at IS NOT NULL "
+      "JOIN rsvps b ON b.item_id = n.item_id AND b.member_id > a.member_id AND b.checked_in_at "
+      "IS NOT NULL WHERE i.deleted_at IS NULL AND " +
       std::string(kItemCounts);
   auto st = conn_.prepare(sql);
   st.bind(1, include_space.value_or(0));
   while (st.step()) {
     auto kind = from_name<InteractionKind>(st.text(2));
-    if (kind) visit({st.int64(0), st.int64(1), *kind, st.int64(3)});
+    if (kind) visit({st.int64(0), st.int64(1), *kind, st.int64(3), st.int64(4)});
   }
 }
 

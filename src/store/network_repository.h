@@ -15,7 +15,7 @@
 
 namespace kring::store {
 
-enum class InteractionKind { kFollow, kConnection, kReply, kReaction };
+enum class InteractionKind { kFollow, kConnection, kReply, kReaction, kContribution, kCoAttendance };
 
 }  // namespace kring::store
 
@@ -23,11 +23,13 @@ enum class InteractionKind { kFollow, kConnection, kReply, kReaction };
 template <>
 struct kring::EnumNames<kring::store::InteractionKind> {
   using Kind = kring::store::InteractionKind;
-  static constexpr std::array<EnumName<Kind>, 4> kTable = {{
+  static constexpr std::array<EnumName<Kind>, 6> kTable = {{
       {Kind::kFollow, "follow"},
       {Kind::kConnection, "connection"},
       {Kind::kReply, "reply"},
       {Kind::kReaction, "reaction"},
+      {Kind::kContribution, "contribution"},
+      {Kind::kCoAttendance, "co_attendance"},
   }};
 };
 
@@ -38,6 +40,9 @@ struct InteractionRow {
   MemberId target = 0;
   InteractionKind kind = InteractionKind::kFollow;
   Micros at = 0;
+  // For a co-attendance: how many members were checked in at the event
+  // (at least 2); 0 for every other kind.
+  std::int64_t group = 0;
 };
 
 struct NetworkHistoryRow {
@@ -77,8 +82,13 @@ class NetworkRepository {
   std::vector<MemberId> blocked_with(MemberId member);
   // Suspended members, ascending.
   std::vector<MemberId> suspended_members();
-  // Every tie and interaction. Interactions on items in closed or secret
-  // spaces are left out, except those in `include_space`.
+  // Every tie and interaction: follows and connections; replies and
+  // reactions (author -> the item's or reply's author); confirmed
+  // contributions (giver -> receiver, at the confirmation); and each pair of
+  // members checked in at the same event, once, lower id first, at the
+  // later check-in, with the event's check-in count as `group`.
+  // Interactions on items in closed or secret spaces are left out, except
+  // those in `include_space`; so are those on deleted items.
   void interactions(std::optional<SpaceId> include_space,
                     const std::function<void(const InteractionRow&)>& visit);
 

@@ -8,6 +8,7 @@ Router build_router(social::Services& services, std::function<Metrics&()> metric
   register_operation_routes(router, services, std::move(metrics), std::move(metrics_access));
   register_account_routes(router, services);
   register_member_routes(router, services);
+  register_reputation_routes(router, services);
   register_tie_routes(router, services);
   register_space_routes(router, services);
   register_similar_item_routes(router, services);  // before /api/v1/items/{id}

@@ -12,6 +12,8 @@ class Metrics;
 
 void register_account_routes(Router& router, social::Services& services);
 void register_member_routes(Router& router, social::Services& services);
+// GET /api/v1/members/{h}/reputation (social/reputation.h).
+void register_reputation_routes(Router& router, social::Services& services);
 void register_tie_routes(Router& router, social::Services& services);
 void register_space_routes(Router& router, social::Services& services);
 // GET /api/v1/items/similar. The router takes the first route that matches,
