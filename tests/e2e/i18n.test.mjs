@@ -60,6 +60,7 @@ function publishedFamilies(v) {
     'space.role': v.space_roles,
     'member.role': v.instance_roles,
     notification: v.notification_kinds,
+    'reputation.amount': v.contribution_kinds,
   };
 }
 

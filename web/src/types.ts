@@ -399,3 +399,16 @@ export interface Suggestions {
   connect: ConnectSuggestion[];
   bridges: BridgeSuggestion[];
 }
+
+// GET /members/{h}/reputation (the reputation area of issue 11).
+export interface ContributionTotal {
+  kind: string;
+  count: number;
+  amount: number;
+}
+
+export interface MemberReputation {
+  handle: string;
+  contributions: { given: ContributionTotal[]; received: ContributionTotal[] };
+  participation: { type: string; since: string; window_days: number };
+}

@@ -11,6 +11,7 @@ import { EmptyFeed, Feed } from '../components/feed';
 import { MemberCard } from '../components/member_card';
 import { Icon } from '../components/icons';
 import { ReportButton } from '../components/report';
+import { ReputationCard } from '../exchange/reputation_card';
 import { vocabulary } from '../vocabulary';
 import { Avatar, Chips, Empty, ErrorBox, errorText, LoadMore, Loading, PageHeader, Tabs } from '../components/ui';
 
@@ -251,6 +252,7 @@ export function ProfilePage({ handle, tab = 'posts' }: { handle: string; tab?: s
               <Chips values={member.interests} href={(s) => `/members?interest=${encodeURIComponent(s)}`} />
             </div>
           )}
+          <ReputationCard handle={member.handle} />
         </div>
       </section>
       <Tabs
