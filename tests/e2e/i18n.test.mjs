@@ -125,6 +125,9 @@ test('keys built from API values the vocabulary does not publish exist for every
     'analytics.metric': ['degree', 'strength', 'pagerank', 'betweenness', 'eigenvector', 'closeness', 'harmonic', 'core', 'effective_size', 'clustering', 'constraint'],
     'analytics.history': ['nodes', 'edges', 'density', 'average_clustering', 'modularity', 'communities', 'components', 'average_path_length', 'isolates'],
     'suggest.position': ['isolate', 'peripheral'],
+    // social/reputation.h ParticipationType; test_reputation.py tests each one.
+    'reputation.type': ['creator', 'critic', 'collector', 'joiner', 'spectator', 'inactive'],
+    'reputation.type_hint': ['creator', 'critic', 'collector', 'joiner', 'spectator', 'inactive'],
   };
   assert.deepEqual(missingKeys(families), []);
 });
