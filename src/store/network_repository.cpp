@@ -86,15 +86,14 @@ void NetworkRepository::interactions(std::optional<SpaceId> include_space,
   std::string sql =
       "SELECT source_id, target_id, kind, created_at, 0 FROM "
       "ties WHERE state = 'accepted' AND kind IN ('follow', 'connection') "
-      "UNION ALL SELECT r.author_id, i.author_id, 'reply', r.created_at, 0 FROM replies r JOIN items "
-      "i ON "
-      "i.id = r.item_id WHERE r.deleted_at IS NULL AND i.deleted_at IS NULL AND " +
+      "UNION ALL SELECT r.author_id, i.author_id, 'reply', r.created_at, 0 FROM replies r JOIN "
+      "items i ON i.id = r.item_id WHERE r.deleted_at IS NULL AND i.deleted_at IS NULL AND " +
       std::string(kItemCounts) +
-      " UNION ALL SELECT x.member_id, i.author_id, 'reaction', x.created_at, 0 FROM reactions x JOIN "
-      "items i ON i.id = x.target_id WHERE x.target_type = 'item' AND i.deleted_at IS NULL AND " +
+      " UNION ALL SELECT x.member_id, i.author_id, 'reaction', x.created_at, 0 FROM reactions x "
+      "JOIN items i ON i.id = x.target_id WHERE x.target_type = 'item' AND i.deleted_at IS NULL AND " +
       std::string(kItemCounts) +
-      " UNION ALL SELECT x.member_id, r.author_id, 'reaction', x.created_at, 0 FROM reactions x JOIN "
-      "replies r ON r.id = x.target_id JOIN items i ON i.id = r.item_id WHERE x.target_type = "
+      " UNION ALL SELECT x.member_id, r.author_id, 'reaction', x.created_at, 0 FROM reactions x "
+      "JOIN replies r ON r.id = x.target_id JOIN items i ON i.id = r.item_id WHERE x.target_type = "
       "'reply' AND "
       "r.deleted_at IS NULL AND i.deleted_at IS NULL AND " +
       std::string(kItemCounts) +

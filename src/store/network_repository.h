@@ -15,7 +15,14 @@
 
 namespace kring::store {
 
-enum class InteractionKind { kFollow, kConnection, kReply, kReaction, kContribution, kCoAttendance };
+enum class InteractionKind {
+  kFollow,
+  kConnection,
+  kReply,
+  kReaction,
+  kContribution,
+  kCoAttendance
+};
 
 }  // namespace kring::store
 

@@ -14,9 +14,8 @@ std::vector<ContributionTotal> ReputationRepository::confirmed(MemberId member, 
   const std::string sql =
       "SELECT c.kind, COUNT(*), SUM(c.amount) FROM contributions c JOIN items i ON i.id = "
       "c.item_id WHERE c." +
-      std::string(given ? "giver_id" : "receiver_id") +
-      " = ?2 AND c.status = 'confirmed' AND " + kItemReadableSql + " AND " +
-      member_content_sql(other) + " GROUP BY c.kind ORDER BY c.kind";
+      std::string(given ? "giver_id" : "receiver_id") + " = ?2 AND c.status = 'confirmed' AND " +
+      kItemReadableSql + " AND " + member_content_sql(other) + " GROUP BY c.kind ORDER BY c.kind";
   auto st = conn_.prepare(sql);
   st.bind(1, viewer).bind(2, member);
   std::vector<ContributionTotal> out;

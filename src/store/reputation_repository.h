@@ -26,16 +26,16 @@ struct ContributionTotal {
 // The acts the participation ladder reads (social/reputation.cpp says which
 // rung each one climbs).
 enum class Act {
-  kPostItem,       // wrote an item, any kind
-  kReply,          // wrote a reply
-  kReact,          // reacted to an item or a reply
-  kVote,           // voted on an item
-  kFollowItem,     // followed an item
-  kJoinSpace,      // became an active member of a space
-  kTie,            // followed or asked to connect to a member
-  kRsvp,           // answered an event's RSVP
-  kPledge,         // offered a contribution to an item
-  kSignIn,         // started a session
+  kPostItem,    // wrote an item, any kind
+  kReply,       // wrote a reply
+  kReact,       // reacted to an item or a reply
+  kVote,        // voted on an item
+  kFollowItem,  // followed an item
+  kJoinSpace,   // became an active member of a space
+  kTie,         // followed or asked to connect to a member
+  kRsvp,        // answered an event's RSVP
+  kPledge,      // offered a contribution to an item
+  kSignIn,      // started a session
 };
 inline constexpr std::size_t kActCount = static_cast<std::size_t>(Act::kSignIn) + 1;
 
