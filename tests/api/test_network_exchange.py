@@ -117,6 +117,15 @@ class ExchangeEdges(ApiTestCase):
         edges = self.graph()
         self.assertAlmostEqual(edges[("nx_a", "nx_b")], CO_ATTENDANCE / (4 - 1) / 2, places=5)
         self.assertAlmostEqual(edges[("nx_a", "nx_d")], CO_ATTENDANCE / (4 - 1) / 2, places=5)
+        # A suspended member is no node, but was there: the event is shared
+        # among five, and the version (the check-in count is part of it) moves.
+        suspended = self.register("nx_gone")
+        self.assertEqual(self.cast["admin"].post("/api/v1/members/nx_gone/suspend").status, 204)
+        self.graph()
+        rows.add_rsvp(self.server, event["id"], suspended.handle, checked_in_at=long_ago)
+        edges = self.graph()
+        self.assertAlmostEqual(edges[("nx_a", "nx_b")], CO_ATTENDANCE / (5 - 1) / 2, places=5)
+        self.assertFalse([p for p in edges if "nx_gone" in p])
 
     def test_a_deleted_items_contributions_leave_the_network(self):
         request = self.item("host")
