@@ -41,7 +41,7 @@ TEST(EnumNames, EveryValueMapsToANameAndBack) {
   expect_round_trip<MembershipState>(3);
   expect_round_trip<ItemVisibility>(4);
   expect_round_trip<ReactionTarget>(2);
-  expect_round_trip<store::InteractionKind>(4);
+  expect_round_trip<store::InteractionKind>(6);
 }
 
 TEST(EnumNames, StoredNamesAreTheOnesMigrationSevenWrites) {
