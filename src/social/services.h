@@ -12,6 +12,8 @@
 #include "social/health.h"
 #include "social/item_status.h"
 #include "social/items.h"
+#include "social/lending.h"
+#include "social/loan_sweeps.h"
 #include "social/login_throttle.h"
 #include "social/members.h"
 #include "social/moderation.h"
@@ -58,7 +60,9 @@ struct Services {
         moderation(db),
         network(db),
         suggestions(db),
-        health(db) {}
+        health(db),
+        lending(db, hub),
+        loan_sweeps(db, hub) {}
 
   RateLimiter rate_limiter;
   LoginThrottle login_throttle;
@@ -84,6 +88,8 @@ struct Services {
   Network network;
   SuggestionService suggestions;
   Health health;
+  Lending lending;
+  LoanSweeps loan_sweeps;
 };
 
 }  // namespace kring::social

@@ -612,7 +612,28 @@ CREATE INDEX loans_by_borrower ON loans(borrower_id, id);
 CREATE INDEX loans_due ON loans(due_at) WHERE lent_at IS NOT NULL AND returned_at IS NULL;
 )sql";
 
-constexpr std::array<Migration, 16> kMigrations = {{
+// Migration 19, lending (social/lending.h, social/loan_sweeps.h):
+// - loans.given_at: a reservation that ended with the item given (an offer
+//   to give, or help given); such a loan is past, like a returned one.
+// - loans_by_item: a lender's loans are read from their items
+//   (items_by_author), then each item's loans.
+// - offer_expiries: per offer and expiry time, when its author was told it
+//   is about to expire and when kring expired it; keyed by the time, so a
+//   new expires_at is noticed anew and an offer renewed after expiring is
+//   not expired again at the same time.
+constexpr std::string_view kLending = R"sql(
+ALTER TABLE loans ADD COLUMN given_at INTEGER;
+CREATE INDEX loans_by_item ON loans(item_id, id);
+CREATE TABLE offer_expiries (
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  expires_at INTEGER NOT NULL,
+  noticed_at INTEGER,
+  expired_at INTEGER,
+  PRIMARY KEY (item_id, expires_at)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 17> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
@@ -629,6 +650,7 @@ constexpr std::array<Migration, 16> kMigrations = {{
     {14, "members following items", kItemFollows},
     {15, "the suspended members, indexed", kSuspendedMembers},
     {16, "requests, offers, initiatives, events; the ledger, RSVPs, loans", kContributionEconomy},
+    {19, "lending: gifts ended, loans by item, offer expiries", kLending},
 }};
 
 int user_version(Connection& conn) {
