@@ -70,7 +70,7 @@ export function LendingPanel({ item, onChanged }: { item: Item; onChanged: (item
         )}
         {loan?.holder && (
           <>
-            <dt>{t('lending.holder')}</dt>
+            <dt>{loan.lent_at ? t('lending.borrower') : t('lending.holder')}</dt>
             <dd>
               <MemberLink member={loan.holder} />
             </dd>
