@@ -7,7 +7,7 @@ import type { LoanEntry } from '../types';
 import { OverdueBadge } from '../exchange/lending_panel';
 import { Empty, ErrorBox, LoadMore, Loading, MemberLink, PageHeader } from '../components/ui';
 
-const ROLES = ['borrowed', 'lent'] as const;
+const SIDES = ['borrowed', 'lent'] as const;
 const STATES = ['open', 'past'] as const;
 
 function when(e: LoanEntry): string | null {
@@ -30,15 +30,16 @@ function Choice({ label, current, options }: { label: string; current: string; o
 export function MyLoansPage() {
   useTitle(t('lending.my_loans'));
   const q = useLocation().query;
-  const role = q.get('role') === 'lent' ? 'lent' : 'borrowed';
+  // Which side of my loans the list shows (the API's `role` parameter).
+  const side = q.get('role') === 'lent' ? 'lent' : 'borrowed';
   const state = q.get('state') === 'past' ? 'past' : 'open';
-  const list = usePaged<LoanEntry>(`/me/loans?role=${role}&state=${state}`);
+  const list = usePaged<LoanEntry>(`/me/loans?role=${side}&state=${state}`);
   const href = (r: string, s: string) => `/me/loans?role=${r}&state=${s}`;
   return (
     <>
       <PageHeader title={t('lending.my_loans')} />
-      <Choice label={t('lending.role_nav')} current={role} options={ROLES.map((r) => ({ key: r, href: href(r, state), label: t(`lending.role.${r}`) }))} />
-      <Choice label={t('lending.state_nav')} current={state} options={STATES.map((s) => ({ key: s, href: href(role, s), label: t(`lending.state.${s}`) }))} />
+      <Choice label={t('lending.role_nav')} current={side} options={SIDES.map((r) => ({ key: r, href: href(r, state), label: t(`lending.role.${r}`) }))} />
+      <Choice label={t('lending.state_nav')} current={state} options={STATES.map((s) => ({ key: s, href: href(side, s), label: t(`lending.state.${s}`) }))} />
       {list.error && list.items.length === 0 ? (
         <ErrorBox error={list.error} retry={list.reload} />
       ) : list.loading && list.items.length === 0 ? (
@@ -56,12 +57,12 @@ export function MyLoansPage() {
                   <span class="status-badge">{t(`lending.loan_state.${e.state}`)}</span> {e.overdue && <OverdueBadge />}
                 </p>
                 <p class="small muted">
-                  {role === 'lent' && e.holder && (
+                  {side === 'lent' && e.holder && (
                     <>
                       {t('lending.borrower')} <MemberLink member={e.holder} />{' '}
                     </>
                   )}
-                  {role === 'borrowed' && e.item && (
+                  {side === 'borrowed' && e.item && (
                     <>
                       {t('lending.lender')} <MemberLink member={e.item.author} />{' '}
                     </>
