@@ -22,9 +22,17 @@ constexpr std::array<std::string_view, 1> kLendModes = {"lend"};
 constexpr std::array<std::string_view, 2> kGiveModes = {"give", "help"};
 
 constexpr std::array<LoanMove, 5> kLoanMoves = {{
-    {Action::kReserveOffer, "available", "reserved", {}, "reserve",
+    {Action::kReserveOffer,
+     "available",
+     "reserved",
+     {},
+     "reserve",
      "POST /api/v1/items/{id}/reservation"},
-    {Action::kCancelReservation, "reserved", "available", {}, "cancel_reservation",
+    {Action::kCancelReservation,
+     "reserved",
+     "available",
+     {},
+     "cancel_reservation",
      "DELETE /api/v1/items/{id}/reservation"},
     {Action::kLendOffer, "reserved", "lent", kLendModes, "lend", "POST /api/v1/items/{id}/lend"},
     {Action::kGiveOffer, "reserved", "given", kGiveModes, "give", "POST /api/v1/items/{id}/give"},
@@ -82,12 +90,11 @@ bool barred_by_overdue(store::Connection& conn, const Actor& actor, const Item& 
          store::LoanRepository(conn).has_overdue(actor.id, now_micros());
 }
 
-Error wrong_place(const Item& item, const LoanMove& move,
-                  std::vector<std::string_view> allowed) {
-  Error e = Error::conflict("invalid_transition",
-                            "this offer is '" + item.status + "'; it moves to '" +
-                                std::string(move.to) + "' only from '" + std::string(move.from) +
-                                "'");
+Error wrong_place(const Item& item, const LoanMove& move, std::vector<std::string_view> allowed) {
+  Error e =
+      Error::conflict("invalid_transition", "this offer is '" + item.status + "'; it moves to '" +
+                                                std::string(move.to) + "' only from '" +
+                                                std::string(move.from) + "'");
   e.allowed.emplace(allowed.begin(), allowed.end());
   return e;
 }
@@ -99,8 +106,8 @@ Status check_due(std::optional<Micros> due_at, Micros now) {
   }
   if (*due_at <= now) return Error::invalid("due_in_past", "due_at must be in the future");
   if (*due_at > now + kMaxLoanDays * kDay) {
-    return Error::invalid("due_too_far", "a loan is due within " + std::to_string(kMaxLoanDays) +
-                                             " days");
+    return Error::invalid("due_too_far",
+                          "a loan is due within " + std::to_string(kMaxLoanDays) + " days");
   }
   return {};
 }
@@ -153,8 +160,8 @@ namespace {
 // verb's own checks and writes on the loan; the move itself (status,
 // history, notifications, the view) is the same for all.
 template <typename Act>
-Result<ItemView> make_move(store::Database& db, NotificationHub& hub, const Actor& actor,
-                           ItemId id, Action action, Act&& act) {
+Result<ItemView> make_move(store::Database& db, NotificationHub& hub, const Actor& actor, ItemId id,
+                           Action action, Act&& act) {
   const LoanMove& move = move_of(action);
   auto conn = db.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kWrite);
@@ -223,26 +230,25 @@ MemberId holder_of(const std::optional<store::Loan>& loan) { return loan ? loan-
 }  // namespace
 
 Result<ItemView> Lending::reserve(const Actor& actor, ItemId id) {
-  return make_move(db_, hub_, actor, id, Action::kReserveOffer,
-                   [&](store::Connection& conn, const Item& item,
-                       const std::optional<store::Loan>& open, Micros now) -> Result<MemberId> {
-                     if (barred_by_overdue(conn, actor, item)) {
-                       return Error::conflict("overdue_loan",
-                                              "return what you borrowed and is overdue first");
-                     }
-                     if (open) {
-                       return Error::conflict("already_reserved",
-                                              "someone else holds this offer already");
-                     }
-                     store::LoanRepository(conn).reserve(item.id, actor.id, now);
-                     return actor.id;
-                   });
+  return make_move(
+      db_, hub_, actor, id, Action::kReserveOffer,
+      [&](store::Connection& conn, const Item& item, const std::optional<store::Loan>& open,
+          Micros now) -> Result<MemberId> {
+        if (barred_by_overdue(conn, actor, item)) {
+          return Error::conflict("overdue_loan", "return what you borrowed and is overdue first");
+        }
+        if (open) {
+          return Error::conflict("already_reserved", "someone else holds this offer already");
+        }
+        store::LoanRepository(conn).reserve(item.id, actor.id, now);
+        return actor.id;
+      });
 }
 
 Result<ItemView> Lending::cancel_reservation(const Actor& actor, ItemId id) {
   return make_move(db_, hub_, actor, id, Action::kCancelReservation,
-                   [&](store::Connection& conn, const Item&,
-                       const std::optional<store::Loan>& open, Micros now) -> Result<MemberId> {
+                   [&](store::Connection& conn, const Item&, const std::optional<store::Loan>& open,
+                       Micros now) -> Result<MemberId> {
                      if (open) store::LoanRepository(conn).cancel(open->id, now);
                      return holder_of(open);
                    });
@@ -250,8 +256,8 @@ Result<ItemView> Lending::cancel_reservation(const Actor& actor, ItemId id) {
 
 Result<ItemView> Lending::lend(const Actor& actor, ItemId id, std::optional<Micros> due_at) {
   return make_move(db_, hub_, actor, id, Action::kLendOffer,
-                   [&](store::Connection& conn, const Item&,
-                       const std::optional<store::Loan>& open, Micros now) -> Result<MemberId> {
+                   [&](store::Connection& conn, const Item&, const std::optional<store::Loan>& open,
+                       Micros now) -> Result<MemberId> {
                      KRING_TRY(check_due(due_at, now));
                      if (open) store::LoanRepository(conn).lend(open->id, now, *due_at);
                      return holder_of(open);
@@ -260,8 +266,8 @@ Result<ItemView> Lending::lend(const Actor& actor, ItemId id, std::optional<Micr
 
 Result<ItemView> Lending::give(const Actor& actor, ItemId id) {
   return make_move(db_, hub_, actor, id, Action::kGiveOffer,
-                   [&](store::Connection& conn, const Item&,
-                       const std::optional<store::Loan>& open, Micros now) -> Result<MemberId> {
+                   [&](store::Connection& conn, const Item&, const std::optional<store::Loan>& open,
+                       Micros now) -> Result<MemberId> {
                      if (open) store::LoanRepository(conn).give(open->id, now);
                      return holder_of(open);
                    });
@@ -269,8 +275,8 @@ Result<ItemView> Lending::give(const Actor& actor, ItemId id) {
 
 Result<ItemView> Lending::confirm_return(const Actor& actor, ItemId id) {
   return make_move(db_, hub_, actor, id, Action::kConfirmReturn,
-                   [&](store::Connection& conn, const Item&,
-                       const std::optional<store::Loan>& open, Micros now) -> Result<MemberId> {
+                   [&](store::Connection& conn, const Item&, const std::optional<store::Loan>& open,
+                       Micros now) -> Result<MemberId> {
                      if (open) store::LoanRepository(conn).mark_returned(open->id, now);
                      return holder_of(open);
                    });

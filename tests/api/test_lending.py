@@ -216,6 +216,16 @@ class Lending(ApiTestCase):
         self.assertError(blocked.get(f"/api/v1/items/{offer['id']}"), 404)
         self.assertEqual(self.view(offer["id"])["status"], "available")
 
+    def test_a_member_who_left_the_space_may_no_longer_reserve_there(self):
+        leaver = self.register("ln_leaver")
+        ok(leaver.post(f"/api/v1/spaces/{self.slug}/members"))
+        item = self.new_offer()
+        self.assertTrue(ok(leaver.get(f"/api/v1/items/{item['id']}"))["can"]["reserve"])
+        self.assertEqual(ok(leaver.delete(f"/api/v1/spaces/{self.slug}/members/{leaver.handle}"))["result"], "left")
+        self.assertFalse(ok(leaver.get(f"/api/v1/items/{item['id']}"))["can"]["reserve"])
+        self.assertError(leaver.post(f"/api/v1/items/{item['id']}/reservation"), 403)
+        self.assertEqual(self.loans_of(item["id"]), [])
+
     # -- the view --------------------------------------------------------------
 
     def test_the_loan_and_can_as_each_side_sees_them(self):

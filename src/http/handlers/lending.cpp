@@ -27,7 +27,8 @@ Result<std::optional<Micros>> due_at_field(std::string_view text) {
   if (!*due) return std::optional<Micros>();
   auto t = parse_rfc3339(**due);
   if (!t) {
-    return Error::invalid("invalid_time", "due_at must be an RFC 3339 time, e.g. 2026-12-24T18:00:00Z");
+    return Error::invalid("invalid_time",
+                          "due_at must be an RFC 3339 time, e.g. 2026-12-24T18:00:00Z");
   }
   return std::optional<Micros>(*t);
 }
@@ -47,10 +48,9 @@ Response my_loans(social::Services& s, Context& ctx) {
   if (state != "open" && state != "past") {
     return Response::error(Error::invalid("invalid_state", "state is 'open' or 'past'"));
   }
-  return reply(s.lending.loans(ctx.actor,
-                               role == "lent" ? store::LoanRole::kLent : store::LoanRole::kBorrowed,
-                               state == "past" ? store::LoanState::kPast : store::LoanState::kOpen,
-                               page),
+  return reply(s.lending.loans(
+                   ctx.actor, role == "lent" ? store::LoanRole::kLent : store::LoanRole::kBorrowed,
+                   state == "past" ? store::LoanState::kPast : store::LoanState::kOpen, page),
                200, [](const Page<social::LoanEntry>& p) { return page_json(p, loan_entry_json); });
 }
 
@@ -61,8 +61,7 @@ void register_lending_routes(Router& router, social::Services& s) {
   router.add(verb::post, "/api/v1/items/{id}/reservation", with_id([&s](Context& c, ItemId id) {
                return reply(s.lending.reserve(c.actor, id), 200, item_json);
              }));
-  router.add(verb::delete_, "/api/v1/items/{id}/reservation",
-             with_id([&s](Context& c, ItemId id) {
+  router.add(verb::delete_, "/api/v1/items/{id}/reservation", with_id([&s](Context& c, ItemId id) {
                return reply(s.lending.cancel_reservation(c.actor, id), 200, item_json);
              }));
   router.add(verb::post, "/api/v1/items/{id}/lend",
