@@ -407,6 +407,7 @@ class Lending(ApiTestCase):
         self.assertEqual([(e["item"]["id"], e["state"]) for e in past], [(first["id"], "returned")])
         self.assertTrue(past[0]["returned_at"])
         self.assertError(self.anonymous().get("/api/v1/me/loans"), 401)
+        self.assertEqual(ok(self.cast["suspended"].get("/api/v1/me/loans"))["items"], [])  # read-only, not shut out
         self.assertError(borrower.get("/api/v1/me/loans?role=everyone"), 400, "invalid_role")
         self.assertError(borrower.get("/api/v1/me/loans?state=soon"), 400, "invalid_state")
         self.assertError(borrower.get("/api/v1/me/loans?limit=0"), 400)
