@@ -46,8 +46,7 @@ const std::array<AudienceRule, 17> kTable = {{
      "some days after an item reached its kind's asking status, its author is asked whether "
      "it is done (a week after a report is solved: is it fixed?), from whoever moved it"},
     // Lending: the event names the member holding the offer (kNamedMember).
-    {K::kOfferReserved, Subject::kItem, kAuthorAudience, false,
-     "someone reserves an offer"},
+    {K::kOfferReserved, Subject::kItem, kAuthorAudience, false, "someone reserves an offer"},
     {K::kReservationCancelled, Subject::kItem, kLoanPartiesAudience, false,
      "the author of an offer or the member holding it cancels the reservation: the other hears"},
     {K::kOfferHandedOver, Subject::kItem, kNamedMemberAudience, false,

@@ -124,8 +124,8 @@ Result<ItemView> ItemStatuses::move(const Actor& actor, ItemId id, const StatusM
   // A move that carries a loan row is its lending verb's alone, so that no
   // reservation, loan or return goes unrecorded.
   if (const LoanMove* by_loan = loan_move(*item, item->status, move.status)) {
-    return Error::conflict("loan_move", "a " + item->kind + " moves to '" + move.status +
-                                            "' by " + std::string(by_loan->route));
+    return Error::conflict("loan_move", "a " + item->kind + " moves to '" + move.status + "' by " +
+                                            std::string(by_loan->route));
   }
   if (move.duplicate_of) KRING_TRY(check_original(*conn, actor, *item, *move.duplicate_of));
   store::StatusChange change;

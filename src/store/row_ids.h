@@ -12,7 +12,15 @@
 
 namespace kring::store {
 
-enum class IdTable { kSpaces, kItems, kReplies, kNotifications, kReports, kItemStatusChanges, kLoans };
+enum class IdTable {
+  kSpaces,
+  kItems,
+  kReplies,
+  kNotifications,
+  kReports,
+  kItemStatusChanges,
+  kLoans
+};
 
 // An id above every id in the table, for a row written at `at` (its
 // created_at, so bulk loaders writing in time order get ids that grow with
