@@ -195,6 +195,18 @@ int serve(const ServeOptions& o) {
       spdlog::info("asked {} follow-up question(s)", asked);
     }
   });
+  // Overdue loans and expiring offers: the same housekeeping interval; a
+  // due date or expiry a few minutes late is still on time.
+  PeriodicTask loan_sweeps("loans", std::chrono::seconds(o.follow_up_interval_s), [&] {
+    const Micros now = now_micros();
+    const int reminded = services.loan_sweeps.remind_overdue(now);
+    const int noticed = services.loan_sweeps.notice_expiring(now);
+    const int expired = services.loan_sweeps.expire_due(now);
+    if (reminded + noticed + expired > 0) {
+      spdlog::info("loans: {} overdue reminded, {} offer(s) about to expire noticed, {} expired",
+                   reminded, noticed, expired);
+    }
+  });
   spdlog::info("kring serving on http://{}:{} data={} web_files={}", server_options.address,
                server.port(), o.data_dir, static_files->file_count());
   std::thread metrics_thread;

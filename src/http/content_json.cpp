@@ -2,6 +2,7 @@
 
 #include "http/can_json.h"
 #include "http/exchange_input.h"
+#include "http/loan_json.h"
 #include "http/member_json.h"
 
 namespace kring::http {
@@ -96,6 +97,7 @@ nlohmann::json item_json(const social::ItemView& v) {
       v.duplicate_of ? nlohmann::json(std::to_string(*v.duplicate_of)) : nlohmann::json(nullptr);
   j["duplicates"] = nlohmann::json::array();
   for (ItemId d : v.duplicates) j["duplicates"].push_back(std::to_string(d));
+  if (social::takes_loans(i)) j["loan"] = v.loan ? loan_json(*v.loan) : nlohmann::json(nullptr);
   if (v.can) j["can"] = can_json(*v.can);
   return j;
 }

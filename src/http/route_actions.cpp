@@ -75,6 +75,13 @@ const std::vector<RouteActions>& route_actions() {
       {"PUT", "/api/v1/items/{id}/follow", {A::kFollowItem}},
       {"DELETE", "/api/v1/items/{id}/follow", {A::kFollowItem}},
       {"DELETE", "/api/v1/replies/{id}", {A::kDeleteReply}},
+      // lending
+      {"POST", "/api/v1/items/{id}/reservation", {A::kReserveOffer}},
+      {"DELETE", "/api/v1/items/{id}/reservation", {A::kCancelReservation}},
+      {"POST", "/api/v1/items/{id}/lend", {A::kLendOffer}},
+      {"POST", "/api/v1/items/{id}/give", {A::kGiveOffer}},
+      {"POST", "/api/v1/items/{id}/return", {A::kConfirmReturn}},
+      {"GET", "/api/v1/me/loans", {A::kListOwnLoans}},
       {"PUT", "/api/v1/replies/{id}/reactions/{kind}", {A::kReact}},
       {"DELETE", "/api/v1/replies/{id}/reactions/{kind}", {A::kUnreact}},
       // feeds, notifications, search

@@ -16,6 +16,7 @@ constexpr std::array kReactionAudience = {A::kReactedAuthor};
 constexpr std::array kNamedMemberAudience = {A::kNamedMember};
 constexpr std::array kHostsAudience = {A::kSpaceHosts};
 constexpr std::array kAuthorAudience = {A::kItemAuthor};
+constexpr std::array kLoanPartiesAudience = {A::kItemAuthor, A::kNamedMember};
 constexpr std::array kTakingPartAudience = {A::kItemAuthor, A::kItemRepliers, A::kItemFollowers,
                                             A::kItemVoters};
 
@@ -25,7 +26,7 @@ constexpr std::array kTakingPartAudience = {A::kItemAuthor, A::kItemRepliers, A:
 // change does tell every replier, follower and voter: it is rare (a
 // question answered, an idea accepted) and it is what those who took part,
 // or asked to hear (following it instead of posting it again), wait for.
-const std::array<AudienceRule, 10> kTable = {{
+const std::array<AudienceRule, 17> kTable = {{
     {K::kReply, Subject::kItem, kReplyAudience, false, "someone replies on an item"},
     {K::kMention, Subject::kItem, kMentionAudience, true,
      "an item or reply names members with `@handle`"},
@@ -44,6 +45,20 @@ const std::array<AudienceRule, 10> kTable = {{
     {K::kFixedCheck, Subject::kItem, kAuthorAudience, false,
      "some days after an item reached its kind's asking status, its author is asked whether "
      "it is done (a week after a report is solved: is it fixed?), from whoever moved it"},
+    // Lending: the event names the member holding the offer (kNamedMember).
+    {K::kOfferReserved, Subject::kItem, kAuthorAudience, false, "someone reserves an offer"},
+    {K::kReservationCancelled, Subject::kItem, kLoanPartiesAudience, false,
+     "the author of an offer or the member holding it cancels the reservation: the other hears"},
+    {K::kOfferHandedOver, Subject::kItem, kNamedMemberAudience, false,
+     "the author of an offer lends or gives it to the member holding it"},
+    {K::kLoanReturned, Subject::kItem, kNamedMemberAudience, false,
+     "the lender confirms the return of what they lent"},
+    {K::kLoanOverdue, Subject::kItem, kNamedMemberAudience, false,
+     "a loan is past its due date: the borrower is reminded once, from the lender"},
+    {K::kLoanOverdueLender, Subject::kItem, kAuthorAudience, false,
+     "a loan is past its due date: the lender hears it once, from the borrower"},
+    {K::kOfferExpiring, Subject::kItem, kAuthorAudience, false,
+     "an available offer expires within a day: kring tells its author (from themself)"},
 }};
 
 constexpr std::array<std::pair<Audience, std::string_view>, 9> kWho = {{
@@ -65,7 +80,8 @@ constexpr std::array<std::pair<Subject, std::string_view>, 3> kSees = {{
 }};
 
 constexpr std::array<std::string_view, 6> kRules = {
-    "never the actor themself;",
+    "never the actor themself, except in what kring says on its own about a member's item "
+    "(an offer about to expire or expired), where the author is named as the actor;",
     "never across a block: not a member who blocked the actor, nor one the actor blocked;",
     "never a member who muted the actor, or muted the space the item is in or the request or "
     "invitation is about;",

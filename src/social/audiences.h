@@ -29,6 +29,14 @@ enum class NotificationKind {
   kInvitation,
   kStatusChanged,
   kFixedCheck,
+  // lending (social/lending, social/loan_sweeps)
+  kOfferReserved,
+  kReservationCancelled,
+  kOfferHandedOver,
+  kLoanReturned,
+  kLoanOverdue,
+  kLoanOverdueLender,
+  kOfferExpiring,
 };
 
 // Who, relative to an event, may be told. Each is one recipient query in
@@ -83,7 +91,7 @@ namespace kring {
 template <>
 struct EnumNames<social::NotificationKind> {
   using K = social::NotificationKind;
-  static constexpr std::array<EnumName<K>, 10> kTable = {{
+  static constexpr std::array<EnumName<K>, 17> kTable = {{
       {K::kReply, "reply"},
       {K::kMention, "mention"},
       {K::kReaction, "reaction"},
@@ -94,6 +102,13 @@ struct EnumNames<social::NotificationKind> {
       {K::kInvitation, "invitation"},
       {K::kStatusChanged, "status_changed"},
       {K::kFixedCheck, "fixed_check"},
+      {K::kOfferReserved, "offer_reserved"},
+      {K::kReservationCancelled, "reservation_cancelled"},
+      {K::kOfferHandedOver, "offer_handed_over"},
+      {K::kLoanReturned, "loan_returned"},
+      {K::kLoanOverdue, "loan_overdue"},
+      {K::kLoanOverdueLender, "loan_overdue_lender"},
+      {K::kOfferExpiring, "offer_expiring"},
   }};
 };
 

@@ -1,7 +1,9 @@
 #include "social/capabilities.h"
 
 #include "core/kinds.h"
+#include "social/lending.h"
 #include "social/votes.h"
+#include "store/loan_repository.h"
 #include "store/space_repository.h"
 #include "store/status_change_repository.h"
 
@@ -84,6 +86,10 @@ Resource StandingCache::content(MemberId author, std::optional<SpaceId> space_id
 
 Resource StandingCache::item(const Item& row) {
   Resource r = content(row.author_id, row.space_id);
+  if (actor_.signed_in() && takes_loans(row)) {
+    auto loan = store::LoanRepository(conn_).open_for(row.id);
+    r.holder = loan && loan->borrower_id == actor_.id;
+  }
   const ItemKindRule* kind = find_item_kind(row.kind);
   if (!r.own || !kind) return r;
   for (const auto& t : kind->transitions) {
@@ -106,6 +112,9 @@ Can item_can(const Actor& actor, const Resource& item, const Item& row) {
                            asking && allows(actor, Action::kAnswerFollowUp, item));
   can.move_status =
       kind ? allowed_status_moves(actor, item, *kind, row.status) : std::vector<std::string_view>{};
+  // The moves that carry a loan are the lending verbs' (their own keys), not the status endpoint's.
+  std::erase_if(*can.move_status,
+                [&](std::string_view to) { return loan_move(row, row.status, to) != nullptr; });
   return can;
 }
 
@@ -154,7 +163,9 @@ Can space_member_can(const Actor& actor, const Space& space, const std::optional
 }
 
 void fill_can(StandingCache& standing, ItemView& view) {
-  view.can = item_can(standing.actor(), standing.item(view.item), view.item);
+  const Resource r = standing.item(view.item);
+  view.can = item_can(standing.actor(), r, view.item);
+  add_loan_can(standing.connection(), standing.actor(), r, view.item, *view.can);
 }
 
 void fill_can(StandingCache& standing, ReplyView& view, std::optional<SpaceId> item_space) {

@@ -31,11 +31,13 @@ class StandingCache {
  public:
   StandingCache(store::Connection& conn, const Actor& actor) : conn_(conn), actor_(actor) {}
   const Actor& actor() const { return actor_; }
+  store::Connection& connection() const { return conn_; }
   // Content by `author` living in `space` (none: a profile), readable by the viewer.
   Resource content(MemberId author, std::optional<SpaceId> space);
   // The item's standing: content() with, where its author's standing for a
   // move out of its status is limited in time (author_window_days), how
-  // long it has been at that status (read only then).
+  // long it has been at that status (read only then), and on an offer
+  // whether the viewer holds its open loan (social/lending.h).
   Resource item(const Item& item);
 
  private:
@@ -50,7 +52,9 @@ class StandingCache {
 // on the item: social/votes.h; both are idempotent, so whether the viewer
 // has voted is the item's `voted`, not a matter of may); and move_status,
 // the statuses the item may move to now (allowed_status_moves over its kind
-// and status).
+// and status) except those the lending verbs make; on an offer also the
+// lending verbs' keys (reserve, cancel_reservation, lend, give, return:
+// add_loan_can in social/lending.h, by fill_can).
 Can item_can(const Actor& actor, const Resource& item, const Item& row);
 // Keys: delete, hide, unhide, react, report. `removed`: deleted or hidden
 // (only hosts and admins still act on it).

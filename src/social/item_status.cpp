@@ -3,6 +3,7 @@
 #include "core/kinds.h"
 #include "core/validation.h"
 #include "social/capabilities.h"
+#include "social/lending.h"
 #include "social/notifier.h"
 #include "social/policy.h"
 #include "store/duplicate_repository.h"
@@ -113,10 +114,19 @@ Result<ItemView> ItemStatuses::move(const Actor& actor, ItemId id, const StatusM
   r.not_found = "no item " + std::to_string(id);
   const StatusTransition* transition = kind->transition(item->status, move.status);
   if (!transition) {
-    return invalid_transition(*kind, item->status, move.status,
-                              allowed_status_moves(actor, r, *kind, item->status));
+    auto allowed = allowed_status_moves(actor, r, *kind, item->status);
+    std::erase_if(allowed, [&](std::string_view to) {
+      return loan_move(*item, item->status, to) != nullptr;
+    });
+    return invalid_transition(*kind, item->status, move.status, std::move(allowed));
   }
   KRING_TRY(decide_transition(actor, r, *transition));
+  // A move that carries a loan row is its lending verb's alone, so that no
+  // reservation, loan or return goes unrecorded.
+  if (const LoanMove* by_loan = loan_move(*item, item->status, move.status)) {
+    return Error::conflict("loan_move", "a " + item->kind + " moves to '" + move.status + "' by " +
+                                            std::string(by_loan->route));
+  }
   if (move.duplicate_of) KRING_TRY(check_original(*conn, actor, *item, *move.duplicate_of));
   store::StatusChange change;
   change.item_id = id;

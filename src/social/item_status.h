@@ -54,7 +54,10 @@ class ItemStatuses {
   // invalid_transition, with `allowed` (the statuses the actor may move the
   // item to from here), when the kind has no move from the item's status to
   // this one, the same status included; the policy's 401/403 when the move
-  // exists but the actor may not make it; then for a duplicate's original:
+  // exists but the actor may not make it; 409 loan_move, naming the route,
+  // for a move the lending verbs make (social/lending.h: reserving,
+  // cancelling a reservation, lending, giving, confirming a return), so
+  // that no loan row is skipped; then for a duplicate's original:
   // 400 invalid_duplicate_of when it is the item itself, of another kind or
   // in another space, 404 when the actor may not read it, 409
   // original_is_duplicate when it is a duplicate itself (the message names

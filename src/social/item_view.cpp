@@ -35,6 +35,7 @@ ItemView view_uncounted(store::Connection& conn, MemberId viewer, Item item,
     v.duplicate_of = duplicates.original_of(item.id, viewer);
     v.duplicates = duplicates.duplicates_of(item.id, viewer, kDuplicatesListed);
   }
+  v.loan = view_open_loan(conn, viewer, item);
   v.item = std::move(item);
   return v;
 }

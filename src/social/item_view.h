@@ -10,6 +10,7 @@
 
 #include "core/item.h"
 #include "social/can.h"
+#include "social/loan_view.h"
 #include "social/member_view.h"
 #include "social/support_diversity.h"
 #include "store/database.h"
@@ -44,6 +45,8 @@ struct ItemView {
   // duplicates of it, as far as the viewer may read them.
   std::optional<ItemId> duplicate_of;
   std::vector<ItemId> duplicates;
+  // On a kind that takes loans (an offer): its open loan, if any (social/loan_view.h).
+  std::optional<LoanView> loan;
   std::optional<Can> can;    // social/capabilities
 };
 

@@ -79,7 +79,7 @@ void Notifier::notify(const Event& event) {
     check_subject(rule, event);
     for (Audience a : rule.audiences) {
       for (MemberId recipient : audience(a, kind, event)) {
-        if (recipient == 0 || recipient == event.actor) continue;
+        if (recipient == 0 || (recipient == event.actor && !event.by_kring)) continue;
         if (std::find(told.begin(), told.end(), recipient) != told.end()) continue;
         if (!repo.may_be_told(recipient, event.actor, event.item, event.space)) continue;
         // Past the sender's mention budget the mention still renders as a

@@ -39,6 +39,9 @@ struct Event {
   MemberId member = 0;
   // The @handles the event's text names.
   std::vector<std::string> mentions;
+  // kring itself speaks (a sweep) about the actor's own item: the actor,
+  // named as the one it comes from, is told too.
+  bool by_kring = false;
 };
 
 class Notifier {

@@ -199,6 +199,19 @@ constexpr std::array kRules = {
     Rule{Action::kReadNotifications, "read_notifications", kMember, kAllowed},
     Rule{Action::kMarkNotificationsRead, "mark_notifications_read", kMember},
     Rule{Action::kOpenStream, "open_stream", kMember},
+    // A block between a member and the offer's author hides the offer from
+    // their reservation, as from a follow.
+    Rule{Action::kReserveOffer, "reserve_offer", kMember, kRefused, kByTransition, 0, true,
+         Refusal::k403, "you may not reserve this offer"},
+    Rule{Action::kCancelReservation, "cancel_reservation", kMember, kRefused, kByTransition, 0,
+         false, Refusal::k403, "only its author or the member holding it may cancel this"},
+    Rule{Action::kLendOffer, "lend_offer", kMember, kRefused, kByTransition, 0, false,
+         Refusal::k403, "only its author may lend it"},
+    Rule{Action::kGiveOffer, "give_offer", kMember, kRefused, kByTransition, 0, false,
+         Refusal::k403, "only its author may give it"},
+    Rule{Action::kConfirmReturn, "confirm_return", kMember, kRefused, kByTransition, 0, false,
+         Refusal::k403, "only its lender confirms its return"},
+    Rule{Action::kListOwnLoans, "list_own_loans", kMember, kAllowed},
 };
 
 constexpr bool rows_follow_the_enum() {
@@ -318,8 +331,9 @@ bool author_window_closed(const Resource& item, const StatusTransition& move) {
   return !item.in_status_for || *item.in_status_for > move.author_window_days * kMicrosPerDay;
 }
 
-Rule transition_rule(const Resource& item, const StatusTransition& move) {
-  Rule rule = rule_of(Action::kMoveItemStatus);
+Rule transition_rule(const Resource& item, const StatusTransition& move,
+                     Action verb = Action::kMoveItemStatus) {
+  Rule rule = rule_of(verb);
   std::uint32_t by = 0;
   for (::kring::Standing s : enum_values<::kring::Standing>()) {
     if (move.by.contains(s)) by |= standing_of(s);
@@ -428,7 +442,16 @@ Status decide(const Actor& actor, Action action, const Resource& resource) {
 }
 
 Status decide_transition(const Actor& actor, const Resource& item, const StatusTransition& move) {
-  const Rule rule = transition_rule(item, move);
+  return decide_transition(actor, Action::kMoveItemStatus, item, move);
+}
+
+bool allows_transition(const Actor& actor, const Resource& item, const StatusTransition& move) {
+  return allows_transition(actor, Action::kMoveItemStatus, item, move);
+}
+
+Status decide_transition(const Actor& actor, Action verb, const Resource& item,
+                         const StatusTransition& move) {
+  const Rule rule = transition_rule(item, move, verb);
   std::uint32_t lacking = 0;
   if (evaluate(actor, rule, item, lacking) == Verdict::kNoStanding) {
     if (item.own && author_window_closed(item, move)) {
@@ -443,9 +466,10 @@ Status decide_transition(const Actor& actor, const Resource& item, const StatusT
   return decide_rule(actor, rule, item);
 }
 
-bool allows_transition(const Actor& actor, const Resource& item, const StatusTransition& move) {
+bool allows_transition(const Actor& actor, Action verb, const Resource& item,
+                       const StatusTransition& move) {
   std::uint32_t lacking = 0;
-  return evaluate(actor, transition_rule(item, move), item, lacking) == Verdict::kAllowed;
+  return evaluate(actor, transition_rule(item, move, verb), item, lacking) == Verdict::kAllowed;
 }
 
 std::vector<std::string_view> allowed_status_moves(const Actor& actor, const Resource& item,

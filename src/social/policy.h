@@ -122,8 +122,17 @@ enum class Action {
   kReadNotifications,
   kMarkNotificationsRead,
   kOpenStream,
+  // lending (social/lending): each verb moves an offer along one transition
+  // of its kind, whose standings are the kind table's (decide_transition
+  // with the verb)
+  kReserveOffer,
+  kCancelReservation,
+  kLendOffer,
+  kGiveOffer,
+  kConfirmReturn,
+  kListOwnLoans,
 };
-inline constexpr std::size_t kActionCount = static_cast<std::size_t>(Action::kOpenStream) + 1;
+inline constexpr std::size_t kActionCount = static_cast<std::size_t>(Action::kListOwnLoans) + 1;
 
 // The space a resource lives in (or the space acted on), as the actor stands there.
 struct SpaceStanding {
@@ -188,6 +197,14 @@ bool allows(const Actor& actor, Action action, const Resource& resource = {});
 // closed, when the author holds nothing else).
 Status decide_transition(const Actor& actor, const Resource& item, const StatusTransition& move);
 bool allows_transition(const Actor& actor, const Resource& item, const StatusTransition& move);
+// The same under a verb of its own whose row stands for the transition's
+// standings (kReserveOffer and the other lending verbs): that row's
+// instance role, suspension rule, block rule and refusal, with the
+// standings `move.by` names.
+Status decide_transition(const Actor& actor, Action verb, const Resource& item,
+                         const StatusTransition& move);
+bool allows_transition(const Actor& actor, Action verb, const Resource& item,
+                       const StatusTransition& move);
 // The statuses the actor may move an item of `kind` to from `from`, in the
 // kind's transition order: each transition out of `from` that
 // allows_transition() grants. Empty for a kind without workflow.

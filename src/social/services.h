@@ -12,6 +12,8 @@
 #include "social/health.h"
 #include "social/item_status.h"
 #include "social/items.h"
+#include "social/lending.h"
+#include "social/loan_sweeps.h"
 #include "social/login_throttle.h"
 #include "social/members.h"
 #include "social/moderation.h"
@@ -60,7 +62,9 @@ struct Services {
         network(db),
         reputation(db),
         suggestions(db),
-        health(db) {}
+        health(db),
+        lending(db, hub),
+        loan_sweeps(db, hub) {}
 
   RateLimiter rate_limiter;
   LoginThrottle login_throttle;
@@ -87,6 +91,8 @@ struct Services {
   Reputation reputation;
   SuggestionService suggestions;
   Health health;
+  Lending lending;
+  LoanSweeps loan_sweeps;
 };
 
 }  // namespace kring::social

@@ -631,7 +631,28 @@ CREATE INDEX rsvps_checked_in ON rsvps(item_id, member_id, checked_in_at) WHERE 
 CREATE INDEX contributions_confirmed ON contributions(item_id, giver_id, receiver_id, decided_at, created_at) WHERE status = 'confirmed';
 )sql";
 
-constexpr std::array<Migration, 17> kMigrations = {{
+// Migration 19, lending (social/lending.h, social/loan_sweeps.h):
+// - loans.given_at: a reservation that ended with the item given (an offer
+//   to give, or help given); such a loan is past, like a returned one.
+// - loans_by_item: a lender's loans are read from their items
+//   (items_by_author), then each item's loans.
+// - offer_expiries: per offer and expiry time, when its author was told it
+//   is about to expire and when kring expired it; keyed by the time, so a
+//   new expires_at is noticed anew and an offer renewed after expiring is
+//   not expired again at the same time.
+constexpr std::string_view kLending = R"sql(
+ALTER TABLE loans ADD COLUMN given_at INTEGER;
+CREATE INDEX loans_by_item ON loans(item_id, id);
+CREATE TABLE offer_expiries (
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  expires_at INTEGER NOT NULL,
+  noticed_at INTEGER,
+  expired_at INTEGER,
+  PRIMARY KEY (item_id, expires_at)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 18> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
@@ -648,8 +669,20 @@ constexpr std::array<Migration, 17> kMigrations = {{
     {14, "members following items", kItemFollows},
     {15, "the suspended members, indexed", kSuspendedMembers},
     {16, "requests, offers, initiatives, events; the ledger, RSVPs, loans", kContributionEconomy},
+    {19, "lending: gifts ended, loans by item, offer expiries", kLending},
     {21, "the network version counts confirmed contributions and check-ins", kNetworkLedgerAndAttendance},
 }};
+
+// apply_migrations() walks the array in order and skips what the file's
+// user_version already has, so a lower version after a higher one would
+// never run on a file that has the higher one.
+constexpr bool versions_increase() {
+  for (std::size_t i = 1; i < kMigrations.size(); ++i) {
+    if (kMigrations[i].version <= kMigrations[i - 1].version) return false;
+  }
+  return true;
+}
+static_assert(versions_increase(), "kMigrations must list versions in increasing order");
 
 int user_version(Connection& conn) {
   auto stmt = conn.prepare("PRAGMA user_version");

@@ -1,6 +1,6 @@
 #pragma once
 // Allocates the time-ordered ids (core/ids.h) of the tables whose ids an
-// outsider sees: spaces, items, replies, notifications, reports, status changes.
+// outsider sees: spaces, items, replies, notifications, reports, status changes, loans.
 //
 // REQUIRES: inside a write transaction on conn (BEGIN IMMEDIATE), so the
 // table's largest id read here is still the largest when the row goes in.
@@ -12,7 +12,15 @@
 
 namespace kring::store {
 
-enum class IdTable { kSpaces, kItems, kReplies, kNotifications, kReports, kItemStatusChanges };
+enum class IdTable {
+  kSpaces,
+  kItems,
+  kReplies,
+  kNotifications,
+  kReports,
+  kItemStatusChanges,
+  kLoans
+};
 
 // An id above every id in the table, for a row written at `at` (its
 // created_at, so bulk loaders writing in time order get ids that grow with

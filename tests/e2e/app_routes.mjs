@@ -43,7 +43,11 @@ export async function seed(server) {
   await bob.call('PUT', `/items/${item.id}/reactions/like`);
   await carol.call('POST', '/reports', { target_type: 'item', target_id: item.id, reason: 'Testing the queue.' }).catch(() => null);
   await dan.call('POST', '/reports', { target_type: 'reply', target_id: reply.id, reason: 'Just checking.' });
-  return { itemId: item.id };
+  // An offer lent to Ada, for the lending panel and My loans.
+  const offer = await bob.call('POST', '/items', { kind: 'offer', offer: 'lend', title: 'A ladder to lend', body: 'Three metres.', visibility: 'public', space: 'repair-cafe' });
+  await ada.call('POST', `/items/${offer.id}/reservation`);
+  await bob.call('POST', `/items/${offer.id}/lend`, { due_at: new Date(Date.now() + 7 * 86400000).toISOString() });
+  return { itemId: item.id, offerId: offer.id };
 }
 
 // What an anonymous visitor can open.
@@ -59,6 +63,7 @@ export function anonymousRoutes(ids) {
     ['/spaces/repair-cafe', null],
     ['/spaces/repair-cafe/queue', null],
     [`/items/${ids.itemId}`, null],
+    [`/items/${ids.offerId}`, null],
     ['/tags/repair', null],
     ['/search?q=lamp', null],
     ['/map', null],
@@ -70,7 +75,7 @@ export function anonymousRoutes(ids) {
 }
 
 // Screens for members: an anonymous visitor is sent to log in.
-export const MEMBER_ONLY = ['/notifications', '/settings', '/network', '/profile/edit', '/spaces/new', '/analytics', '/spaces/repair-cafe/report'];
+export const MEMBER_ONLY = ['/notifications', '/settings', '/network', '/profile/edit', '/spaces/new', '/analytics', '/spaces/repair-cafe/report', '/me/loans'];
 
 // What Ada, a member who hosts both spaces, sees.
 export function memberRoutes(ids) {
@@ -97,6 +102,9 @@ export function memberRoutes(ids) {
     ['/spaces/garden', null],
     ['/spaces/garden/requests', 'join-requests'],
     [`/items/${ids.itemId}`, 'item'],
+    [`/items/${ids.offerId}`, 'offer'],
+    ['/me/loans', 'my-loans'],
+    ['/me/loans?role=lent&state=past', null],
     ['/tags/repair', null],
     ['/notifications', 'notifications'],
     ['/search?q=repair', 'search'],

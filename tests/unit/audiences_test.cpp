@@ -49,6 +49,13 @@ TEST(AudienceTable, SaysWhoIsToldOfEachKind) {
       {K::kStatusChanged,
        {Subject::kItem, {A::kItemAuthor, A::kItemRepliers, A::kItemFollowers, A::kItemVoters}}},
       {K::kFixedCheck, {Subject::kItem, {A::kItemAuthor}}},
+      {K::kOfferReserved, {Subject::kItem, {A::kItemAuthor}}},
+      {K::kReservationCancelled, {Subject::kItem, {A::kItemAuthor, A::kNamedMember}}},
+      {K::kOfferHandedOver, {Subject::kItem, {A::kNamedMember}}},
+      {K::kLoanReturned, {Subject::kItem, {A::kNamedMember}}},
+      {K::kLoanOverdue, {Subject::kItem, {A::kNamedMember}}},
+      {K::kLoanOverdueLender, {Subject::kItem, {A::kItemAuthor}}},
+      {K::kOfferExpiring, {Subject::kItem, {A::kItemAuthor}}},
   };
   for (const auto& rule : audience_table()) {
     const auto& [subject, audiences] = expected.at(rule.kind);

@@ -26,6 +26,7 @@ import { SearchPage } from './pages/search';
 import { SettingsPage } from './pages/settings';
 import { NotFoundPage } from './pages/not_found';
 import { ModerationPage } from './pages/moderation';
+import { MyLoansPage } from './pages/my_loans';
 import { lazyScreen } from './components/lazy';
 
 // sigma.js and graphology load with the analytics screen, not before.
@@ -69,6 +70,7 @@ const ROUTES: Route[] = [
   { pattern: '/settings', component: SettingsPage, member: true },
   { pattern: '/moderation', component: ModerationPage, member: true },
   { pattern: '/analytics', component: AnalyticsPage, member: true },
+  { pattern: '/me/loans', component: MyLoansPage, member: true },
 ];
 
 function resolve(path: string): { route: Route | null; params: Params } {

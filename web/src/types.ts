@@ -412,3 +412,29 @@ export interface MemberReputation {
   contributions: { given: ContributionTotal[]; received: ContributionTotal[] };
   participation: { type: string; since: string; window_days: number };
 }
+// Lending (README "Lending"): an offer's open loan, as item.loan; the holder
+// is shown only to the offer's author and the holder.
+export interface Loan {
+  holder: Member | null;
+  reserved_at: string;
+  lent_at: string | null;
+  due_at: string | null;
+  overdue: boolean;
+}
+
+// One row of GET /me/loans.
+export interface LoanEntry extends Loan {
+  id: string;
+  state: 'reserved' | 'lent' | 'returned' | 'given' | 'cancelled';
+  returned_at: string | null;
+  given_at: string | null;
+  cancelled_at: string | null;
+  item: Item | null; // null once the viewer may no longer read it
+}
+
+// An offer as the server sends it: its mode, its loan and the lending verbs in `can`.
+export type OfferItem = Item & {
+  offer?: string | null; // one of vocabulary().offer_modes
+  loan?: Loan | null;
+  can: ItemCan & { reserve?: boolean; cancel_reservation?: boolean; lend?: boolean; give?: boolean; return?: boolean };
+};

@@ -21,6 +21,8 @@ void register_space_routes(Router& router, social::Services& services);
 // would take "similar" for an id.
 void register_similar_item_routes(Router& router, social::Services& services);
 void register_item_routes(Router& router, social::Services& services);
+// Reserving, lending, giving and returning offers; GET /api/v1/me/loans.
+void register_lending_routes(Router& router, social::Services& services);
 void register_feed_routes(Router& router, social::Services& services);
 void register_item_listing_routes(Router& router, social::Services& services);
 void register_open_data_routes(Router& router, social::Services& services);

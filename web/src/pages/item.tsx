@@ -14,6 +14,7 @@ import { ReactionBar } from '../components/reactions';
 import { ReportButton } from '../components/report';
 import { DuplicateLinks, ItemPlace } from '../components/place';
 import { StatusControl } from '../components/status_control';
+import { LendingPanel } from '../exchange/lending_panel';
 import { VoteButton } from '../components/vote_button';
 import { Avatar, Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, MemberLink, PageHeader } from '../components/ui';
 
@@ -322,6 +323,7 @@ export function ItemPage({ id }: { id: string }) {
         {showHistory && <History itemId={item.id} />}
         <StatusControl item={item} onChanged={r.setData} />
       </article>
+      <LendingPanel item={item} onChanged={r.setData} />
 
       <section id="replies" class="replies-section" aria-labelledby="replies-title">
         <h2 id="replies-title" class="section-title">
