@@ -1,6 +1,7 @@
 #include "http/content_json.h"
 
 #include "http/can_json.h"
+#include "http/rsvp_json.h"
 #include "http/exchange_input.h"
 #include "http/member_json.h"
 
@@ -96,6 +97,7 @@ nlohmann::json item_json(const social::ItemView& v) {
       v.duplicate_of ? nlohmann::json(std::to_string(*v.duplicate_of)) : nlohmann::json(nullptr);
   j["duplicates"] = nlohmann::json::array();
   for (ItemId d : v.duplicates) j["duplicates"].push_back(std::to_string(d));
+  if (v.rsvp) j["rsvp"] = rsvp_summary_json(*v.rsvp);
   if (v.can) j["can"] = can_json(*v.can);
   return j;
 }

@@ -16,6 +16,7 @@ constexpr std::array kReactionAudience = {A::kReactedAuthor};
 constexpr std::array kNamedMemberAudience = {A::kNamedMember};
 constexpr std::array kHostsAudience = {A::kSpaceHosts};
 constexpr std::array kAuthorAudience = {A::kItemAuthor};
+constexpr std::array kGoingAudience = {A::kEventGoing};
 constexpr std::array kTakingPartAudience = {A::kItemAuthor, A::kItemRepliers, A::kItemFollowers,
                                             A::kItemVoters};
 
@@ -25,7 +26,7 @@ constexpr std::array kTakingPartAudience = {A::kItemAuthor, A::kItemRepliers, A:
 // change does tell every replier, follower and voter: it is rare (a
 // question answered, an idea accepted) and it is what those who took part,
 // or asked to hear (following it instead of posting it again), wait for.
-const std::array<AudienceRule, 10> kTable = {{
+const std::array<AudienceRule, 12> kTable = {{
     {K::kReply, Subject::kItem, kReplyAudience, false, "someone replies on an item"},
     {K::kMention, Subject::kItem, kMentionAudience, true,
      "an item or reply names members with `@handle`"},
@@ -44,9 +45,14 @@ const std::array<AudienceRule, 10> kTable = {{
     {K::kFixedCheck, Subject::kItem, kAuthorAudience, false,
      "some days after an item reached its kind's asking status, its author is asked whether "
      "it is done (a week after a report is solved: is it fixed?), from whoever moved it"},
+    {K::kRsvpPromoted, Subject::kItem, kNamedMemberAudience, false,
+     "a place at an event comes free (a cancellation, fewer guests, a larger capacity) and a "
+     "waiting member moves up to going, from whoever freed it"},
+    {K::kEventCancelled, Subject::kItem, kGoingAudience, false,
+     "an event's organisers call it off"},
 }};
 
-constexpr std::array<std::pair<Audience, std::string_view>, 9> kWho = {{
+constexpr std::array<std::pair<Audience, std::string_view>, 10> kWho = {{
     {A::kMentioned, "the members named (active accounts)"},
     {A::kItemAuthor, "the item's author"},
     {A::kParentAuthor, "the author of the reply answered (unless it was deleted)"},
@@ -56,6 +62,7 @@ constexpr std::array<std::pair<Audience, std::string_view>, 9> kWho = {{
     {A::kItemRepliers, "everyone who replied to the item (deleted replies left out)"},
     {A::kItemFollowers, "everyone following the item (not suspended ones)"},
     {A::kItemVoters, "everyone who voted on the item (not suspended ones)"},
+    {A::kEventGoing, "everyone going to the event"},
 }};
 
 constexpr std::array<std::pair<Subject, std::string_view>, 3> kSees = {{

@@ -29,6 +29,8 @@ enum class NotificationKind {
   kInvitation,
   kStatusChanged,
   kFixedCheck,
+  kRsvpPromoted,   // social/events: a place came free for a waiting member
+  kEventCancelled,  // social/item_status: an event called off, to those going
 };
 
 // Who, relative to an event, may be told. Each is one recipient query in
@@ -43,6 +45,7 @@ enum class Audience {
   kItemRepliers,   // the authors of the item's replies, deleted ones left out
   kItemFollowers,  // the members following the item who are not suspended
   kItemVoters,     // the members who voted on the item who are not suspended
+  kEventGoing,     // the members going to the event (rsvps)
 };
 
 // What a recipient must be able to see to be told, and so which id an
@@ -83,7 +86,7 @@ namespace kring {
 template <>
 struct EnumNames<social::NotificationKind> {
   using K = social::NotificationKind;
-  static constexpr std::array<EnumName<K>, 10> kTable = {{
+  static constexpr std::array<EnumName<K>, 12> kTable = {{
       {K::kReply, "reply"},
       {K::kMention, "mention"},
       {K::kReaction, "reaction"},
@@ -94,6 +97,8 @@ struct EnumNames<social::NotificationKind> {
       {K::kInvitation, "invitation"},
       {K::kStatusChanged, "status_changed"},
       {K::kFixedCheck, "fixed_check"},
+      {K::kRsvpPromoted, "rsvp_promoted"},
+      {K::kEventCancelled, "event_cancelled"},
   }};
 };
 

@@ -1,6 +1,7 @@
 #include "social/capabilities.h"
 
 #include "core/kinds.h"
+#include "social/events.h"
 #include "social/votes.h"
 #include "store/space_repository.h"
 #include "store/status_change_repository.h"
@@ -154,7 +155,14 @@ Can space_member_can(const Actor& actor, const Space& space, const std::optional
 }
 
 void fill_can(StandingCache& standing, ItemView& view) {
-  view.can = item_can(standing.actor(), standing.item(view.item), view.item);
+  if (!view.rsvp) {
+    view.can = item_can(standing.actor(), standing.item(view.item), view.item);
+    return;
+  }
+  // An event's standing also knows its co-organisers and blocks.
+  const Resource event = event_standing(standing.connection(), standing, view.item);
+  view.can = item_can(standing.actor(), event, view.item);
+  add_event_can(standing.actor(), event, view.item, *view.can);
 }
 
 void fill_can(StandingCache& standing, ReplyView& view, std::optional<SpaceId> item_space) {

@@ -31,6 +31,7 @@ class StandingCache {
  public:
   StandingCache(store::Connection& conn, const Actor& actor) : conn_(conn), actor_(actor) {}
   const Actor& actor() const { return actor_; }
+  store::Connection& connection() const { return conn_; }
   // Content by `author` living in `space` (none: a profile), readable by the viewer.
   Resource content(MemberId author, std::optional<SpaceId> space);
   // The item's standing: content() with, where its author's standing for a
@@ -50,7 +51,7 @@ class StandingCache {
 // on the item: social/votes.h; both are idempotent, so whether the viewer
 // has voted is the item's `voted`, not a matter of may); and move_status,
 // the statuses the item may move to now (allowed_status_moves over its kind
-// and status).
+// and status). On an event, fill_can adds social/events.h's entries.
 Can item_can(const Actor& actor, const Resource& item, const Item& row);
 // Keys: delete, hide, unhide, react, report. `removed`: deleted or hidden
 // (only hosts and admins still act on it).

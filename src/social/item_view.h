@@ -15,6 +15,7 @@
 #include "store/database.h"
 #include "store/item_follow_repository.h"
 #include "store/reaction_repository.h"
+#include "store/rsvp_repository.h"
 #include "store/vote_repository.h"
 
 namespace kring::social {
@@ -44,6 +45,8 @@ struct ItemView {
   // duplicates of it, as far as the viewer may read them.
   std::optional<ItemId> duplicate_of;
   std::vector<ItemId> duplicates;
+  // On a kind that takes RSVPs (an event): its places and the viewer's answer.
+  std::optional<store::RsvpSummary> rsvp;
   std::optional<Can> can;    // social/capabilities
 };
 

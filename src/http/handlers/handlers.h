@@ -19,6 +19,8 @@ void register_space_routes(Router& router, social::Services& services);
 // would take "similar" for an id.
 void register_similar_item_routes(Router& router, social::Services& services);
 void register_item_routes(Router& router, social::Services& services);
+// RSVPs, check-in and attendees of an event (handlers/events.cpp).
+void register_event_routes(Router& router, social::Services& services);
 void register_feed_routes(Router& router, social::Services& services);
 void register_item_listing_routes(Router& router, social::Services& services);
 void register_open_data_routes(Router& router, social::Services& services);
