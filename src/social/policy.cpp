@@ -194,9 +194,10 @@ constexpr std::array kRules = {
     Rule{Action::kUndoCheckIn, "undo_check_in", kMember, kRefused, kOrganiser | kSpaceModerator,
          0, false, Refusal::k403,
          "only the event's organisers and the space's hosts check members in"},
-    // Like Meetup: whoever may read the event and is signed in sees who goes.
-    Rule{Action::kListAttendees, "list_attendees", kMember, kAllowed},
-    Rule{Action::kViewAttendance, "view_attendance", kMember, kAllowed,
+    // Like Meetup: whoever may read the event and is signed in sees who goes
+    // (not a suspended member: who goes is no page of their own).
+    Rule{Action::kListAttendees, "list_attendees", kMember},
+    Rule{Action::kViewAttendance, "view_attendance", kMember, kRefused,
          kOrganiser | kSpaceModerator, 0, false, Refusal::k403,
          "only the event's organisers and the space's hosts see the waiting list and check-ins"},
     Rule{Action::kReport, "report", kMember, kRefused, 0, kOther, false, Refusal::k403,

@@ -314,9 +314,10 @@ class Events(ApiTestCase):
         event = self.new_event(capacity=2)
         for who in ("member", "second", "third", "fourth"):
             ok(self.rsvp(who, event), 201)
-        for who in ("member", "outsider", "author", "host", "coorg", "suspended"):
+        for who in ("member", "outsider", "author", "host", "coorg"):
             self.assertEqual(self.handles(who, event), ["ev_member", "ev_second"], who)
         self.assertError(self.anonymous().get(f"/api/v1/items/{event['id']}/attendees"), 401)
+        self.assertError(self.attendees("suspended", event), 403)
         for who in ("author", "coorg", "host"):
             self.assertEqual(self.handles(who, event, "waitlisted"), ["ev_third", "ev_fourth"], who)
             self.assertTrue(self.view(who, event)["can"]["view_attendance"], who)
@@ -355,6 +356,25 @@ class Events(ApiTestCase):
         ok(self.cast["author"].post(f"/api/v1/items/{event['id']}/status", {"status": "scheduled"}))
         self.assertEqual(self.view("second", event)["rsvp"]["my_state"], "going")
         self.assertEqual(len(self.told("second", "rsvp_promoted", event)), 1)
+
+    def test_who_may_call_an_event_off_and_on_again(self):
+        # The kind table: scheduled <-> cancelled by its organisers, the space's hosts or an admin.
+        allowed = {"author", "coorg", "host", "owner", "admin"}
+        for who in ["member", "outsider", "leaver", "suspended"] + sorted(allowed):
+            event = self.new_event()
+            path = f"/api/v1/items/{event['id']}/status"
+            for to in ("cancelled", "scheduled"):
+                if to == "scheduled" and who not in allowed:
+                    ok(self.cast["author"].post(path, {"status": "cancelled"}))
+                reply = self.cast[who].post(path, {"status": to})
+                if who in allowed:
+                    self.assertEqual(ok(reply)["status"], to, (who, to))
+                else:
+                    self.assertError(reply, 403)
+                    self.assertEqual(self.view("author", event)["status"],
+                                     "scheduled" if to == "cancelled" else "cancelled", (who, to))
+        self.assertError(self.anonymous().post(f"/api/v1/items/{event['id']}/status",
+                                               {"status": "cancelled"}), 401)
 
     # -- races -------------------------------------------------------------------------
 
