@@ -29,7 +29,7 @@ enum class NotificationKind {
   kInvitation,
   kStatusChanged,
   kFixedCheck,
-  kRsvpPromoted,   // social/events: a place came free for a waiting member
+  kRsvpPromoted,    // social/events: a place came free for a waiting member
   kEventCancelled,  // social/item_status: an event called off, to those going
 };
 

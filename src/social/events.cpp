@@ -50,14 +50,12 @@ Result<Item> readable_item(store::Connection& conn, const Actor& actor, Action a
 
 Status check_guests(std::int64_t guests) {
   if (guests < 0 || guests > kMaxGuests) {
-    return Error::invalid("invalid_guests",
-                          "guests must be 0.." + std::to_string(kMaxGuests));
+    return Error::invalid("invalid_guests", "guests must be 0.." + std::to_string(kMaxGuests));
   }
   return {};
 }
 
-RsvpOutcome outcome(store::RsvpRepository& rsvps, const Item& item, MemberId member,
-                    bool created) {
+RsvpOutcome outcome(store::RsvpRepository& rsvps, const Item& item, MemberId member, bool created) {
   RsvpOutcome out;
   out.summary = rsvps.summary(item.id, item.capacity, member);
   out.rsvp = out.summary.mine;
@@ -170,9 +168,9 @@ Result<RsvpOutcome> Events::rsvp(const Actor& actor, ItemId id,
         !goes_now(item->capacity, taken, waiting, more)) {
       const std::int64_t free = item->capacity ? *item->capacity - taken : 0;
       return Error::conflict(
-          "event_full", "only " + std::to_string(std::max<std::int64_t>(free, 0)) +
-                            " more places are free" + (waiting > 0 ? ", and members are waiting" : "") +
-                            "; your answer stays as it was");
+          "event_full",
+          "only " + std::to_string(std::max<std::int64_t>(free, 0)) + " more places are free" +
+              (waiting > 0 ? ", and members are waiting" : "") + "; your answer stays as it was");
     }
     rsvps.set_guests(id, actor.id, *guests);
     promote_waitlisted(*conn, notifier, *item, actor.id);
@@ -255,8 +253,8 @@ Result<Page<AttendeeView>> Events::attendees(const Actor& viewer, ItemId id,
   }
   const Action action =
       filter == store::AttendeeFilter::kGoing ? Action::kListAttendees : Action::kViewAttendance;
-  auto pager = Pager::open(list_name({"attendees", std::to_string(id), state.value_or("going")}),
-                           request);
+  auto pager =
+      Pager::open(list_name({"attendees", std::to_string(id), state.value_or("going")}), request);
   if (!pager) return std::move(pager).error();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);
@@ -275,7 +273,9 @@ Result<Page<AttendeeView>> Events::attendees(const Actor& viewer, ItemId id,
   const Micros now = now_micros();
   return pager->page(
       store::RsvpRepository(*conn).list(id, filter, after, pager->fetch()),
-      [](const store::Rsvp& r) { return CursorKey{0, r.position}; },
+      [](const store::Rsvp& r) {
+        return CursorKey{0, r.position};
+      },
       [&](store::Rsvp&& r) -> std::optional<AttendeeView> {
         auto member = members.find_by_id(r.member);
         if (!member) return std::nullopt;

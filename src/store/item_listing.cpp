@@ -31,8 +31,7 @@ static_assert(std::size(kSortKeys) == static_cast<std::size_t>(ItemSort::kPast) 
 
 // The sort's key as a column, which the next page's cursor carries.
 // (vote_count keeps its name: the per-status merge below orders by it.)
-constexpr std::string_view kSortKeyColumns[] = {"0", "i.vote_count", "i.starts_at",
-                                                "i.starts_at"};
+constexpr std::string_view kSortKeyColumns[] = {"0", "i.vote_count", "i.starts_at", "i.starts_at"};
 
 // The per-status arms bind their statuses from ?20 on, below the keyset's
 // ?61 to ?63.
@@ -83,9 +82,9 @@ std::vector<ListedItem> list_item_ids(Connection& conn, const ItemListingQuery& 
     where += " AND i.starts_at IS NOT NULL AND coalesce(i.ends_at, i.starts_at) <= ?14";
   }
   Keyset keyset(kSortKeys[static_cast<std::size_t>(q.sort)], q.after, q.limit);
-  const std::string select =
-      "SELECT i.id, " + std::string(kSortKeyColumns[static_cast<std::size_t>(q.sort)]) +
-      " FROM items i WHERE " + where + " AND " + keyset.after_cursor();
+  const std::string_view key_column = kSortKeyColumns[static_cast<std::size_t>(q.sort)];
+  const std::string select = "SELECT i.id, " + std::string(key_column) + " FROM items i WHERE " +
+                             where + " AND " + keyset.after_cursor();
   // A space's board by votes at every status: items_by_votes is (space_id,
   // kind, status, vote_count, id), so one range of it per status of the
   // kind, each cut at the page, merged (109k ideas in one space: 652 ->

@@ -47,8 +47,7 @@ std::int64_t RsvpRepository::going_places(ItemId item) {
 }
 
 std::int64_t RsvpRepository::waitlisted_count(ItemId item) {
-  auto st =
-      conn_.prepare("SELECT count(*) FROM rsvps WHERE item_id = ?1 AND state = 'waitlisted'");
+  auto st = conn_.prepare("SELECT count(*) FROM rsvps WHERE item_id = ?1 AND state = 'waitlisted'");
   st.bind(1, item);
   return st.step() ? st.int64(0) : 0;
 }
@@ -149,9 +148,10 @@ std::vector<Rsvp> RsvpRepository::list(ItemId item, AttendeeFilter filter,
       "state = 'waitlisted'",
       "state = 'going' AND checked_in_at IS NOT NULL",
   };
-  auto st = conn_.prepare("SELECT " + std::string(kColumns) + " FROM rsvps WHERE item_id = ?1 AND " +
-                          std::string(kWhere[static_cast<int>(filter)]) +
-                          " AND position > ?2 ORDER BY position LIMIT ?3");
+  auto st =
+      conn_.prepare("SELECT " + std::string(kColumns) + " FROM rsvps WHERE item_id = ?1 AND " +
+                    std::string(kWhere[static_cast<int>(filter)]) +
+                    " AND position > ?2 ORDER BY position LIMIT ?3");
   st.bind(1, item).bind(2, after.value_or(0)).bind(3, limit);
   std::vector<Rsvp> out;
   while (st.step()) out.push_back(read_rsvp(st));

@@ -38,11 +38,11 @@ struct Rsvp {
 
 // An event's answers as one viewer sees them (the item view's `rsvp`).
 struct RsvpSummary {
-  std::int64_t going = 0;       // places taken: 1 + guests over going rows
-  std::int64_t waitlisted = 0;  // members waiting
-  std::int64_t checked_in = 0;  // members checked in
-  std::optional<std::int64_t> capacity;  // empty: unlimited
-  std::optional<Rsvp> mine;     // the viewer's own row
+  std::int64_t going = 0;                   // places taken: 1 + guests over going rows
+  std::int64_t waitlisted = 0;              // members waiting
+  std::int64_t checked_in = 0;              // members checked in
+  std::optional<std::int64_t> capacity;     // empty: unlimited
+  std::optional<Rsvp> mine;                 // the viewer's own row
   std::optional<std::int64_t> my_position;  // 1-based place on the waiting list
 };
 
