@@ -232,6 +232,11 @@ class Events(ApiTestCase):
             self.assertFalse(self.view(who, event)["can"]["rsvp"], who)
         # The block hides the event itself from them, as every item of the author's.
         self.assertError(self.cast["blocked"].get(f"/api/v1/items/{event['id']}"), 404)
+        # A block the other way, by the member, refuses too (the policy's not-blocked rule).
+        blocker = self.register("ev_blocker")
+        ok(blocker.post(f"/api/v1/spaces/{self.open}/members"))
+        self.assertEqual(blocker.post("/api/v1/members/ev_author/block").status, 200)
+        self.assertError(blocker.post(f"/api/v1/items/{event['id']}/rsvp", {}), 404)
         self.assertEqual(self.rows(event), [])
         for who in ("member", "host", "author", "coorg"):
             self.assertEqual(ok(self.rsvp(who, event), 201)["state"], "going", who)
