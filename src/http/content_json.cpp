@@ -1,6 +1,7 @@
 #include "http/content_json.h"
 
 #include "http/can_json.h"
+#include "http/rsvp_json.h"
 #include "http/exchange_input.h"
 #include "http/loan_json.h"
 #include "http/member_json.h"
@@ -98,6 +99,7 @@ nlohmann::json item_json(const social::ItemView& v) {
   j["duplicates"] = nlohmann::json::array();
   for (ItemId d : v.duplicates) j["duplicates"].push_back(std::to_string(d));
   if (social::takes_loans(i)) j["loan"] = v.loan ? loan_json(*v.loan) : nlohmann::json(nullptr);
+  if (v.rsvp) j["rsvp"] = rsvp_summary_json(*v.rsvp);
   if (v.can) j["can"] = can_json(*v.can);
   return j;
 }

@@ -72,6 +72,13 @@ const std::vector<RouteActions>& route_actions() {
       {"DELETE", "/api/v1/items/{id}/reactions/{kind}", {A::kUnreact}},
       {"POST", "/api/v1/items/{id}/votes", {A::kVote}},
       {"DELETE", "/api/v1/items/{id}/votes", {A::kUnvote}},
+      // events
+      {"POST", "/api/v1/items/{id}/rsvp", {A::kRsvp}},
+      {"DELETE", "/api/v1/items/{id}/rsvp", {A::kCancelRsvp}},
+      // going: who is going; waitlisted and checked_in: the organisers' view
+      {"GET", "/api/v1/items/{id}/attendees", {A::kListAttendees, A::kViewAttendance}},
+      {"POST", "/api/v1/items/{id}/attendees/{h}/check-in", {A::kCheckIn}},
+      {"DELETE", "/api/v1/items/{id}/attendees/{h}/check-in", {A::kUndoCheckIn}},
       {"PUT", "/api/v1/items/{id}/follow", {A::kFollowItem}},
       {"DELETE", "/api/v1/items/{id}/follow", {A::kFollowItem}},
       {"DELETE", "/api/v1/replies/{id}", {A::kDeleteReply}},

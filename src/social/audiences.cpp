@@ -17,6 +17,7 @@ constexpr std::array kNamedMemberAudience = {A::kNamedMember};
 constexpr std::array kHostsAudience = {A::kSpaceHosts};
 constexpr std::array kAuthorAudience = {A::kItemAuthor};
 constexpr std::array kLoanPartiesAudience = {A::kItemAuthor, A::kNamedMember};
+constexpr std::array kGoingAudience = {A::kEventGoing};
 constexpr std::array kTakingPartAudience = {A::kItemAuthor, A::kItemRepliers, A::kItemFollowers,
                                             A::kItemVoters};
 
@@ -26,7 +27,7 @@ constexpr std::array kTakingPartAudience = {A::kItemAuthor, A::kItemRepliers, A:
 // change does tell every replier, follower and voter: it is rare (a
 // question answered, an idea accepted) and it is what those who took part,
 // or asked to hear (following it instead of posting it again), wait for.
-const std::array<AudienceRule, 17> kTable = {{
+const std::array<AudienceRule, 19> kTable = {{
     {K::kReply, Subject::kItem, kReplyAudience, false, "someone replies on an item"},
     {K::kMention, Subject::kItem, kMentionAudience, true,
      "an item or reply names members with `@handle`"},
@@ -59,9 +60,14 @@ const std::array<AudienceRule, 17> kTable = {{
      "a loan is past its due date: the lender hears it once, from the borrower"},
     {K::kOfferExpiring, Subject::kItem, kAuthorAudience, false,
      "an available offer expires within a day: kring tells its author (from themself)"},
+    {K::kRsvpPromoted, Subject::kItem, kNamedMemberAudience, false,
+     "a place at an event comes free (a cancellation, fewer guests, a larger capacity) and a "
+     "waiting member moves up to going, from whoever freed it"},
+    {K::kEventCancelled, Subject::kItem, kGoingAudience, false,
+     "an event's organisers call it off"},
 }};
 
-constexpr std::array<std::pair<Audience, std::string_view>, 9> kWho = {{
+constexpr std::array<std::pair<Audience, std::string_view>, 10> kWho = {{
     {A::kMentioned, "the members named (active accounts)"},
     {A::kItemAuthor, "the item's author"},
     {A::kParentAuthor, "the author of the reply answered (unless it was deleted)"},
@@ -71,6 +77,7 @@ constexpr std::array<std::pair<Audience, std::string_view>, 9> kWho = {{
     {A::kItemRepliers, "everyone who replied to the item (deleted replies left out)"},
     {A::kItemFollowers, "everyone following the item (not suspended ones)"},
     {A::kItemVoters, "everyone who voted on the item (not suspended ones)"},
+    {A::kEventGoing, "everyone going to the event"},
 }};
 
 constexpr std::array<std::pair<Subject, std::string_view>, 3> kSees = {{

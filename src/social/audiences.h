@@ -37,6 +37,8 @@ enum class NotificationKind {
   kLoanOverdue,
   kLoanOverdueLender,
   kOfferExpiring,
+  kRsvpPromoted,    // social/events: a place came free for a waiting member
+  kEventCancelled,  // social/item_status: an event called off, to those going
 };
 
 // Who, relative to an event, may be told. Each is one recipient query in
@@ -51,6 +53,7 @@ enum class Audience {
   kItemRepliers,   // the authors of the item's replies, deleted ones left out
   kItemFollowers,  // the members following the item who are not suspended
   kItemVoters,     // the members who voted on the item who are not suspended
+  kEventGoing,     // the members going to the event (rsvps)
 };
 
 // What a recipient must be able to see to be told, and so which id an
@@ -91,7 +94,7 @@ namespace kring {
 template <>
 struct EnumNames<social::NotificationKind> {
   using K = social::NotificationKind;
-  static constexpr std::array<EnumName<K>, 17> kTable = {{
+  static constexpr std::array<EnumName<K>, 19> kTable = {{
       {K::kReply, "reply"},
       {K::kMention, "mention"},
       {K::kReaction, "reaction"},
@@ -109,6 +112,8 @@ struct EnumNames<social::NotificationKind> {
       {K::kLoanOverdue, "loan_overdue"},
       {K::kLoanOverdueLender, "loan_overdue_lender"},
       {K::kOfferExpiring, "offer_expiring"},
+      {K::kRsvpPromoted, "rsvp_promoted"},
+      {K::kEventCancelled, "event_cancelled"},
   }};
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/kinds.h"
 #include "social/lending.h"
+#include "social/events.h"
 #include "social/votes.h"
 #include "store/loan_repository.h"
 #include "store/space_repository.h"
@@ -163,9 +164,16 @@ Can space_member_can(const Actor& actor, const Space& space, const std::optional
 }
 
 void fill_can(StandingCache& standing, ItemView& view) {
-  const Resource r = standing.item(view.item);
-  view.can = item_can(standing.actor(), r, view.item);
-  add_loan_can(standing.connection(), standing.actor(), r, view.item, *view.can);
+  if (!view.rsvp) {
+    const Resource r = standing.item(view.item);
+    view.can = item_can(standing.actor(), r, view.item);
+    add_loan_can(standing.connection(), standing.actor(), r, view.item, *view.can);
+    return;
+  }
+  // An event's standing also knows its co-organisers and blocks.
+  const Resource event = event_standing(standing.connection(), standing, view.item);
+  view.can = item_can(standing.actor(), event, view.item);
+  add_event_can(standing.actor(), event, view.item, *view.can);
 }
 
 void fill_can(StandingCache& standing, ReplyView& view, std::optional<SpaceId> item_space) {

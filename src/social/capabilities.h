@@ -55,6 +55,7 @@ class StandingCache {
 // and status) except those the lending verbs make; on an offer also the
 // lending verbs' keys (reserve, cancel_reservation, lend, give, return:
 // add_loan_can in social/lending.h, by fill_can).
+// and status). On an event, fill_can adds social/events.h's entries.
 Can item_can(const Actor& actor, const Resource& item, const Item& row);
 // Keys: delete, hide, unhide, react, report. `removed`: deleted or hidden
 // (only hosts and admins still act on it).

@@ -89,6 +89,20 @@ Status check_filters(const ItemListingRequest& r, store::ItemListingQuery& q) {
     }
     q.kind = std::string(rule->kind);
   }
+  if (r.when) {
+    if (r.sort) return bad_filter("when", "orders by the start; leave sort out");
+    if (!rule || !rule->field(ItemField::kStartsAt)) {
+      return bad_filter("when", "needs a kind with starts_at (kind=event)");
+    }
+    if (*r.when == "upcoming") {
+      q.sort = store::ItemSort::kUpcoming;
+    } else if (*r.when == "past") {
+      q.sort = store::ItemSort::kPast;
+    } else {
+      return bad_filter("when", "must be upcoming or past");
+    }
+    q.now = now_micros();
+  }
   if (r.status) {
     if (!rule) return Error::invalid("invalid_status", "status filters need a kind");
     if (!rule->has_status(*r.status)) {
@@ -172,7 +186,7 @@ Result<Page<ItemView>> ItemListing::list(const Actor& viewer, const ItemListingR
   auto pager = Pager::open(
       list_name({"items", r.sort.value_or("new"), r.kind.value_or(""), r.space.value_or(""),
                  r.status.value_or(""), r.category.value_or(""), r.tag.value_or(""),
-                 r.bbox.value_or(""), r.near.value_or("")}),
+                 r.bbox.value_or(""), r.near.value_or(""), r.when.value_or("")}),
       r.page);
   if (!pager) return std::move(pager).error();
   store::ItemListingQuery q;

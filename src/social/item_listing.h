@@ -31,6 +31,9 @@ struct ItemListingRequest {
   std::optional<std::string> near;  // "lat,lon,km"
   std::optional<std::string> sort;  // "new" (the default), "votes" or "diverse"
   PageRequest page;
+  // "upcoming" or "past" (store/item_listing.h ItemSort): for a kind with
+  // starts_at, in the order of the start; excludes `sort`.
+  std::optional<std::string> when;
 };
 
 // A circle's radius may be at most this (a neighbourhood's map, not a country's).

@@ -4,6 +4,7 @@
 #include "core/validation.h"
 #include "social/capabilities.h"
 #include "social/lending.h"
+#include "social/events.h"
 #include "social/notifier.h"
 #include "social/policy.h"
 #include "store/duplicate_repository.h"
@@ -110,7 +111,8 @@ Result<ItemView> ItemStatuses::move(const Actor& actor, ItemId id, const StatusM
   if (!note) return std::move(note).error();
   KRING_TRY(check_duplicate_field(move));
   StandingCache standing(*conn, actor);
-  Resource r = standing.item(*item);
+  // An event's co-organisers move it as its author does.
+  Resource r = kind->takes_rsvps ? event_standing(*conn, standing, *item) : standing.item(*item);
   r.not_found = "no item " + std::to_string(id);
   const StatusTransition* transition = kind->transition(item->status, move.status);
   if (!transition) {
@@ -140,8 +142,15 @@ Result<ItemView> ItemStatuses::move(const Actor& actor, ItemId id, const StatusM
   if (move.duplicate_of)
     store::DuplicateRepository(*conn).mark(id, *move.duplicate_of, change.changed_at);
   Notifier notifier(*conn, hub_);
-  notifier.notify({.kinds = {NotificationKind::kStatusChanged}, .actor = actor.id, .item = id});
+  // Those going to an event hear that it is called off first, and once.
+  std::vector<NotificationKind> told = {NotificationKind::kStatusChanged};
+  if (kind->takes_rsvps && !kind->is_open(move.status)) {
+    told.insert(told.begin(), NotificationKind::kEventCancelled);
+  }
+  notifier.notify({.kinds = told, .actor = actor.id, .item = id});
   auto stored = items.find(id);
+  // Called on again: places given back meanwhile go to those waiting.
+  if (kind->takes_rsvps) promote_waitlisted(*conn, notifier, *stored, actor.id);
   ItemView view = view_item(*conn, actor.id, std::move(*stored));
   fill_can(standing, view);
   tx.commit();

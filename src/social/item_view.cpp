@@ -4,6 +4,7 @@
 #include "social/instance_communities.h"
 #include "store/duplicate_repository.h"
 #include "store/member_repository.h"
+#include "store/rsvp_repository.h"
 #include "store/space_repository.h"
 
 namespace kring::social {
@@ -30,6 +31,9 @@ ItemView view_uncounted(store::Connection& conn, MemberId viewer, Item item,
   const ItemKindRule* kind = find_item_kind(item.kind);
   if (kind && kind->takes_votes) v.votes = store::VoteRepository(conn).summary(item.id, viewer);
   v.follows = store::ItemFollowRepository(conn).summary(item.id, viewer);
+  if (kind && kind->takes_rsvps) {
+    v.rsvp = store::RsvpRepository(conn).summary(item.id, item.capacity, viewer);
+  }
   if (kind && kind->has_status(kDuplicateStatus)) {
     store::DuplicateRepository duplicates(conn);
     v.duplicate_of = duplicates.original_of(item.id, viewer);

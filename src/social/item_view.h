@@ -16,6 +16,7 @@
 #include "store/database.h"
 #include "store/item_follow_repository.h"
 #include "store/reaction_repository.h"
+#include "store/rsvp_repository.h"
 #include "store/vote_repository.h"
 
 namespace kring::social {
@@ -47,6 +48,8 @@ struct ItemView {
   std::vector<ItemId> duplicates;
   // On a kind that takes loans (an offer): its open loan, if any (social/loan_view.h).
   std::optional<LoanView> loan;
+  // On a kind that takes RSVPs (an event): its places and the viewer's answer.
+  std::optional<store::RsvpSummary> rsvp;
   std::optional<Can> can;    // social/capabilities
 };
 

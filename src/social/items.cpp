@@ -5,6 +5,7 @@
 #include "core/kinds.h"
 #include "core/validation.h"
 #include "social/capabilities.h"
+#include "social/events.h"
 #include "social/markdown.h"
 #include "social/notifier.h"
 #include "social/policy.h"
@@ -238,10 +239,15 @@ Result<ItemView> Items::update(const Actor& actor, ItemId id, const ItemPatch& p
   after.tags = rendered->tags;
   items.update_text(*before, after, now_micros());
   auto stored = items.find(id);
+  Notifier notifier(*conn, hub_);
+  // A larger capacity (or none) lets those waiting move up; a smaller one
+  // sends nobody who is going away.
+  if (rule->takes_rsvps) promote_waitlisted(*conn, notifier, *stored, actor.id);
   ItemView view = view_item(*conn, actor.id, std::move(*stored));
   StandingCache standing(*conn, actor);
   fill_can(standing, view);
   tx.commit();
+  notifier.publish();
   return view;
 }
 

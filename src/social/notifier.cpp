@@ -5,6 +5,7 @@
 
 #include "store/audience_repository.h"
 #include "store/notification_repository.h"
+#include "store/rsvp_repository.h"
 
 namespace kring::social {
 
@@ -66,6 +67,9 @@ std::vector<MemberId> Notifier::audience(Audience audience, NotificationKind kin
     case Audience::kItemVoters:
       require(event.item.has_value(), kind, "an item");
       return repo.item_voters(*event.item);
+    case Audience::kEventGoing:
+      require(event.item.has_value(), kind, "an item");
+      return store::RsvpRepository(conn_).going_members(*event.item);
   }
   return {};
 }

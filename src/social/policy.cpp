@@ -183,6 +183,24 @@ constexpr std::array kRules = {
     Rule{Action::kUnvote, "unvote", kMember, kRefused, 0, kContributor, false, Refusal::k403,
          "only members of the space may take part here"},
     Rule{Action::kFollowItem, "follow_item", kMember},
+    // A block between the member and the event's author hides the event's
+    // RSVP from them (404), as it hides a member from following the other.
+    Rule{Action::kRsvp, "rsvp", kMember, kRefused, 0, kContributor, true, Refusal::k403,
+         "only members of the space may take part here"},
+    // Withdrawing gives a place back and never takes one: open to whoever
+    // still reads the event, even after leaving its open space.
+    Rule{Action::kCancelRsvp, "cancel_rsvp", kMember},
+    Rule{Action::kCheckIn, "check_in", kMember, kRefused, kOrganiser | kSpaceModerator, 0, false,
+         Refusal::k403, "only the event's organisers and the space's hosts check members in"},
+    Rule{Action::kUndoCheckIn, "undo_check_in", kMember, kRefused, kOrganiser | kSpaceModerator,
+         0, false, Refusal::k403,
+         "only the event's organisers and the space's hosts check members in"},
+    // Like Meetup: whoever may read the event and is signed in sees who goes
+    // (not a suspended member: who goes is no page of their own).
+    Rule{Action::kListAttendees, "list_attendees", kMember},
+    Rule{Action::kViewAttendance, "view_attendance", kMember, kRefused,
+         kOrganiser | kSpaceModerator, 0, false, Refusal::k403,
+         "only the event's organisers and the space's hosts see the waiting list and check-ins"},
     Rule{Action::kReport, "report", kMember, kRefused, 0, kOther, false, Refusal::k403,
          "your own content is edited or deleted, not reported"},
     Rule{Action::kViewSpaceReports, "view_space_reports", kMember, kRefused, kSpaceModerator, 0,

@@ -108,6 +108,13 @@ enum class Action {
   // Following an item to hear of its status changes, and ending that
   // (social/item_follows): for a member who may read it.
   kFollowItem,
+  // events (social/events): answering an event, and its attendance
+  kRsvp,  // going or waitlisted, with guests, while the event is scheduled and not over
+  kCancelRsvp,
+  kCheckIn,  // a going member, by the event's organisers or the space's hosts
+  kUndoCheckIn,
+  kListAttendees,   // who is going: members who may read the event
+  kViewAttendance,  // the waiting list and who checked in: organisers and hosts
   // moderation
   kReport,
   kViewSpaceReports,

@@ -5,6 +5,7 @@
 
 #include "social/accounts.h"
 #include "social/conversation.h"
+#include "social/events.h"
 #include "social/feeds.h"
 #include "social/follow_ups.h"
 #include "social/item_follows.h"
@@ -50,6 +51,7 @@ struct Services {
         follow_ups(db, hub, item_statuses),
         conversation(db, hub, markdown),
         votes(db, hub),
+        events(db, hub),
         item_follows(db),
         feeds(db),
         item_listing(db),
@@ -78,6 +80,7 @@ struct Services {
   FollowUps follow_ups;
   Conversation conversation;
   Votes votes;
+  Events events;
   ItemFollows item_follows;
   Feeds feeds;
   ItemListing item_listing;

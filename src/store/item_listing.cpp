@@ -24,8 +24,14 @@ constexpr std::string_view kWithinCircleSql =
 constexpr SortKey kSortKeys[] = {
     {"", "i.id", SortOrder::kDescending},
     {"i.vote_count", "i.id", SortOrder::kDescending},
+    {"i.starts_at", "i.id", SortOrder::kAscending},
+    {"i.starts_at", "i.id", SortOrder::kDescending},
 };
-static_assert(std::size(kSortKeys) == static_cast<std::size_t>(ItemSort::kVotes) + 1);
+static_assert(std::size(kSortKeys) == static_cast<std::size_t>(ItemSort::kPast) + 1);
+
+// The sort's key as a column, which the next page's cursor carries.
+// (vote_count keeps its name: the per-status merge below orders by it.)
+constexpr std::string_view kSortKeyColumns[] = {"0", "i.vote_count", "i.starts_at", "i.starts_at"};
 
 // The per-status arms bind their statuses from ?20 on, below the keyset's
 // ?61 to ?63.
@@ -70,9 +76,15 @@ std::vector<ListedItem> list_item_ids(Connection& conn, const ItemListingQuery& 
   if (q.space) where += " AND i.space_id = ?3";
   if (q.status) where += " AND i.status = ?4";
   if (q.category) where += " AND i.category = ?5";
+  if (q.sort == ItemSort::kUpcoming) {
+    where += " AND i.starts_at IS NOT NULL AND coalesce(i.ends_at, i.starts_at) > ?14";
+  } else if (q.sort == ItemSort::kPast) {
+    where += " AND i.starts_at IS NOT NULL AND coalesce(i.ends_at, i.starts_at) <= ?14";
+  }
   Keyset keyset(kSortKeys[static_cast<std::size_t>(q.sort)], q.after, q.limit);
-  const std::string select =
-      "SELECT i.id, i.vote_count FROM items i WHERE " + where + " AND " + keyset.after_cursor();
+  const std::string_view key_column = kSortKeyColumns[static_cast<std::size_t>(q.sort)];
+  const std::string select = "SELECT i.id, " + std::string(key_column) + " FROM items i WHERE " +
+                             where + " AND " + keyset.after_cursor();
   // A space's board by votes at every status: items_by_votes is (space_id,
   // kind, status, vote_count, id), so one range of it per status of the
   // kind, each cut at the page, merged (109k ideas in one space: 652 ->
@@ -106,9 +118,10 @@ std::vector<ListedItem> list_item_ids(Connection& conn, const ItemListingQuery& 
   if (box)
     st.bind(7, box->min_lat).bind(8, box->min_lon).bind(9, box->max_lat).bind(10, box->max_lon);
   if (q.near) st.bind(11, q.near->lat).bind(12, q.near->lon).bind(13, q.near->km);
+  if (q.sort == ItemSort::kUpcoming || q.sort == ItemSort::kPast) st.bind(14, q.now);
   keyset.bind(st);
   std::vector<ListedItem> out;
-  while (st.step()) out.push_back({st.int64(0), q.sort == ItemSort::kVotes ? st.int64(1) : 0});
+  while (st.step()) out.push_back({st.int64(0), st.int64(1)});
   return out;
 }
 

@@ -12,6 +12,7 @@
 
 #include "core/cursor.h"
 #include "core/item.h"
+#include "core/time.h"
 #include "store/database.h"
 
 namespace kring::store {
@@ -20,7 +21,11 @@ namespace kring::store {
 // most votes first (items.vote_count, index items_by_votes), the newest
 // first among equals (the order in which social/item_listing scans the
 // candidates of its `diverse` sort).
-enum class ItemSort { kNew, kVotes };
+// kUpcoming and kPast (events and other kinds with starts_at): the items
+// not yet over at `now` (over at ends_at, or at starts_at without one),
+// soonest start first, or those over, latest start first; their key is
+// starts_at (index items_by_start).
+enum class ItemSort { kNew, kVotes, kUpcoming, kPast };
 
 // Degrees; min <= max on both axes (no box across the antimeridian).
 struct GeoBox {
@@ -52,12 +57,13 @@ struct ItemListingQuery {
   std::optional<GeoBox> bbox;
   std::optional<GeoCircle> near;
   ItemSort sort = ItemSort::kNew;
+  Micros now = 0;  // what kUpcoming and kPast count as now
   std::optional<CursorKey> after;
   int limit = 20;
 };
 
 // A matching item and its key in the sort (its id for kNew, its vote count
-// for kVotes), which the next page's cursor carries.
+// for kVotes, its start for kUpcoming and kPast), which the next page's cursor carries.
 struct ListedItem {
   ItemId id = 0;
   std::int64_t key = 0;

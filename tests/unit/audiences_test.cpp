@@ -56,6 +56,8 @@ TEST(AudienceTable, SaysWhoIsToldOfEachKind) {
       {K::kLoanOverdue, {Subject::kItem, {A::kNamedMember}}},
       {K::kLoanOverdueLender, {Subject::kItem, {A::kItemAuthor}}},
       {K::kOfferExpiring, {Subject::kItem, {A::kItemAuthor}}},
+      {K::kRsvpPromoted, {Subject::kItem, {A::kNamedMember}}},
+      {K::kEventCancelled, {Subject::kItem, {A::kEventGoing}}},
   };
   for (const auto& rule : audience_table()) {
     const auto& [subject, audiences] = expected.at(rule.kind);
@@ -72,7 +74,7 @@ TEST(AudienceTable, SaysWhoIsToldOfEachKind) {
 TEST(AudienceTable, ItemAndSpaceAudiencesSitOnlyInRowsAboutThem) {
   const std::set<A> item_audiences = {A::kMentioned,     A::kItemAuthor,   A::kParentAuthor,
                                       A::kReactedAuthor, A::kItemRepliers, A::kItemFollowers,
-                                      A::kItemVoters};
+                                      A::kItemVoters,    A::kEventGoing};
   for (const auto& rule : audience_table()) {
     for (A a : rule.audiences) {
       if (item_audiences.count(a)) {

@@ -19,6 +19,7 @@ import { NetworkPage } from './pages/network';
 import { SpacesPage, SpaceNewPage } from './pages/spaces';
 import { SpacePage } from './pages/space';
 import { IdeasPage } from './pages/ideas';
+import { EventsPage } from './pages/events';
 import { ReportQueuePage } from './pages/report_queue';
 import { ItemPage } from './pages/item';
 import { NotificationsPage } from './pages/notifications';
@@ -58,10 +59,12 @@ const ROUTES: Route[] = [
   { pattern: '/spaces/new', component: SpaceNewPage, member: true },
   { pattern: '/spaces/:slug', component: SpacePage },
   { pattern: '/spaces/:slug/ideas', component: IdeasPage },
+  { pattern: '/spaces/:slug/events', component: EventsPage },
   { pattern: '/spaces/:slug/queue', component: ReportQueuePage },
   { pattern: '/spaces/:slug/map', component: MapPage },
   { pattern: '/spaces/:slug/report', component: ReportFormPage, member: true },
   { pattern: '/map', component: MapPage },
+  { pattern: '/events', component: EventsPage },
   { pattern: '/spaces/:slug/:tab', component: SpacePage },
   { pattern: '/items/:id', component: ItemPage },
   { pattern: '/tags/:tag', component: TagPage },
@@ -148,6 +151,7 @@ function Header({ path }: { path: string }) {
         <NavLink href="/explore" label={t('nav.explore')} current={section('/explore')} />
         <NavLink href="/spaces" label={t('nav.spaces')} current={section('/spaces')} />
         <NavLink href="/map" label={t('nav.map')} current={section('/map')} />
+        <NavLink href="/events" label={t('events.nav')} current={section('/events')} />
         <NavLink href="/members" label={t('nav.people')} current={section('/members') && !(me && path.startsWith(`/members/${me.handle}`))} />
         {me && <NavLink href="/network" label={t('nav.network')} current={section('/network')} />}
         {me && <NavLink href="/notifications" label={t('nav.notifications')} current={section('/notifications')} badge={count} />}

@@ -438,3 +438,36 @@ export type OfferItem = Item & {
   loan?: Loan | null;
   can: ItemCan & { reserve?: boolean; cancel_reservation?: boolean; lend?: boolean; give?: boolean; return?: boolean };
 };
+// ---- events (social/events): an event's places and the viewer's answer.
+export type RsvpState = 'going' | 'waitlisted';
+
+export interface RsvpSummary {
+  going: number; // places taken: 1 + guests of each going member
+  waitlisted: number; // members waiting
+  checked_in: number;
+  capacity: number | null; // null: unlimited
+  places_left: number | null;
+  my_state: RsvpState | null;
+  my_guests: number | null;
+  my_position: number | null; // 1-based place on the waiting list
+  my_checked_in: boolean | null;
+}
+
+// An event item: Item with its times, capacity, `rsvp` and the event's can.
+export interface EventItem extends Item {
+  starts_at?: string | null;
+  ends_at?: string | null;
+  capacity?: number | null;
+  rsvp?: RsvpSummary;
+  can: ItemCan & { rsvp?: boolean; cancel_rsvp?: boolean; check_in?: boolean; view_attendees?: boolean; view_attendance?: boolean };
+}
+
+export interface Attendee {
+  member: Member;
+  state: RsvpState;
+  guests: number;
+  position: number;
+  responded_at: string;
+  checked_in_at: string | null;
+  can: { check_in: boolean; undo_check_in: boolean };
+}

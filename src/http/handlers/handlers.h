@@ -23,6 +23,8 @@ void register_similar_item_routes(Router& router, social::Services& services);
 void register_item_routes(Router& router, social::Services& services);
 // Reserving, lending, giving and returning offers; GET /api/v1/me/loans.
 void register_lending_routes(Router& router, social::Services& services);
+// RSVPs, check-in and attendees of an event (handlers/events.cpp).
+void register_event_routes(Router& router, social::Services& services);
 void register_feed_routes(Router& router, social::Services& services);
 void register_item_listing_routes(Router& router, social::Services& services);
 void register_open_data_routes(Router& router, social::Services& services);

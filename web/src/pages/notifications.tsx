@@ -23,6 +23,8 @@ const ICON: Record<string, IconName> = {
   invitation: 'mail',
   status_changed: 'check',
   fixed_check: 'check',
+  rsvp_promoted: 'check',
+  event_cancelled: 'check',
 };
 
 export function NotificationsPage() {

@@ -399,6 +399,11 @@ export function SpacePage({ slug, tab = 'posts' }: { slug: string; tab?: string 
               <Link href={`/spaces/${encodeURIComponent(space.slug)}/ideas`}>{t('space.ideas_board')}</Link>
             </p>
           )}
+          {canRead && vocabulary().kinds.some((k) => k.takes_rsvps) && (
+            <p class="space-events">
+              <Link href={`/spaces/${encodeURIComponent(space.slug)}/events`}>{t('events.space_link')}</Link>
+            </p>
+          )}
           {canRead && vocabulary().kinds.some((k) => takesField(k.name, 'location')) && (
             <p class="space-map">
               <Link href={`/spaces/${encodeURIComponent(space.slug)}/map`}>{t('space.map')}</Link>
