@@ -56,10 +56,9 @@ void add_demo_command(CLI::App& app) {
                 << summary->votes << " votes, " << summary->reports << " reports at places\n";
     }
     if (const auto& x = summary->exchange; !x.slug.empty()) {
-      std::cout << "in " << x.slug << ": " << x.requests << " requests, " << x.offers
-                << " offers, " << x.initiatives << " initiatives, " << x.events << " events, "
-                << x.contributions << " contributions, " << x.rsvps << " rsvps, " << x.loans
-                << " loans\n";
+      std::cout << "in " << x.slug << ": " << x.requests << " requests, " << x.offers << " offers, "
+                << x.initiatives << " initiatives, " << x.events << " events, " << x.contributions
+                << " contributions, " << x.rsvps << " rsvps, " << x.loans << " loans\n";
     }
     std::cout << "log in with password '" << social::demo::kDemoPassword << "' as:\n"
               << "  " << summary->admin_handle << "  (instance admin)\n"

@@ -62,8 +62,8 @@ struct RequestScript {
 };
 constexpr std::array<RequestScript, 5> kRequests = {{
     {"Help with {skill} this Saturday",
-     "Could someone spare an hour or two for {skill}? I will make coffee. #buurtruil", 3, "open",
-     4, 2, 0},
+     "Could someone spare an hour or two for {skill}? I will make coffee. #buurtruil", 3, "open", 4,
+     2, 0},
     {"Looking for a neighbour who knows {skill}",
      "I am stuck and would love to learn from someone nearby. Any evening works. #buurtruil", 6,
      "open", kNoTime, 0, 4},
@@ -97,17 +97,34 @@ constexpr std::array<LendScript, 5> kLends = {{
     {"Aluminium ladder, 3 metres, to lend",
      "A sturdy ladder for painting or gutters. Collect it at mine, bring it back within two "
      "weeks. #lenen",
-     60, "lent", {{{22, 21, 7, kNotReturned}, {}}}, 4},
+     60,
+     "lent",
+     {{{22, 21, 7, kNotReturned}, {}}},
+     4},
     {"Cordless drill with a box of bits",
-     "For shelves, curtain rails and flat-pack furniture. Batteries charged. #lenen", 50, "lent",
-     {{{30, 29, 22, 23}, {3, 2, -5, kNotReturned}}}, 0},
-    {"Cargo bike for a day", "Moving boxes or taking the kids out? Borrow our bakfiets. #lenen", 35,
-     "reserved", {{{0, -1, -1, kNotReturned}, {}}}, 6},
-    {"Pressure washer", "Cleans paving and garden furniture. Water hose not included. #lenen", 80,
-     "available", {{{45, 44, 37, 38}, {20, 19, 12, 13}}}, 2},
+     "For shelves, curtain rails and flat-pack furniture. Batteries charged. #lenen",
+     50,
+     "lent",
+     {{{30, 29, 22, 23}, {3, 2, -5, kNotReturned}}},
+     0},
+    {"Cargo bike for a day",
+     "Moving boxes or taking the kids out? Borrow our bakfiets. #lenen",
+     35,
+     "reserved",
+     {{{0, -1, -1, kNotReturned}, {}}},
+     6},
+    {"Pressure washer",
+     "Cleans paving and garden furniture. Water hose not included. #lenen",
+     80,
+     "available",
+     {{{45, 44, 37, 38}, {20, 19, 12, 13}}},
+     2},
     {"Party tent, 3 by 6 metres",
      "For a street party or a birthday in the garden; two people put it up in half an hour.",
-     40, "returned", {{{17, 16, 9, 9}, {}}}, 7},
+     40,
+     "returned",
+     {{{17, 16, 9, 9}, {}}},
+     7},
 }};
 
 // An event; `going` is how many answer at most, capacity 0 none.
@@ -141,8 +158,8 @@ constexpr std::array<EventScript, 4> kEvents = {{
 
 constexpr std::array<std::string_view, 4> kTimeNotes = {
     "Two Saturdays of digging", "An afternoon with the kids' club", "Planting day", ""};
-constexpr std::array<std::string_view, 3> kItemNotes = {"From my shed", "Borrowed from work, keep them",
-                                                         ""};
+constexpr std::array<std::string_view, 3> kItemNotes = {"From my shed",
+                                                        "Borrowed from work, keep them", ""};
 
 class Draws {
  public:
@@ -168,7 +185,8 @@ bool well_connected(const DemoMember& m) {
 std::string with_skill(std::string_view pattern, const std::string& skill) {
   std::string out(pattern);
   constexpr std::string_view kKey = "{skill}";
-  for (size_t pos; (pos = out.find(kKey)) != std::string::npos;) out.replace(pos, kKey.size(), skill);
+  for (size_t pos; (pos = out.find(kKey)) != std::string::npos;)
+    out.replace(pos, kKey.size(), skill);
   return out;
 }
 
@@ -194,11 +212,12 @@ class Planner {
     }
     if (skills_.size() < 3) return std::nullopt;
     for (size_t k = 0; k < people_.size(); ++k) {
-      Micros since = k == 0 ? plan_.founded : plan_.founded + draws_.within(kJoinedWithinDays * kDay);
-      plan_.members.push_back({people_[k].id, k == 0 ? SpaceRole::kOwner
-                                                     : (k == 1 ? SpaceRole::kModerator
-                                                               : SpaceRole::kMember),
-                               since});
+      Micros since =
+          k == 0 ? plan_.founded : plan_.founded + draws_.within(kJoinedWithinDays * kDay);
+      plan_.members.push_back(
+          {people_[k].id,
+           k == 0 ? SpaceRole::kOwner : (k == 1 ? SpaceRole::kModerator : SpaceRole::kMember),
+           since});
     }
     plan_.space.name = "Buurtruil Lombok";
     plan_.space.kind = SpaceKind::kNeighbourhood;
@@ -406,9 +425,10 @@ class Planner {
       c.created_at = f.created_at + 2 * kDay + draws_.within(now_ - f.created_at - 3 * kDay);
       const double draw = draws_.unit();
       // The first of each goal confirmed, one declined, the rest drawn.
-      c.status = t < 3 ? "confirmed"
-                       : (t == 7 ? "declined"
-                                 : (draw < 0.4 ? "confirmed" : (draw < 0.55 ? "delivered" : "pledged")));
+      c.status =
+          t < 3 ? "confirmed"
+                : (t == 7 ? "declined"
+                          : (draw < 0.4 ? "confirmed" : (draw < 0.55 ? "delivered" : "pledged")));
       if (c.status != "pledged") {
         c.delivered_at = c.created_at + kHour + draws_.within(7 * kDay);
         if (c.status != "delivered") {
@@ -462,8 +482,7 @@ class Planner {
   // events.
   void events() {
     for (const EventScript& s : kEvents) {
-      const Micros starts =
-          now_ - (now_ % kDay) + s.starts_in_days * kDay + s.start_hour * kHour;
+      const Micros starts = now_ - (now_ % kDay) + s.starts_in_days * kDay + s.start_hour * kHour;
       const Micros created = s.starts_in_days < 0 ? starts - 30 * kDay : days_ago(10) + 15 * kHour;
       size_t i = add_item("event", std::string(s.title), std::string(s.body), anyone_but({}),
                           created, s.spot);
@@ -564,15 +583,16 @@ class Planner {
   Micros now_;
   Draws draws_;
   ExchangePlan plan_;
-  std::vector<DemoMember> people_;  // the space's members, in joining order
+  std::vector<DemoMember> people_;   // the space's members, in joining order
   std::vector<std::string> skills_;  // their first skills, each once
   std::map<std::string, MemberId> helper_of_;
 };
 
 template <typename Row>
 void by_time(std::vector<ItemRow<Row>>& rows, Micros Row::*at) {
-  std::stable_sort(rows.begin(), rows.end(),
-                   [at](const ItemRow<Row>& a, const ItemRow<Row>& b) { return a.row.*at < b.row.*at; });
+  std::stable_sort(rows.begin(), rows.end(), [at](const ItemRow<Row>& a, const ItemRow<Row>& b) {
+    return a.row.*at < b.row.*at;
+  });
 }
 
 }  // namespace
