@@ -19,6 +19,7 @@ import { NetworkPage } from './pages/network';
 import { SpacesPage, SpaceNewPage } from './pages/spaces';
 import { SpacePage } from './pages/space';
 import { IdeasPage } from './pages/ideas';
+import { ExchangePage } from './pages/exchange';
 import { ReportQueuePage } from './pages/report_queue';
 import { ItemPage } from './pages/item';
 import { NotificationsPage } from './pages/notifications';
@@ -61,6 +62,8 @@ const ROUTES: Route[] = [
   { pattern: '/spaces/:slug/map', component: MapPage },
   { pattern: '/spaces/:slug/report', component: ReportFormPage, member: true },
   { pattern: '/map', component: MapPage },
+  { pattern: '/exchange', component: ExchangePage },
+  { pattern: '/spaces/:slug/exchange', component: ExchangePage },
   { pattern: '/spaces/:slug/:tab', component: SpacePage },
   { pattern: '/items/:id', component: ItemPage },
   { pattern: '/tags/:tag', component: TagPage },
@@ -146,6 +149,7 @@ function Header({ path }: { path: string }) {
         <NavLink href="/explore" label={t('nav.explore')} current={section('/explore')} />
         <NavLink href="/spaces" label={t('nav.spaces')} current={section('/spaces')} />
         <NavLink href="/map" label={t('nav.map')} current={section('/map')} />
+        <NavLink href="/exchange" label={t('nav.exchange')} current={section('/exchange')} />
         <NavLink href="/members" label={t('nav.people')} current={section('/members') && !(me && path.startsWith(`/members/${me.handle}`))} />
         {me && <NavLink href="/network" label={t('nav.network')} current={section('/network')} />}
         {me && <NavLink href="/notifications" label={t('nav.notifications')} current={section('/notifications')} badge={count} />}

@@ -163,6 +163,7 @@ export interface KindRule {
   name: string;
   fields: KindField[];
   statuses: string[]; // workflow order; empty without a workflow
+  closed_statuses?: string[]; // the statuses an item is done with
   initial_status: string | null;
   transitions: StatusTransition[];
   takes_votes: boolean;

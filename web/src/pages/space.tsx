@@ -15,6 +15,7 @@ import { MemberCard } from '../components/member_card';
 import { SpaceBadges } from '../components/space_card';
 import { Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, MemberLink, PageHeader, Tabs } from '../components/ui';
 import { SpaceForm } from './spaces';
+import { exchangeKinds } from './exchange';
 import { OpenDataLinks } from './report_queue';
 import { takesField, vocabulary } from '../vocabulary';
 
@@ -397,6 +398,11 @@ export function SpacePage({ slug, tab = 'posts' }: { slug: string; tab?: string 
           {canRead && vocabulary().kinds.some((k) => k.takes_votes) && (
             <p class="space-ideas">
               <Link href={`/spaces/${encodeURIComponent(space.slug)}/ideas`}>{t('space.ideas_board')}</Link>
+            </p>
+          )}
+          {canRead && exchangeKinds().length > 0 && (
+            <p class="space-exchange">
+              <Link href={`/spaces/${encodeURIComponent(space.slug)}/exchange`}>{t('space.exchange')}</Link>
             </p>
           )}
           {canRead && vocabulary().kinds.some((k) => takesField(k.name, 'location')) && (
