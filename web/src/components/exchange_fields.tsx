@@ -6,6 +6,7 @@
 // FIELDS, in the vocabulary's order.
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { ApiError } from '../api';
 import { centsOf, countOf, isoOfLocal, localOfIso, targetText } from '../exchange/amounts';
 import { t } from '../i18n';
 import type { Item, ItemLocation } from '../types';
@@ -54,8 +55,13 @@ export function draftOf(item: Item): ExchangeDraft {
   };
 }
 
-// What goes wrong in a draft before it is sent, with the field's words.
-export class DraftError extends Error {}
+// What goes wrong in a draft before it is sent, in the field's words: shown
+// as the server's refusals are (InlineError), though it never left.
+export class DraftError extends ApiError {
+  constructor(message: string) {
+    super(400, 'invalid_draft', message);
+  }
+}
 
 interface EditorProps {
   id: string;
