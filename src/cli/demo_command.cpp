@@ -55,6 +55,11 @@ void add_demo_command(CLI::App& app) {
       std::cout << "in " << summary->civic_slug << ": " << summary->ideas << " ideas with "
                 << summary->votes << " votes, " << summary->reports << " reports at places\n";
     }
+    if (const auto& x = summary->exchange; !x.slug.empty()) {
+      std::cout << "in " << x.slug << ": " << x.requests << " requests, " << x.offers << " offers, "
+                << x.initiatives << " initiatives, " << x.events << " events, " << x.contributions
+                << " contributions, " << x.rsvps << " rsvps, " << x.loans << " loans\n";
+    }
     std::cout << "log in with password '" << social::demo::kDemoPassword << "' as:\n"
               << "  " << summary->admin_handle << "  (instance admin)\n"
               << "  " << summary->analyst_handle << "  (analyst)\n";

@@ -12,6 +12,7 @@
 #include "social/policy.h"
 #include "store/item_listing.h"
 #include "store/item_repository.h"
+#include "store/member_repository.h"
 #include "store/space_repository.h"
 #include "store/vote_repository.h"
 
@@ -108,10 +109,27 @@ Status check_filters(const ItemListingRequest& r, store::ItemListingQuery& q) {
     if (!rule->has_status(*r.status)) {
       std::string known;
       for (auto s : rule->statuses) known += (known.empty() ? "" : ", ") + std::string(s);
-      return Error::invalid("invalid_status", "a " + std::string(rule->kind) +
-                                                  "'s status is one of: " + known);
+      return Error::invalid("invalid_status",
+                            "a " + std::string(rule->kind) + "'s status is one of: " + known);
     }
     q.status = *r.status;
+  }
+  if (r.open && *r.open != "true" && *r.open != "false") {
+    return bad_filter("open", "must be true or false");
+  }
+  if (r.open == "true") {
+    if (!rule) return bad_filter("open", "needs a kind");
+    if (r.status) return bad_filter("open", "open and status exclude each other");
+    for (auto s : rule->statuses) {
+      if (rule->is_open(s)) q.statuses.emplace_back(s);
+    }
+    if (q.statuses.empty())
+      return bad_filter("open", "a " + std::string(rule->kind) + " has no workflow");
+  }
+  if (r.skill) {
+    std::string skill = store::normalize_term(*r.skill);
+    if (skill.empty() || skill.size() > 512) return bad_filter("skill", "is not a skill");
+    q.skill = std::move(skill);
   }
   if (r.category) {
     if (!is_item_category(*r.category)) {
@@ -186,7 +204,8 @@ Result<Page<ItemView>> ItemListing::list(const Actor& viewer, const ItemListingR
   auto pager = Pager::open(
       list_name({"items", r.sort.value_or("new"), r.kind.value_or(""), r.space.value_or(""),
                  r.status.value_or(""), r.category.value_or(""), r.tag.value_or(""),
-                 r.bbox.value_or(""), r.near.value_or(""), r.when.value_or("")}),
+                 r.bbox.value_or(""), r.near.value_or(""), r.when.value_or(""),
+                 r.skill.value_or(""), r.open.value_or("")}),
       r.page);
   if (!pager) return std::move(pager).error();
   store::ItemListingQuery q;
@@ -232,7 +251,9 @@ Result<Page<ItemView>> ItemListing::list(const Actor& viewer, const ItemListingR
   auto support = communities.support_of(store::VoteRepository(*conn).voters_of(std::move(ids)));
   auto page = pager->page(
       std::move(rows),
-      [](const std::pair<Item, std::int64_t>& row) { return CursorKey{row.second, row.first.id}; },
+      [](const std::pair<Item, std::int64_t>& row) {
+        return CursorKey{row.second, row.first.id};
+      },
       [&](std::pair<Item, std::int64_t>&& row) {
         auto found = support.find(row.first.id);
         return view_counted_item(*conn, viewer.id, std::move(row.first),

@@ -1,6 +1,8 @@
 #pragma once
 // GET /api/v1/items: the items the viewer may read, filtered by kind,
-// space, status, category, tag and place (bbox or near), in a sort's order
+// space, status (or open: every status of the kind but its closed ones),
+// category, tag, skill (the request's or offer's, item_skills) and place
+// (bbox or near), in a sort's order
 // (new and votes: store/item_listing.h; diverse: the widest support across
 // the network's communities first, support_diversity.h), keyset-paged. Each
 // item of a kind that takes votes shows how many communities its voters
@@ -34,6 +36,8 @@ struct ItemListingRequest {
   // "upcoming" or "past" (store/item_listing.h ItemSort): for a kind with
   // starts_at, in the order of the start; excludes `sort`.
   std::optional<std::string> when;
+  std::optional<std::string> skill;  // as typed; matched as member skills are (normalize_term)
+  std::optional<std::string> open;   // "true": only the kind's open statuses (not closed ones)
 };
 
 // A circle's radius may be at most this (a neighbourhood's map, not a country's).

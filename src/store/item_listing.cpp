@@ -72,6 +72,8 @@ std::vector<ListedItem> list_item_ids(Connection& conn, const ItemListingQuery& 
   if (q.tag) {
     where += " AND i.id IN (SELECT item_id FROM item_tags WHERE tag = ?6)";
   }
+  if (q.skill) where += " AND i.id IN (SELECT item_id FROM item_skills WHERE skill = ?16)";
+  if (!q.statuses.empty()) where += " AND i.status IN (SELECT value FROM json_each(?15))";
   if (q.kind) where += " AND i.kind = ?2";
   if (q.space) where += " AND i.space_id = ?3";
   if (q.status) where += " AND i.status = ?4";
@@ -119,6 +121,16 @@ std::vector<ListedItem> list_item_ids(Connection& conn, const ItemListingQuery& 
     st.bind(7, box->min_lat).bind(8, box->min_lon).bind(9, box->max_lat).bind(10, box->max_lon);
   if (q.near) st.bind(11, q.near->lat).bind(12, q.near->lon).bind(13, q.near->km);
   if (q.sort == ItemSort::kUpcoming || q.sort == ItemSort::kPast) st.bind(14, q.now);
+  if (q.skill) st.bind(16, *q.skill);
+  if (!q.statuses.empty()) {
+    std::string list = "[";
+    for (const auto& s : q.statuses) {
+      // Statuses are names from the kind table: letters and underscores,
+      // nothing to escape in a JSON string.
+      list += (list.size() > 1 ? ",\"" : "\"") + s + "\"";
+    }
+    st.bind(15, list + "]");
+  }
   keyset.bind(st);
   std::vector<ListedItem> out;
   while (st.step()) out.push_back({st.int64(0), st.int64(1)});

@@ -1,7 +1,7 @@
 #pragma once
 // GET /api/v1/items as SQL: the items a viewer may read (the items' read
-// rule, as feeds use it), narrowed by kind, space, status, category, tag
-// and a place (a bounding box from the item_places R*Tree, or a circle: its
+// rule, as feeds use it), narrowed by kind, space, status (one or a list),
+// category, tag, skill and a place (a bounding box from the item_places R*Tree, or a circle: its
 // bounding box, then the exact great-circle distance), in the order of a
 // sort, keyset-paged. Runs inside the caller's transaction.
 
@@ -56,6 +56,9 @@ struct ItemListingQuery {
   std::optional<std::string> tag;  // normalized
   std::optional<GeoBox> bbox;
   std::optional<GeoCircle> near;
+  std::optional<std::string> skill;  // normalized (normalize_term), through item_skills
+  // Non-empty: only items at one of these statuses (a kind's open ones).
+  std::vector<std::string> statuses;
   ItemSort sort = ItemSort::kNew;
   Micros now = 0;  // what kUpcoming and kPast count as now
   std::optional<CursorKey> after;

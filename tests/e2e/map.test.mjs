@@ -137,6 +137,14 @@ describe('the map', { concurrency: false }, () => {
     await waitFor(async () => (await listIds(page)).length === 5, { what: 'the space items' });
     const status = page.getByLabel(en['map.filter_status']);
     assert.equal(await status.isDisabled(), true, 'a status needs a kind');
+    // Every kind with a place is a choice, the exchange's among them, each with its own shape in the legend.
+    const placed = (await (await server.login('mp_pia')).call('GET', '/vocabulary')).kinds
+      .filter((k) => k.fields.some((f) => f.name === 'location')).map((k) => k.name);
+    assert.ok(['request', 'offer', 'initiative', 'event'].every((k) => placed.includes(k)));
+    const offered = await page.getByLabel(en['map.filter_kind']).locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+    assert.deepEqual(offered, placed);
+    const shapes = await page.locator('[data-testid=map-legend] [data-legend-shape]').evaluateAll((ls) => ls.map((l) => l.dataset.legendShape));
+    assert.deepEqual(shapes, placed);
     await page.getByLabel(en['map.filter_kind']).selectOption('report');
     const reports = [items.lamp, items.hole, items.bins].map((i) => i.id).sort();
     await waitFor(async () => (await listIds(page)).join() === reports.join(), { what: 'only the reports' });

@@ -52,6 +52,7 @@ std::vector<Row> load_and_read(const std::filesystem::path& path, Micros now) {
   options.now = now;
   auto summary = load_demo_community(db, options);
   EXPECT_TRUE(summary.ok());
+  EXPECT_FALSE(summary->exchange.slug.empty()) << "the neighbourhood exchange is planned";
   std::vector<Row> rows;
   auto conn = db.lease();
   for (const char* sql :
@@ -67,7 +68,15 @@ std::vector<Row> load_and_read(const std::filesystem::path& path, Micros now) {
         "v.item_id ORDER BY i.title, v.member_id",
         "SELECT kind, recipient_id, created_at FROM notifications ORDER BY id",
         "SELECT i.title, f.fixed, coalesce(f.answered_at, f.asked_at) FROM item_follow_ups f JOIN "
-        "items i ON i.id = f.item_id ORDER BY i.title"}) {
+        "items i ON i.id = f.item_id ORDER BY i.title",
+        "SELECT kind || ' ' || status || ' ' || amount, giver_id, created_at FROM contributions "
+        "ORDER BY id",
+        "SELECT state || ' ' || guests || ' ' || (checked_in_at IS NOT NULL), member_id, "
+        "responded_at FROM rsvps ORDER BY responded_at, member_id",
+        "SELECT 'loan ' || (lent_at IS NOT NULL) || (returned_at IS NOT NULL), borrower_id, "
+        "reserved_at FROM loans ORDER BY id",
+        "SELECT 'organiser', member_id, added_at FROM item_organisers ORDER BY added_at, "
+        "member_id"}) {
     auto st = conn->prepare(sql);
     while (st.step()) rows.emplace_back(st.text(0), st.int64(1), now - st.int64(2));
   }

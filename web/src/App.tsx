@@ -20,6 +20,7 @@ import { SpacesPage, SpaceNewPage } from './pages/spaces';
 import { SpacePage } from './pages/space';
 import { IdeasPage } from './pages/ideas';
 import { EventsPage } from './pages/events';
+import { ExchangePage } from './pages/exchange';
 import { ReportQueuePage } from './pages/report_queue';
 import { ItemPage } from './pages/item';
 import { NotificationsPage } from './pages/notifications';
@@ -65,6 +66,8 @@ const ROUTES: Route[] = [
   { pattern: '/spaces/:slug/report', component: ReportFormPage, member: true },
   { pattern: '/map', component: MapPage },
   { pattern: '/events', component: EventsPage },
+  { pattern: '/exchange', component: ExchangePage },
+  { pattern: '/spaces/:slug/exchange', component: ExchangePage },
   { pattern: '/spaces/:slug/:tab', component: SpacePage },
   { pattern: '/items/:id', component: ItemPage },
   { pattern: '/tags/:tag', component: TagPage },
@@ -152,6 +155,7 @@ function Header({ path }: { path: string }) {
         <NavLink href="/spaces" label={t('nav.spaces')} current={section('/spaces')} />
         <NavLink href="/map" label={t('nav.map')} current={section('/map')} />
         <NavLink href="/events" label={t('events.nav')} current={section('/events')} />
+        <NavLink href="/exchange" label={t('nav.exchange')} current={section('/exchange')} />
         <NavLink href="/members" label={t('nav.people')} current={section('/members') && !(me && path.startsWith(`/members/${me.handle}`))} />
         {me && <NavLink href="/network" label={t('nav.network')} current={section('/network')} />}
         {me && <NavLink href="/notifications" label={t('nav.notifications')} current={section('/notifications')} badge={count} />}

@@ -163,6 +163,7 @@ export interface KindRule {
   name: string;
   fields: KindField[];
   statuses: string[]; // workflow order; empty without a workflow
+  closed_statuses?: string[]; // the statuses an item is done with
   initial_status: string | null;
   transitions: StatusTransition[];
   takes_votes: boolean;
@@ -170,7 +171,7 @@ export interface KindRule {
   takes_rsvps: boolean;
 }
 
-export interface Vocabulary {
+export interface Vocabulary extends ExchangeVocabulary {
   kinds: KindRule[]; // picker order; the first is the default
   item_fields: string[];
   standings: string[];
@@ -184,7 +185,7 @@ export interface Vocabulary {
   categories?: string[]; // of reports and ideas
 }
 
-export interface Item {
+export interface Item extends ExchangeFields {
   id: string;
   kind: ItemKind;
   title?: string | null;
@@ -470,4 +471,29 @@ export interface Attendee {
   responded_at: string;
   checked_in_at: string | null;
   can: { check_in: boolean; undo_check_in: boolean };
+// Requests, offers, initiatives and events (the contribution economy): the
+// fields their kinds take (KindRule.fields). The server sends exactly the
+// ones the item's kind takes, absent ones as null (skills and goals as []).
+export interface ItemGoal {
+  kind: string; // one of vocabulary().goal_kinds
+  target: number; // hours, cents or items
+  label: string;
+}
+
+export interface ExchangeFields {
+  skills?: string[];
+  starts_at?: string | null;
+  ends_at?: string | null;
+  capacity?: number | null;
+  goals?: ItemGoal[];
+  deadline?: string | null;
+  minimum?: number | null; // percent of every goal
+  expires_at?: string | null;
+  offer?: string | null; // one of vocabulary().offer_modes
+}
+
+export interface ExchangeVocabulary {
+  offer_modes?: string[];
+  goal_kinds?: string[];
+  contribution_kinds?: string[];
 }

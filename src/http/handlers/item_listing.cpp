@@ -20,7 +20,7 @@ Response list_items(social::Services& s, Context& ctx) {
   social::ItemListingRequest request{param(q, "kind"),     param(q, "space"), param(q, "status"),
                                      param(q, "category"), param(q, "tag"),   param(q, "bbox"),
                                      param(q, "near"),     param(q, "sort"),  std::move(page),
-                                     param(q, "when")};
+                                     param(q, "when"),     param(q, "skill"), param(q, "open")};
   return reply(s.item_listing.list(ctx.actor, request), 200,
                [](const Page<social::ItemView>& p) { return page_json(p, item_json); });
 }
@@ -28,8 +28,7 @@ Response list_items(social::Services& s, Context& ctx) {
 }  // namespace
 
 void register_item_listing_routes(Router& router, social::Services& s) {
-  router.add(beast_http::verb::get, "/api/v1/items",
-             [&s](Context& c) { return list_items(s, c); });
+  router.add(beast_http::verb::get, "/api/v1/items", [&s](Context& c) { return list_items(s, c); });
 }
 
 }  // namespace kring::http

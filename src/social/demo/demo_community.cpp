@@ -369,6 +369,7 @@ Result<DemoSummary> load_demo_community(store::Database& db, const DemoOptions& 
   summary.ideas = content.ideas;
   summary.votes = content.votes;
   summary.reports = content.reports;
+  summary.exchange = content.exchange;
   tx.commit();
   report(1.0);
 

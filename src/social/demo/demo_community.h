@@ -23,6 +23,7 @@
 
 #include "core/result.h"
 #include "core/time.h"
+#include "social/demo/demo_content.h"
 #include "store/database.h"
 
 namespace kring::social::demo {
@@ -61,6 +62,7 @@ struct DemoSummary {
   std::int64_t ideas = 0;
   std::int64_t votes = 0;
   std::int64_t reports = 0;
+  ExchangeSummary exchange;  // the neighbourhood exchange (demo_exchange.h)
   std::string admin_handle;
   std::string analyst_handle;
   // The three most active members besides the admin and the analyst.

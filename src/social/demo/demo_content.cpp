@@ -8,6 +8,7 @@
 #include "core/kinds.h"
 #include "social/demo/demo_civic.h"
 #include "social/demo/demo_community.h"
+#include "social/demo/demo_exchange.h"
 #include "social/demo/vocabulary.h"
 #include "social/markdown.h"
 #include "social/secret_slug.h"
@@ -152,6 +153,7 @@ DemoContentSummary load_demo_content(store::Connection& conn,
   // what it would draw without it.
   std::mt19937_64 fork = engine;
   std::optional<CivicPlan> civic = plan_civic(members, now, fork());
+  std::optional<ExchangePlan> exchange = plan_exchange(members, now, fork());
 
   // A space per community of three or more, founded soon after its first
   // well-connected member joined (members come in joining order), who
@@ -196,8 +198,23 @@ DemoContentSummary load_demo_content(store::Connection& conn,
     }
     ++summary.spaces;
   };
+  bool exchange_written = false;
+  // The neighbourhood exchange likewise (demo_exchange.h).
+  auto write_exchange_space = [&](Micros before) {
+    if (!exchange || exchange_written || exchange->founded > before) return;
+    exchange_written = true;
+    used_names.insert(exchange->space.name);
+    exchange->space.slug = slug_for(spaces, exchange->space);
+    exchange->space.id = spaces.insert(exchange->space, exchange->founded);
+    for (const auto& m : exchange->members) {
+      spaces.set_membership(exchange->space.id, m.member, {m.role, MembershipState::kActive}, 0,
+                            m.since);
+    }
+    ++summary.spaces;
+  };
   for (const auto& p : planned) {
     write_civic_space(p.at);
+    write_exchange_space(p.at);
     std::uint32_t c = p.community;
     const DemoMember& founder = members[p.hosts.front()];
     const DemoCommunity& community = communities[c];
@@ -229,6 +246,7 @@ DemoContentSummary load_demo_content(store::Connection& conn,
     ++summary.spaces;
   }
   write_civic_space(now);
+  write_exchange_space(now);
 
   // Posts in proportion to activity and to time as a member, dated between
   // joining and now: the instance grows, so more are written lately. Replies and reactions mostly
@@ -245,7 +263,8 @@ DemoContentSummary load_demo_content(store::Connection& conn,
     Item item;
     std::vector<Reply> replies;
     std::vector<PlannedReaction> reactions;
-    std::optional<size_t> civic;  // an index into civic->items
+    std::optional<size_t> civic;     // an index into civic->items
+    std::optional<size_t> exchange;  // an index into exchange->items
   };
   // Whether member i could answer in the post's place at time `at`: a
   // member by then, of the space too when the post is in one.
@@ -317,6 +336,15 @@ DemoContentSummary load_demo_content(store::Connection& conn,
       posts.push_back(std::move(post));
     }
   }
+  if (exchange) {
+    for (size_t k = 0; k < exchange->items.size(); ++k) {
+      PlannedPost post;
+      post.item = exchange->items[k];
+      post.item.space_id = exchange->space.id;
+      post.exchange = k;
+      posts.push_back(std::move(post));
+    }
+  }
   std::stable_sort(posts.begin(), posts.end(), [](const PlannedPost& a, const PlannedPost& b) {
     return a.item.created_at < b.item.created_at;
   });
@@ -325,6 +353,10 @@ DemoContentSummary load_demo_content(store::Connection& conn,
     post.item.id = items.insert(post.item, {});
     if (post.civic) {
       civic->items[*post.civic].item = post.item;
+      continue;
+    }
+    if (post.exchange) {
+      exchange->items[*post.exchange] = post.item;
       continue;
     }
     ++summary.items;
@@ -351,6 +383,7 @@ DemoContentSummary load_demo_content(store::Connection& conn,
     summary.votes = c.votes;
     summary.reports = c.reports;
   }
+  if (exchange) summary.exchange = write_exchange_rows(conn, *exchange);
   return summary;
 }
 

@@ -41,6 +41,19 @@ struct DemoCommunity {
   Place place;
 };
 
+// What the neighbourhood exchange holds (demo_exchange.h); an empty slug
+// when the demo was too small for it.
+struct ExchangeSummary {
+  std::string slug;
+  std::int64_t requests = 0;
+  std::int64_t offers = 0;
+  std::int64_t initiatives = 0;
+  std::int64_t events = 0;
+  std::int64_t contributions = 0;
+  std::int64_t rsvps = 0;
+  std::int64_t loans = 0;
+};
+
 struct DemoContentSummary {
   std::int64_t spaces = 0;
   std::int64_t items = 0;
@@ -52,6 +65,7 @@ struct DemoContentSummary {
   std::int64_t ideas = 0;
   std::int64_t votes = 0;
   std::int64_t reports = 0;
+  ExchangeSummary exchange;
 };
 
 // Writes one space per community of three or more members, named from the

@@ -1,13 +1,15 @@
 // Writing an item: kind, the fields the kind takes (its title), Markdown
 // body with a preview, and completion of @mentions (from the directory) and
 // #tags (from the tags seen so far and the writer's skills and interests).
-// Kinds and their fields come from the server's vocabulary.
+// Kinds and their fields come from the server's vocabulary; the fields of
+// requests, offers, initiatives and events are exchange_fields.tsx's.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
 import { t } from '../i18n';
 import { useMe } from '../session';
 import type { Item, ItemKind, ItemVisibility, Me, Member, Space } from '../types';
 import { defaultKind, requiresField, takesField, vocabulary } from '../vocabulary';
+import { draftOf, emptyDraft, ExchangeFields, exchangePayload } from './exchange_fields';
 import { MarkdownPreview } from './preview';
 import { SimilarItems, useSimilar } from './similar_items';
 import { Avatar, InlineError } from './ui';
@@ -57,6 +59,8 @@ export function Composer({ space, knownTags = [], onPosted, initial, onCancel }:
   const visibilities = me ? visibilityChoices(me, space, initial) : [];
   const [visibility, setVisibility] = useState<ItemVisibility>(initial && visibilities.includes(initial.visibility) ? initial.visibility : visibilities[0]);
   const titled = takesField(kind, 'title');
+  const [draft, setDraft] = useState(() => (initial ? draftOf(initial) : emptyDraft()));
+  const [draftKey, setDraftKey] = useState(0); // a new key empties the place picker too
   // A new idea first meets the open ones like it, to support instead.
   const compared = !initial && !!vocabulary().kinds.find((k) => k.name === kind)?.takes_votes;
   const similar = useSimilar({ kind: compared ? kind : '', space: space?.slug ?? '', category: '', text: title || body.slice(0, 500) });
@@ -142,13 +146,17 @@ export function Composer({ space, knownTags = [], onPosted, initial, onCancel }:
       if (titled && title.trim()) payload.title = title.trim();
       let item: Item;
       if (editing) {
-        item = await api.patch<Item>(`/items/${initial!.id}`, { title: payload.title ?? null, body, visibility });
+        const fields = exchangePayload(kind, draft, draftOf(initial!));
+        item = await api.patch<Item>(`/items/${initial!.id}`, { title: payload.title ?? null, body, visibility, ...fields });
       } else {
+        Object.assign(payload, exchangePayload(kind, draft));
         if (space) payload.space = space.slug;
         item = await api.post<Item>('/items', payload);
         setBody('');
         setTitle('');
         setTab('write');
+        setDraft(emptyDraft());
+        setDraftKey((k) => k + 1);
       }
       onPosted(item);
     } catch (err) {
@@ -191,6 +199,7 @@ export function Composer({ space, knownTags = [], onPosted, initial, onCancel }:
           <input id={`${id}-title`} value={title} maxLength={200} required={requiresField(kind, 'title')} onInput={(e) => setTitle(e.currentTarget.value)} />
         </div>
       )}
+      <ExchangeFields key={draftKey} kind={kind} id={id} draft={draft} onChange={setDraft} editing={editing} />
       <div class="composer-tabs" role="tablist" aria-label={t('composer.mode')}>
         <button type="button" role="tab" aria-selected={tab === 'write'} class={tab === 'write' ? 'ctab active' : 'ctab'} onClick={() => setTab('write')}>
           {t('composer.write')}

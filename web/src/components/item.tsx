@@ -3,6 +3,7 @@ import { formatDate, t, tn } from '../i18n';
 import { Link } from '../router';
 import type { Item } from '../types';
 import { Icon } from './icons';
+import { ExchangeFacts } from './exchange_facts';
 import { categoryLabel } from './place';
 import { ReactionBar } from './reactions';
 import { VoteButton } from './vote_button';
@@ -78,6 +79,7 @@ export function ItemCard({ item }: { item: Item }) {
           {t('item.by', { who: item.author.display_name || item.author.handle })}
         </span>
       )}
+      <ExchangeFacts item={item} />
       <ServerHtml html={item.html} class="item-body" />
       {item.tags.length > 0 && (
         <ul class="chips chips-tags">

@@ -11,7 +11,7 @@ import type { Item } from '../types';
 import { baseLayer } from './base_layer';
 import type { MapSettings } from './instance';
 import { L } from './leaflet';
-import { markerName, markerSvg, phaseOf, shapeOf, kindLabel, statusLabel } from './marker_style';
+import { markerName, markerSvg, phaseOfItem, shapeOf, kindLabel, statusLabel } from './marker_style';
 
 // min_lat,min_lon,max_lat,max_lon, clamped to the globe, for GET /items?bbox=.
 export function boxOf(bounds: L.LatLngBounds): string {
@@ -44,7 +44,7 @@ function icon(item: Item): L.DivIcon {
   const name = escapeHtml(markerName(item));
   return L.divIcon({
     className: 'map-marker',
-    html: `${markerSvg(shapeOf(item.kind), phaseOf(item.kind, item.status))}<span class="visually-hidden">${name}</span>`,
+    html: `${markerSvg(shapeOf(item.kind), phaseOfItem(item))}<span class="visually-hidden">${name}</span>`,
     iconSize: [28, 28],
     iconAnchor: [14, 14],
     popupAnchor: [0, -12],

@@ -20,6 +20,16 @@ const PHASE_OF_STATUS: Record<string, Phase> = {
   declined: 'closed',
   wont_fix: 'closed',
   duplicate: 'closed',
+  matched: 'active',
+  reserved: 'active',
+  lent: 'active',
+  underway: 'active',
+  returned: 'done',
+  given: 'done',
+  cancelled: 'closed',
+  withdrawn: 'closed',
+  expired: 'closed',
+  failed: 'closed',
 };
 
 // Fill colours with white glyphs at 4.5:1 or more.
@@ -36,24 +46,38 @@ export function phaseOf(kind: string, status: string | null | undefined): Phase 
   return PHASE_OF_STATUS[status] ?? 'active';
 }
 
-export const SHAPES = ['report', 'idea', 'other'] as const;
+// An event whose time is over has taken place: done, though its status
+// stays `scheduled` (only a cancellation moves it).
+export function phaseOfItem(item: Item): Phase {
+  const over = item.ends_at ?? item.starts_at;
+  if (item.kind === 'event' && item.status === kindRule(item.kind)?.initial_status && over && Date.parse(over) < Date.now()) return 'done';
+  return phaseOf(item.kind, item.status);
+}
+
+export const SHAPES = ['report', 'idea', 'request', 'offer', 'initiative', 'event', 'other'] as const;
 export type Shape = (typeof SHAPES)[number];
 
 export function shapeOf(kind: string): Shape {
-  return kind === 'report' || kind === 'idea' ? kind : 'other';
+  return (SHAPES as readonly string[]).includes(kind) ? (kind as Shape) : 'other';
 }
 
 // SVG paths in a 28×28 box: a report is a triangle (a warning sign), an idea
-// a circle (a bulb), any other kind a square.
+// a circle (a bulb), a request a diamond (a road sign asking to give way),
+// an offer a hexagon, an initiative a pentagon (a house: built together),
+// an event an octagon, any other kind a square.
 const SHAPE_PATH: Record<Shape, string> = {
   report: 'M14 1 L27 25 L1 25 Z',
   idea: 'M14 1 A13 13 0 1 1 13.99 1 Z',
+  request: 'M14 1 L27 14 L14 27 L1 14 Z',
+  offer: 'M7.5 2 H20.5 L27 14 L20.5 26 H7.5 L1 14 Z',
+  initiative: 'M14 1 L27 11 V26 H1 V11 Z',
+  event: 'M9 1 H19 L27 9 V19 L19 27 H9 L1 19 V9 Z',
   other: 'M3 3 H25 V25 H3 Z',
 };
 
 export function markerSvg(shape: Shape, phase: Phase, size = 28): string {
   const { colour, glyph } = PHASE_STYLE[phase];
-  const y = shape === 'report' ? 21 : 19;
+  const y = shape === 'report' ? 21 : shape === 'initiative' ? 21 : 19;
   return (
     `<svg class="map-marker-shape" viewBox="0 0 28 28" width="${size}" height="${size}" aria-hidden="true" focusable="false">` +
     `<path d="${SHAPE_PATH[shape]}" fill="${colour}" stroke="#ffffff" stroke-width="2"/>` +

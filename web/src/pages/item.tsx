@@ -9,6 +9,7 @@ import { Link, navigate } from '../router';
 import { useMe } from '../session';
 import type { Item, Reply, Space } from '../types';
 import { Composer } from '../components/composer';
+import { ExchangeFacts } from '../components/exchange_facts';
 import { ItemMeta, ServerHtml } from '../components/item';
 import { ReactionBar } from '../components/reactions';
 import { ReportButton } from '../components/report';
@@ -252,6 +253,7 @@ export function ItemPage({ id }: { id: string }) {
             <h1 class="item-title page-title" tabIndex={-1}>
               {item.title || <span class="visually-hidden">{t('item.title_by', { who: item.author.display_name || item.author.handle })}</span>}
             </h1>
+            <ExchangeFacts item={item} />
             <ServerHtml html={item.html} class="item-body" />
             <ItemPlace item={item} />
             <DuplicateLinks item={item} />

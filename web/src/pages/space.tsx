@@ -15,6 +15,7 @@ import { MemberCard } from '../components/member_card';
 import { SpaceBadges } from '../components/space_card';
 import { Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, MemberLink, PageHeader, Tabs } from '../components/ui';
 import { SpaceForm } from './spaces';
+import { exchangeKinds } from './exchange';
 import { OpenDataLinks } from './report_queue';
 import { takesField, vocabulary } from '../vocabulary';
 
@@ -402,6 +403,11 @@ export function SpacePage({ slug, tab = 'posts' }: { slug: string; tab?: string 
           {canRead && vocabulary().kinds.some((k) => k.takes_rsvps) && (
             <p class="space-events">
               <Link href={`/spaces/${encodeURIComponent(space.slug)}/events`}>{t('events.space_link')}</Link>
+            </p>
+          )}
+          {canRead && exchangeKinds().length > 0 && (
+            <p class="space-exchange">
+              <Link href={`/spaces/${encodeURIComponent(space.slug)}/exchange`}>{t('space.exchange')}</Link>
             </p>
           )}
           {canRead && vocabulary().kinds.some((k) => takesField(k.name, 'location')) && (
