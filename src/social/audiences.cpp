@@ -25,7 +25,7 @@ constexpr std::array kTakingPartAudience = {A::kItemAuthor, A::kItemRepliers, A:
 // change does tell every replier, follower and voter: it is rare (a
 // question answered, an idea accepted) and it is what those who took part,
 // or asked to hear (following it instead of posting it again), wait for.
-const std::array<AudienceRule, 10> kTable = {{
+const std::array<AudienceRule, 15> kTable = {{
     {K::kReply, Subject::kItem, kReplyAudience, false, "someone replies on an item"},
     {K::kMention, Subject::kItem, kMentionAudience, true,
      "an item or reply names members with `@handle`"},
@@ -44,6 +44,18 @@ const std::array<AudienceRule, 10> kTable = {{
     {K::kFixedCheck, Subject::kItem, kAuthorAudience, false,
      "some days after an item reached its kind's asking status, its author is asked whether "
      "it is done (a week after a report is solved: is it fixed?), from whoever moved it"},
+    {K::kContributionPledged, Subject::kItem, kAuthorAudience, false,
+     "someone pledges a contribution to an item (a request, an initiative)"},
+    {K::kContributionConfirmed, Subject::kItem, kNamedMemberAudience, false,
+     "an item's organiser confirms a member's contribution"},
+    {K::kContributionDeclined, Subject::kItem, kNamedMemberAudience, false,
+     "an item's organiser declines a member's contribution"},
+    {K::kInitiativeMinimumReached, Subject::kItem, kNamedMemberAudience, false,
+     "an initiative reached its minimum by its deadline, so its pledges bind (each pledger, "
+     "from the initiative's author)"},
+    {K::kInitiativeMinimumMissed, Subject::kItem, kNamedMemberAudience, false,
+     "an initiative missed its minimum by its deadline and failed, so its open pledges are "
+     "void (each pledger, from the initiative's author)"},
 }};
 
 constexpr std::array<std::pair<Audience, std::string_view>, 9> kWho = {{

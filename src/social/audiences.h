@@ -29,6 +29,12 @@ enum class NotificationKind {
   kInvitation,
   kStatusChanged,
   kFixedCheck,
+  // the ledger (social/contributions)
+  kContributionPledged,     // to the item's author, of a new pledge
+  kContributionConfirmed,   // to the giver
+  kContributionDeclined,    // to the giver
+  kInitiativeMinimumReached,  // to each pledger, at the deadline: their pledges bind
+  kInitiativeMinimumMissed,   // to each pledger, at the deadline: their pledges are void
 };
 
 // Who, relative to an event, may be told. Each is one recipient query in
@@ -83,7 +89,7 @@ namespace kring {
 template <>
 struct EnumNames<social::NotificationKind> {
   using K = social::NotificationKind;
-  static constexpr std::array<EnumName<K>, 10> kTable = {{
+  static constexpr std::array<EnumName<K>, 15> kTable = {{
       {K::kReply, "reply"},
       {K::kMention, "mention"},
       {K::kReaction, "reaction"},
@@ -94,6 +100,11 @@ struct EnumNames<social::NotificationKind> {
       {K::kInvitation, "invitation"},
       {K::kStatusChanged, "status_changed"},
       {K::kFixedCheck, "fixed_check"},
+      {K::kContributionPledged, "contribution_pledged"},
+      {K::kContributionConfirmed, "contribution_confirmed"},
+      {K::kContributionDeclined, "contribution_declined"},
+      {K::kInitiativeMinimumReached, "initiative_minimum_reached"},
+      {K::kInitiativeMinimumMissed, "initiative_minimum_missed"},
   }};
 };
 

@@ -2,8 +2,10 @@
 
 #include "core/kinds.h"
 #include "social/instance_communities.h"
+#include "social/organisers.h"
 #include "store/duplicate_repository.h"
 #include "store/member_repository.h"
+#include "store/organiser_repository.h"
 #include "store/space_repository.h"
 
 namespace kring::social {
@@ -34,6 +36,16 @@ ItemView view_uncounted(store::Connection& conn, MemberId viewer, Item item,
     store::DuplicateRepository duplicates(conn);
     v.duplicate_of = duplicates.original_of(item.id, viewer);
     v.duplicates = duplicates.duplicates_of(item.id, viewer, kDuplicatesListed);
+  }
+  if (kind && kind->takes(ItemField::kGoals)) v.progress = initiative_progress(conn, item);
+  if (kind && has_organisers(*kind)) {
+    v.organisers.emplace();
+    store::MemberRepository members(conn);
+    for (MemberId m : store::OrganiserRepository(conn).organisers(item.id)) {
+      if (auto found = members.find_by_id(m)) {
+        v.organisers->push_back(view_member(conn, viewer, std::move(*found), false));
+      }
+    }
   }
   v.item = std::move(item);
   return v;

@@ -10,6 +10,7 @@
 
 #include "core/item.h"
 #include "social/can.h"
+#include "social/initiative_progress.h"
 #include "social/member_view.h"
 #include "social/support_diversity.h"
 #include "store/database.h"
@@ -44,6 +45,12 @@ struct ItemView {
   // duplicates of it, as far as the viewer may read them.
   std::optional<ItemId> duplicate_of;
   std::vector<ItemId> duplicates;
+  // On a kind with goals (an initiative): each goal's target, pledged and
+  // confirmed (social/initiative_progress.h).
+  std::vector<GoalProgress> progress;
+  // On a kind with organisers (social/organisers.h): the co-organisers
+  // besides the author, in the order they were added; nullopt elsewhere.
+  std::optional<std::vector<MemberView>> organisers;
   std::optional<Can> can;    // social/capabilities
 };
 

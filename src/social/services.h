@@ -4,6 +4,7 @@
 // database itself is not a member: http reaches it only through a service.
 
 #include "social/accounts.h"
+#include "social/contributions.h"
 #include "social/conversation.h"
 #include "social/feeds.h"
 #include "social/follow_ups.h"
@@ -19,6 +20,7 @@
 #include "social/notification_hub.h"
 #include "social/notifications.h"
 #include "social/open_data.h"
+#include "social/organisers.h"
 #include "social/place_search.h"
 #include "social/rate_limits.h"
 #include "social/search.h"
@@ -58,7 +60,9 @@ struct Services {
         moderation(db),
         network(db),
         suggestions(db),
-        health(db) {}
+        health(db),
+        contributions(db, hub),
+        organisers(db) {}
 
   RateLimiter rate_limiter;
   LoginThrottle login_throttle;
@@ -84,6 +88,8 @@ struct Services {
   Network network;
   SuggestionService suggestions;
   Health health;
+  Contributions contributions;
+  Organisers organisers;
 };
 
 }  // namespace kring::social

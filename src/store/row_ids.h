@@ -1,6 +1,7 @@
 #pragma once
 // Allocates the time-ordered ids (core/ids.h) of the tables whose ids an
-// outsider sees: spaces, items, replies, notifications, reports, status changes.
+// outsider sees: spaces, items, replies, notifications, reports, status changes,
+// contributions.
 //
 // REQUIRES: inside a write transaction on conn (BEGIN IMMEDIATE), so the
 // table's largest id read here is still the largest when the row goes in.
@@ -12,7 +13,15 @@
 
 namespace kring::store {
 
-enum class IdTable { kSpaces, kItems, kReplies, kNotifications, kReports, kItemStatusChanges };
+enum class IdTable {
+  kSpaces,
+  kItems,
+  kReplies,
+  kNotifications,
+  kReports,
+  kItemStatusChanges,
+  kContributions,
+};
 
 // An id above every id in the table, for a row written at `at` (its
 // created_at, so bulk loaders writing in time order get ids that grow with
