@@ -49,6 +49,11 @@ TEST(AudienceTable, SaysWhoIsToldOfEachKind) {
       {K::kStatusChanged,
        {Subject::kItem, {A::kItemAuthor, A::kItemRepliers, A::kItemFollowers, A::kItemVoters}}},
       {K::kFixedCheck, {Subject::kItem, {A::kItemAuthor}}},
+      {K::kContributionPledged, {Subject::kItem, {A::kItemAuthor}}},
+      {K::kContributionConfirmed, {Subject::kItem, {A::kNamedMember}}},
+      {K::kContributionDeclined, {Subject::kItem, {A::kNamedMember}}},
+      {K::kInitiativeMinimumReached, {Subject::kItem, {A::kNamedMember}}},
+      {K::kInitiativeMinimumMissed, {Subject::kItem, {A::kNamedMember}}},
   };
   for (const auto& rule : audience_table()) {
     const auto& [subject, audiences] = expected.at(rule.kind);

@@ -334,7 +334,7 @@ const std::set<Action> kOpenWhileSuspended = {
     Action::kViewOwnProfile,     Action::kLogOut,
     Action::kListBlocked,        Action::kViewOwnRequests,
     Action::kViewOwnInvitations, Action::kReadHomeFeed,
-    Action::kReadNotifications,
+    Action::kReadNotifications,  Action::kViewTimeBalance,
 };
 
 TEST(Policy, SuspendedActorsTakeOnlyWhatVisitorsMayAndTheirOwnReadsWhateverTheirStanding) {
