@@ -22,6 +22,7 @@ import { IdeasPage } from './pages/ideas';
 import { ReportQueuePage } from './pages/report_queue';
 import { ItemPage } from './pages/item';
 import { NotificationsPage } from './pages/notifications';
+import { MyContributionsPage } from './pages/my_contributions';
 import { SearchPage } from './pages/search';
 import { SettingsPage } from './pages/settings';
 import { NotFoundPage } from './pages/not_found';
@@ -65,6 +66,7 @@ const ROUTES: Route[] = [
   { pattern: '/items/:id', component: ItemPage },
   { pattern: '/tags/:tag', component: TagPage },
   { pattern: '/notifications', component: NotificationsPage, member: true },
+  { pattern: '/me/contributions', component: MyContributionsPage, member: true },
   { pattern: '/search', component: SearchPage },
   { pattern: '/settings', component: SettingsPage, member: true },
   { pattern: '/moderation', component: ModerationPage, member: true },

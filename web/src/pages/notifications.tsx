@@ -23,6 +23,11 @@ const ICON: Record<string, IconName> = {
   invitation: 'mail',
   status_changed: 'check',
   fixed_check: 'check',
+  contribution_pledged: 'check',
+  contribution_confirmed: 'check',
+  contribution_declined: 'check',
+  initiative_minimum_reached: 'check',
+  initiative_minimum_missed: 'check',
 };
 
 export function NotificationsPage() {
