@@ -21,6 +21,7 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -58,9 +59,11 @@ void build_fixture(kring::store::Connection& conn) {
       "INSERT INTO members (id, handle, email, password_hash, created_at, updated_at) "
       "VALUES (?1, ?2, ?3, 'x', 0, 0)");
   for (int i = 1; i <= kMembers; ++i) {
-    std::string handle = std::to_string(i);
-    handle.insert(0, "m");
-    member.bind(1, i).bind(2, handle).bind(3, handle + "@example.org").run();
+    char handle[16];
+    char email[32];
+    std::snprintf(handle, sizeof handle, "m%d", i);
+    std::snprintf(email, sizeof email, "m%d@example.org", i);
+    member.bind(1, i).bind(2, handle).bind(3, email).run();
   }
   conn.exec(
       "INSERT INTO items (id, kind, author_id, visibility, title, body, html, status, "
@@ -70,7 +73,7 @@ void build_fixture(kring::store::Connection& conn) {
       "(1000, 0, 'time', 400, ''), (1000, 1, 'money', 20000000, ''), (1000, 2, 'item', 50, "
       "'ladders');");
   static constexpr const char* kGoalKinds[] = {"time", "money", "item"};
-  static constexpr const char* kStatuses[] = {"pledged", "delivered", "confirmed",
+  static constexpr const char* kStatuses[] = {"pledged",  "delivered", "confirmed",
                                               "declined", "withdrawn", "void"};
   std::mt19937 rng(11);
   auto pledge = conn.prepare(

@@ -30,9 +30,9 @@ enum class NotificationKind {
   kStatusChanged,
   kFixedCheck,
   // the ledger (social/contributions)
-  kContributionPledged,     // to the item's author, of a new pledge
-  kContributionConfirmed,   // to the giver
-  kContributionDeclined,    // to the giver
+  kContributionPledged,       // to the item's author, of a new pledge
+  kContributionConfirmed,     // to the giver
+  kContributionDeclined,      // to the giver
   kInitiativeMinimumReached,  // to each pledger, at the deadline: their pledges bind
   kInitiativeMinimumMissed,   // to each pledger, at the deadline: their pledges are void
 };

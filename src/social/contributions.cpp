@@ -17,6 +17,7 @@
 #include "store/organiser_repository.h"
 #include "store/space_repository.h"
 #include "store/status_change_repository.h"
+#include "store/tie_repository.h"
 
 namespace kring::social {
 
@@ -37,8 +38,8 @@ struct MoveRule {
 };
 
 const std::array<MoveRule, 4> kMoves = {{
-    {ContributionMove::kDeliver, "deliver", Action::kDeliverContribution, kFromPledged,
-     "delivered", std::nullopt},
+    {ContributionMove::kDeliver, "deliver", Action::kDeliverContribution, kFromPledged, "delivered",
+     std::nullopt},
     {ContributionMove::kConfirm, "confirm", Action::kConfirmContribution, kFromUndecided,
      "confirmed", NotificationKind::kContributionConfirmed},
     {ContributionMove::kDecline, "decline", Action::kDeclineContribution, kFromUndecided,
@@ -47,9 +48,7 @@ const std::array<MoveRule, 4> kMoves = {{
      "withdrawn", std::nullopt},
 }};
 
-const MoveRule& rule_of(ContributionMove move) {
-  return kMoves[static_cast<std::size_t>(move)];
-}
+const MoveRule& rule_of(ContributionMove move) { return kMoves[static_cast<std::size_t>(move)]; }
 
 bool leaves(const MoveRule& rule, std::string_view status) {
   for (auto s : rule.from) {
@@ -83,14 +82,13 @@ std::optional<Item> readable_item(store::Connection& conn, const Actor& actor, I
 // The actor's standing toward a contribution on `item`: own for its giver,
 // organiser for the item's author and co-organisers, the item's space as
 // the actor stands there.
-Resource contribution_standing(store::Connection& conn, StandingCache& standing,
-                               const Actor& actor, const Item& item,
-                               const store::Contribution& c) {
+Resource contribution_standing(store::Connection& conn, StandingCache& standing, const Actor& actor,
+                               const Item& item, const store::Contribution& c) {
   Resource r = standing.content(item.author_id, item.space_id);
   r.own = actor.signed_in() && c.giver_id == actor.id;
-  r.organiser = actor.signed_in() &&
-                (item.author_id == actor.id ||
-                 store::OrganiserRepository(conn).is_organiser(item.id, actor.id));
+  r.organiser =
+      actor.signed_in() && (item.author_id == actor.id ||
+                            store::OrganiserRepository(conn).is_organiser(item.id, actor.id));
   r.not_found = no_contribution_message(c.id);
   return r;
 }
@@ -117,9 +115,8 @@ Result<std::optional<std::int64_t>> goal_of(const Item& item, const NewContribut
     }
     const ItemGoal& g = item.goals[static_cast<std::size_t>(*in.goal)];
     if (g.kind != in.kind) {
-      return Error::invalid("wrong_goal_kind",
-                            "goal " + std::to_string(*in.goal) + " counts " + g.kind + ", not " +
-                                in.kind);
+      return Error::invalid("wrong_goal_kind", "goal " + std::to_string(*in.goal) + " counts " +
+                                                   g.kind + ", not " + in.kind);
     }
     return in.goal;
   }
@@ -127,8 +124,8 @@ Result<std::optional<std::int64_t>> goal_of(const Item& item, const NewContribut
   for (std::size_t i = 0; i < item.goals.size(); ++i) {
     if (item.goals[i].kind != in.kind) continue;
     if (found) {
-      return Error::invalid("ambiguous_goal", "several goals count " + in.kind +
-                                                  "; say which with goal (its index)");
+      return Error::invalid("ambiguous_goal",
+                            "several goals count " + in.kind + "; say which with goal (its index)");
     }
     found = static_cast<std::int64_t>(i);
   }
@@ -145,8 +142,8 @@ Result<std::int64_t> amount_of(const NewContribution& in) {
     return Error::invalid("invalid_amount", "amount is required for " + in.kind);
   }
   if (*in.amount <= 0 || *in.amount > max) {
-    return Error::invalid("invalid_amount", "the amount of " + in.kind + " is 1 to " +
-                                                std::to_string(max));
+    return Error::invalid("invalid_amount",
+                          "the amount of " + in.kind + " is 1 to " + std::to_string(max));
   }
   return *in.amount;
 }
@@ -162,8 +159,8 @@ class ViewBuilder {
     const Item* item = item_of(c.item_id);
     if (item) {
       v.item = {item->id, item->kind, item->title};
-      v.can = contribution_can(viewer_, contribution_standing(conn_, standing_, viewer_, *item, c),
-                               c);
+      v.can =
+          contribution_can(viewer_, contribution_standing(conn_, standing_, viewer_, *item, c), c);
     }
     v.giver = member(c.giver_id);
     v.receiver = member(c.receiver_id);
@@ -201,7 +198,9 @@ Result<ContributionPage> list_page(store::Connection& conn, const Actor& viewer,
   ContributionPage out;
   out.page = pager.page(
       repo.list(filter, viewer.id, pager.after(), pager.fetch()),
-      [](const store::Contribution& c) { return CursorKey{0, c.id}; },
+      [](const store::Contribution& c) {
+        return CursorKey{0, c.id};
+      },
       [&](store::Contribution&& c) { return views.view(std::move(c)); });
   out.totals = repo.totals(filter, viewer.id);
   return out;
@@ -234,6 +233,9 @@ Result<ContributionView> Contributions::pledge(const Actor& actor, ItemId id,
   StandingCache standing(*conn, actor);
   Resource r = standing.content(item->author_id, item->space_id);
   r.not_found = no_item_message(id);
+  // A block between giver and receiver hides the item from the pledge.
+  r.blocked = actor.signed_in() &&
+              store::TieRepository(*conn).blocked_either_way(actor.id, item->author_id);
   KRING_TRY(decide(actor, Action::kPledge, r));
   const ItemKindRule* kind = find_item_kind(item->kind);
   if (!kind || !kind->takes_contributions) {
@@ -294,8 +296,8 @@ Result<ContributionView> Contributions::move(const Actor& actor, std::int64_t id
   if (!checked) return std::move(checked).error();
   if (!leaves(rule, c->status) ||
       !repo.move(id, rule.from, rule.to, now_micros(), actor.id, *checked)) {
-    return Error::conflict("invalid_transition", "a " + c->status + " contribution cannot be " +
-                                                     std::string(rule.to));
+    return Error::conflict("invalid_transition",
+                           "a " + c->status + " contribution cannot be " + std::string(rule.to));
   }
   Notifier notifier(*conn, hub_);
   if (rule.tells_giver) {
@@ -326,8 +328,7 @@ Result<ContributionPage> Contributions::for_item(const Actor& viewer, ItemId id,
 Result<ContributionPage> Contributions::for_member(const Actor& viewer, const std::string& handle,
                                                    ContributionRole role,
                                                    const PageRequest& request) {
-  auto pager =
-      Pager::open(list_name({"member-contributions", handle, role_name(role)}), request);
+  auto pager = Pager::open(list_name({"member-contributions", handle, role_name(role)}), request);
   if (!pager) return std::move(pager).error();
   auto conn = db_.lease();
   store::Transaction tx(*conn, store::Transaction::Kind::kRead);

@@ -90,7 +90,8 @@ class Contributions {
   Contributions(store::Database& db, NotificationHub& hub) : db_(db), hub_(hub) {}
 
   // Pledges a contribution to the item's author. In order: 404 (401 to a
-  // visitor) unless the actor may read the item; the policy's 403 (one's
+  // visitor) unless the actor may read the item, or a block stands between
+  // the actor and its author; the policy's 403 (one's
   // own item, suspended, not an active member of the item's space, an
   // archived space); 409 no_contributions for a kind that takes none; 409
   // item_closed at a closed status of its kind; 400 invalid_kind; 400

@@ -198,7 +198,7 @@ constexpr std::array kRules = {
     Rule{Action::kReadNotifications, "read_notifications", kMember, kAllowed},
     Rule{Action::kMarkNotificationsRead, "mark_notifications_read", kMember},
     Rule{Action::kOpenStream, "open_stream", kMember},
-    Rule{Action::kPledge, "pledge", kMember, kRefused, 0, kOther | kContributor, false,
+    Rule{Action::kPledge, "pledge", kMember, kRefused, 0, kOther | kContributor, true,
          Refusal::k403, "you cannot pledge to your own item"},
     Rule{Action::kDeliverContribution, "deliver_contribution", kMember, kRefused, kOwn,
          kContributor, false, Refusal::k403, "only the giver marks a contribution delivered"},

@@ -128,9 +128,9 @@ enum class Action {
   kConfirmContribution,
   kDeclineContribution,
   kWithdrawContribution,
-  kListContributions,   // per item, member or space: the rows on items the viewer reads
-  kViewTimeBalance,     // a member's time bank; own: the member is the actor
-  kSetOrganiser,        // adding and removing an item's co-organisers
+  kListContributions,  // per item, member or space: the rows on items the viewer reads
+  kViewTimeBalance,    // a member's time bank; own: the member is the actor
+  kSetOrganiser,       // adding and removing an item's co-organisers
 };
 inline constexpr std::size_t kActionCount = static_cast<std::size_t>(Action::kSetOrganiser) + 1;
 

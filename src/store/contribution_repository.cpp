@@ -85,7 +85,8 @@ std::int64_t ContributionRepository::insert(const Contribution& c) {
 }
 
 std::optional<Contribution> ContributionRepository::find(std::int64_t id) {
-  auto st = conn_.prepare("SELECT " + std::string(kColumns) + " FROM contributions c WHERE c.id = ?1");
+  auto st =
+      conn_.prepare("SELECT " + std::string(kColumns) + " FROM contributions c WHERE c.id = ?1");
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
   return read_row(st);
@@ -147,7 +148,8 @@ TimeTotals ContributionRepository::time_totals(MemberId member) {
     auto st = conn_.prepare(
         "SELECT coalesce(sum(CASE WHEN status = 'confirmed' THEN amount END), 0), "
         "coalesce(sum(CASE WHEN status IN ('pledged', 'delivered') THEN amount END), 0) "
-        "FROM contributions WHERE " + std::string(side) + " = ?1 AND kind = 'time'");
+        "FROM contributions WHERE " +
+        std::string(side) + " = ?1 AND kind = 'time'");
     st.bind(1, member);
     st.step();
     return std::pair{st.int64(0), st.int64(1)};

@@ -90,8 +90,8 @@ class ContributionRepository {
   // decided_* are set for confirmed, declined and void, delivered_at for
   // delivered; `note` is kept as the decision's. False (nothing changed)
   // when its status was not in `from`.
-  bool move(std::int64_t id, std::span<const std::string_view> from, std::string_view to,
-            Micros at, std::optional<MemberId> by, const std::string& note);
+  bool move(std::int64_t id, std::span<const std::string_view> from, std::string_view to, Micros at,
+            std::optional<MemberId> by, const std::string& note);
   // The open initiatives with a minimum whose deadline is at or before
   // `now`, at most `limit`, oldest deadline first.
   std::vector<ItemId> due_initiatives(Micros now, int limit);

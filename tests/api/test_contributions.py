@@ -197,6 +197,15 @@ class Contributions(ApiTestCase):
         self.pledge("coorg", item, kind="support")  # a co-organiser gives to the author too
         self.assertEqual(len(self.all_rows(path, "author")[0]), 1)
 
+    def test_a_block_between_giver_and_receiver_hides_the_item_from_the_pledge(self):
+        asker, blocker = self.register("lg_bl_asker"), self.register("lg_bl_blocker")
+        request = ok(asker.post("/api/v1/items", {"kind": "request", "title": "Soup", "body": "Tuesday",
+                                                  "visibility": "public"}), 201)
+        ok(blocker.post(f"/api/v1/members/{asker.handle}/block"))
+        path = f"/api/v1/items/{request['id']}/contributions"
+        self.assertError(blocker.post(path, {"kind": "support"}), 404)
+        self.assertEqual(ok(asker.get(path))["items"], [])
+
     # -- moves, for every standing --------------------------------------------
 
     # From a fresh pledge on the shared initiative (co-organisers coorg and
@@ -353,6 +362,9 @@ class Contributions(ApiTestCase):
                 self.assertEqual((hidden.status, hidden.error_code()), (missing.status, missing.error_code()))
                 refused = self.act(who, c, "confirm")
                 self.assertEqual(refused.status, 401 if who == "visitor" else 404)
+                missing = self.cast[who].post("/api/v1/items/999999999/contributions", {"kind": "support"})
+                hidden = self.cast[who].post(f"/api/v1/items/{secret_item['id']}/contributions", {"kind": "support"})
+                self.assertEqual((hidden.status, hidden.error_code()), (missing.status, missing.error_code()))
                 rows, totals = self.all_rows(f"/api/v1/members/{self.cast['giver'].handle}/contributions",
                                              who)
                 self.assertNotIn(c["id"], [r["id"] for r in rows])

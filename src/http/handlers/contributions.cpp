@@ -28,22 +28,22 @@ nlohmann::json optional_time(const std::optional<Micros>& t) {
 
 nlohmann::json contribution_json(const social::ContributionView& v) {
   const store::Contribution& c = v.row;
-  return {{"id", std::to_string(c.id)},
-          {"item",
-           {{"id", std::to_string(v.item.id)}, {"kind", v.item.kind}, {"title", v.item.title}}},
-          {"giver", v.giver ? member_json(*v.giver, false) : nlohmann::json(nullptr)},
-          {"receiver", v.receiver ? member_json(*v.receiver, false) : nlohmann::json(nullptr)},
-          {"kind", c.kind},
-          {"amount", c.amount},
-          {"goal", c.goal ? nlohmann::json(*c.goal) : nlohmann::json(nullptr)},
-          {"note", c.note},
-          {"status", c.status},
-          {"decision_note", c.decision_note},
-          {"created_at", format_rfc3339(c.created_at)},
-          {"delivered_at", optional_time(c.delivered_at)},
-          {"decided_at", optional_time(c.decided_at)},
-          {"decided", c.decided_at.has_value()},
-          {"can", can_json(v.can)}};
+  return {
+      {"id", std::to_string(c.id)},
+      {"item", {{"id", std::to_string(v.item.id)}, {"kind", v.item.kind}, {"title", v.item.title}}},
+      {"giver", v.giver ? member_json(*v.giver, false) : nlohmann::json(nullptr)},
+      {"receiver", v.receiver ? member_json(*v.receiver, false) : nlohmann::json(nullptr)},
+      {"kind", c.kind},
+      {"amount", c.amount},
+      {"goal", c.goal ? nlohmann::json(*c.goal) : nlohmann::json(nullptr)},
+      {"note", c.note},
+      {"status", c.status},
+      {"decision_note", c.decision_note},
+      {"created_at", format_rfc3339(c.created_at)},
+      {"delivered_at", optional_time(c.delivered_at)},
+      {"decided_at", optional_time(c.decided_at)},
+      {"decided", c.decided_at.has_value()},
+      {"can", can_json(v.can)}};
 }
 
 nlohmann::json contribution_page_json(const social::ContributionPage& p) {
@@ -84,8 +84,8 @@ Response move(social::Services& s, Context& ctx, social::ContributionMove which)
   std::optional<std::string> note;
   // The moves need no body; confirming and declining may carry a note.
   if (!ctx.request.body().empty()) {
-    const bool decides = which == social::ContributionMove::kConfirm ||
-                         which == social::ContributionMove::kDecline;
+    const bool decides =
+        which == social::ContributionMove::kConfirm || which == social::ContributionMove::kDecline;
     KRING_HTTP_TRY(body, decides ? parse_object(ctx.request.body(), {"note"})
                                  : parse_object(ctx.request.body(), {}));
     KRING_HTTP_TRY(given, optional_string(body, "note", 8192));
@@ -157,7 +157,8 @@ void register_contribution_routes(Router& router, social::Services& s) {
              [&s](Context& c) { return move(s, c, M::kWithdraw); });
   router.add(verb::get, "/api/v1/members/{h}/contributions",
              [&s](Context& c) { return for_member(s, c); });
-  router.add(verb::get, "/api/v1/members/{h}/time", [&s](Context& c) { return time_balance(s, c); });
+  router.add(verb::get, "/api/v1/members/{h}/time",
+             [&s](Context& c) { return time_balance(s, c); });
   router.add(verb::get, "/api/v1/spaces/{s}/contributions",
              [&s](Context& c) { return for_space(s, c); });
   router.add(verb::put, "/api/v1/items/{id}/organisers/{h}",
