@@ -207,6 +207,14 @@ int serve(const ServeOptions& o) {
                    reminded, noticed, expired);
     }
   });
+  // Initiatives waiting for their minimum are settled at their deadline,
+  // on the same housekeeping interval.
+  PeriodicTask initiative_deadlines(
+      "initiative-deadlines", std::chrono::seconds(o.follow_up_interval_s), [&] {
+        if (int settled = services.contributions.settle_due(now_micros()); settled > 0) {
+          spdlog::info("settled {} initiative(s) at their deadline", settled);
+        }
+      });
   spdlog::info("kring serving on http://{}:{} data={} web_files={}", server_options.address,
                server.port(), o.data_dir, static_files->file_count());
   std::thread metrics_thread;

@@ -100,6 +100,20 @@ nlohmann::json item_json(const social::ItemView& v) {
   for (ItemId d : v.duplicates) j["duplicates"].push_back(std::to_string(d));
   if (social::takes_loans(i)) j["loan"] = v.loan ? loan_json(*v.loan) : nlohmann::json(nullptr);
   if (v.rsvp) j["rsvp"] = rsvp_summary_json(*v.rsvp);
+  if (!v.item.goals.empty() || !v.progress.empty()) {
+    j["progress"] = nlohmann::json::array();
+    for (const auto& p : v.progress) {
+      j["progress"].push_back({{"kind", p.kind},
+                               {"label", p.label},
+                               {"target", p.target},
+                               {"pledged", p.pledged},
+                               {"confirmed", p.confirmed}});
+    }
+  }
+  if (v.organisers) {
+    j["organisers"] = nlohmann::json::array();
+    for (const auto& m : *v.organisers) j["organisers"].push_back(member_json(m, false));
+  }
   if (v.can) j["can"] = can_json(*v.can);
   return j;
 }

@@ -127,6 +127,18 @@ const std::vector<RouteActions>& route_actions() {
       {"GET", "/api/v1/network/communities", {A::kViewNetworkMetrics, A::kViewSpaceNetwork}},
       {"GET", "/api/v1/network/graph", {A::kViewNetworkMetrics, A::kViewSpaceNetwork}},
       {"GET", "/api/v1/me/suggestions", {A::kViewSuggestions, A::kViewBridgeSuggestions}},
+      // the ledger and co-organisers
+      {"POST", "/api/v1/items/{id}/contributions", {A::kPledge}},
+      {"GET", "/api/v1/items/{id}/contributions", {A::kListContributions}},
+      {"POST", "/api/v1/contributions/{id}/deliver", {A::kDeliverContribution}},
+      {"POST", "/api/v1/contributions/{id}/confirm", {A::kConfirmContribution}},
+      {"POST", "/api/v1/contributions/{id}/decline", {A::kDeclineContribution}},
+      {"POST", "/api/v1/contributions/{id}/withdraw", {A::kWithdrawContribution}},
+      {"GET", "/api/v1/members/{h}/contributions", {A::kListContributions}},
+      {"GET", "/api/v1/members/{h}/time", {A::kViewTimeBalance}},
+      {"GET", "/api/v1/spaces/{s}/contributions", {A::kListContributions}},
+      {"PUT", "/api/v1/items/{id}/organisers/{h}", {A::kSetOrganiser}},
+      {"DELETE", "/api/v1/items/{id}/organisers/{h}", {A::kSetOrganiser}},
   };
   return kRows;
 }

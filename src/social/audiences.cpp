@@ -27,7 +27,7 @@ constexpr std::array kTakingPartAudience = {A::kItemAuthor, A::kItemRepliers, A:
 // change does tell every replier, follower and voter: it is rare (a
 // question answered, an idea accepted) and it is what those who took part,
 // or asked to hear (following it instead of posting it again), wait for.
-const std::array<AudienceRule, 19> kTable = {{
+const std::array<AudienceRule, 24> kTable = {{
     {K::kReply, Subject::kItem, kReplyAudience, false, "someone replies on an item"},
     {K::kMention, Subject::kItem, kMentionAudience, true,
      "an item or reply names members with `@handle`"},
@@ -65,6 +65,18 @@ const std::array<AudienceRule, 19> kTable = {{
      "waiting member moves up to going, from whoever freed it"},
     {K::kEventCancelled, Subject::kItem, kGoingAudience, false,
      "an event's organisers call it off"},
+    {K::kContributionPledged, Subject::kItem, kAuthorAudience, false,
+     "someone pledges a contribution to an item (a request, an initiative)"},
+    {K::kContributionConfirmed, Subject::kItem, kNamedMemberAudience, false,
+     "an item's organiser confirms a member's contribution"},
+    {K::kContributionDeclined, Subject::kItem, kNamedMemberAudience, false,
+     "an item's organiser declines a member's contribution"},
+    {K::kInitiativeMinimumReached, Subject::kItem, kNamedMemberAudience, false,
+     "an initiative reached its minimum by its deadline, so its pledges bind (each pledger, "
+     "from the initiative's author)"},
+    {K::kInitiativeMinimumMissed, Subject::kItem, kNamedMemberAudience, false,
+     "an initiative missed its minimum by its deadline and failed, so its open pledges are "
+     "void (each pledger, from the initiative's author)"},
 }};
 
 constexpr std::array<std::pair<Audience, std::string_view>, 10> kWho = {{

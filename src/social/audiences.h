@@ -39,6 +39,12 @@ enum class NotificationKind {
   kOfferExpiring,
   kRsvpPromoted,    // social/events: a place came free for a waiting member
   kEventCancelled,  // social/item_status: an event called off, to those going
+  // the ledger (social/contributions)
+  kContributionPledged,       // to the item's author, of a new pledge
+  kContributionConfirmed,     // to the giver
+  kContributionDeclined,      // to the giver
+  kInitiativeMinimumReached,  // to each pledger, at the deadline: their pledges bind
+  kInitiativeMinimumMissed,   // to each pledger, at the deadline: their pledges are void
 };
 
 // Who, relative to an event, may be told. Each is one recipient query in
@@ -94,7 +100,7 @@ namespace kring {
 template <>
 struct EnumNames<social::NotificationKind> {
   using K = social::NotificationKind;
-  static constexpr std::array<EnumName<K>, 19> kTable = {{
+  static constexpr std::array<EnumName<K>, 24> kTable = {{
       {K::kReply, "reply"},
       {K::kMention, "mention"},
       {K::kReaction, "reaction"},
@@ -114,6 +120,11 @@ struct EnumNames<social::NotificationKind> {
       {K::kOfferExpiring, "offer_expiring"},
       {K::kRsvpPromoted, "rsvp_promoted"},
       {K::kEventCancelled, "event_cancelled"},
+      {K::kContributionPledged, "contribution_pledged"},
+      {K::kContributionConfirmed, "contribution_confirmed"},
+      {K::kContributionDeclined, "contribution_declined"},
+      {K::kInitiativeMinimumReached, "initiative_minimum_reached"},
+      {K::kInitiativeMinimumMissed, "initiative_minimum_missed"},
   }};
 };
 

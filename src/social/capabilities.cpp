@@ -1,10 +1,12 @@
 #include "social/capabilities.h"
 
 #include "core/kinds.h"
-#include "social/lending.h"
 #include "social/events.h"
+#include "social/lending.h"
+#include "social/organisers.h"
 #include "social/votes.h"
 #include "store/loan_repository.h"
+#include "store/organiser_repository.h"
 #include "store/space_repository.h"
 #include "store/status_change_repository.h"
 
@@ -92,6 +94,9 @@ Resource StandingCache::item(const Item& row) {
     r.holder = loan && loan->borrower_id == actor_.id;
   }
   const ItemKindRule* kind = find_item_kind(row.kind);
+  if (kind && !r.own && actor_.signed_in() && has_organisers(*kind)) {
+    r.organiser = store::OrganiserRepository(conn_).is_organiser(row.id, actor_.id);
+  }
   if (!r.own || !kind) return r;
   for (const auto& t : kind->transitions) {
     if (t.from != row.status || t.author_window_days <= 0) continue;
@@ -111,6 +116,13 @@ Can item_can(const Actor& actor, const Resource& item, const Item& row) {
   const bool asking = kind && !kind->follow_up.status.empty() && row.status == kind->follow_up.status;
   can.entries.emplace_back("answer_follow_up",
                            asking && allows(actor, Action::kAnswerFollowUp, item));
+  // The ledger (social/contributions): pledging while the item is open;
+  // choosing co-organisers where its kind has them.
+  const bool pledging = kind && kind->takes_contributions && kind->is_open(row.status);
+  can.entries.emplace_back("pledge", pledging && allows(actor, Action::kPledge, item));
+  const bool organised = kind && has_organisers(*kind);
+  can.entries.emplace_back("set_organisers",
+                           organised && allows(actor, Action::kSetOrganiser, item));
   can.move_status =
       kind ? allowed_status_moves(actor, item, *kind, row.status) : std::vector<std::string_view>{};
   // The moves that carry a loan are the lending verbs' (their own keys), not the status endpoint's.

@@ -2,9 +2,11 @@
 
 #include "core/kinds.h"
 #include "social/instance_communities.h"
+#include "social/organisers.h"
 #include "store/duplicate_repository.h"
 #include "store/member_repository.h"
 #include "store/rsvp_repository.h"
+#include "store/organiser_repository.h"
 #include "store/space_repository.h"
 
 namespace kring::social {
@@ -40,6 +42,16 @@ ItemView view_uncounted(store::Connection& conn, MemberId viewer, Item item,
     v.duplicates = duplicates.duplicates_of(item.id, viewer, kDuplicatesListed);
   }
   v.loan = view_open_loan(conn, viewer, item);
+  if (kind && kind->takes(ItemField::kGoals)) v.progress = initiative_progress(conn, item);
+  if (kind && has_organisers(*kind)) {
+    v.organisers.emplace();
+    store::MemberRepository members(conn);
+    for (MemberId m : store::OrganiserRepository(conn).organisers(item.id)) {
+      if (auto found = members.find_by_id(m)) {
+        v.organisers->push_back(view_member(conn, viewer, std::move(*found), false));
+      }
+    }
+  }
   v.item = std::move(item);
   return v;
 }

@@ -11,6 +11,7 @@
 #include "core/item.h"
 #include "social/can.h"
 #include "social/loan_view.h"
+#include "social/initiative_progress.h"
 #include "social/member_view.h"
 #include "social/support_diversity.h"
 #include "store/database.h"
@@ -50,6 +51,12 @@ struct ItemView {
   std::optional<LoanView> loan;
   // On a kind that takes RSVPs (an event): its places and the viewer's answer.
   std::optional<store::RsvpSummary> rsvp;
+  // On a kind with goals (an initiative): each goal's target, pledged and
+  // confirmed (social/initiative_progress.h).
+  std::vector<GoalProgress> progress;
+  // On a kind with organisers (social/organisers.h): the co-organisers
+  // besides the author, in the order they were added; nullopt elsewhere.
+  std::optional<std::vector<MemberView>> organisers;
   std::optional<Can> can;    // social/capabilities
 };
 

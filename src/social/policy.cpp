@@ -230,6 +230,23 @@ constexpr std::array kRules = {
     Rule{Action::kConfirmReturn, "confirm_return", kMember, kRefused, kByTransition, 0, false,
          Refusal::k403, "only its lender confirms its return"},
     Rule{Action::kListOwnLoans, "list_own_loans", kMember, kAllowed},
+    Rule{Action::kPledge, "pledge", kMember, kRefused, 0, kOther | kContributor, true,
+         Refusal::k403, "you cannot pledge to your own item"},
+    Rule{Action::kDeliverContribution, "deliver_contribution", kMember, kRefused, kOwn,
+         kContributor, false, Refusal::k403, "only the giver marks a contribution delivered"},
+    Rule{Action::kConfirmContribution, "confirm_contribution", kMember, kRefused, kOrganiser,
+         kOther | kContributor, false, Refusal::k403,
+         "only the item's organisers confirm a contribution, never its giver"},
+    Rule{Action::kDeclineContribution, "decline_contribution", kMember, kRefused, kOrganiser,
+         kOther | kContributor, false, Refusal::k403,
+         "only the item's organisers decline a contribution, never its giver"},
+    Rule{Action::kWithdrawContribution, "withdraw_contribution", kMember, kRefused, kOwn,
+         kContributor, false, Refusal::k403, "only the giver withdraws a contribution"},
+    Rule{Action::kListContributions, "list_contributions", kAnyone},
+    Rule{Action::kViewTimeBalance, "view_time_balance", kMember, kAllowed, 0, kOwn, false,
+         Refusal::k403, "a member's time balance is theirs to see"},
+    Rule{Action::kSetOrganiser, "set_organiser", kMember, kRefused, kOwn, kContributor, false,
+         Refusal::k403, "only the item's author chooses its co-organisers"},
 };
 
 constexpr bool rows_follow_the_enum() {

@@ -138,8 +138,18 @@ enum class Action {
   kGiveOffer,
   kConfirmReturn,
   kListOwnLoans,
+  // the ledger (social/contributions): a contribution's Resource has `own`
+  // for its giver and `organiser` for the item's author and co-organisers.
+  kPledge,  // to an item that takes contributions; own: the actor wrote the item
+  kDeliverContribution,
+  kConfirmContribution,
+  kDeclineContribution,
+  kWithdrawContribution,
+  kListContributions,  // per item, member or space: the rows on items the viewer reads
+  kViewTimeBalance,    // a member's time bank; own: the member is the actor
+  kSetOrganiser,       // adding and removing an item's co-organisers
 };
-inline constexpr std::size_t kActionCount = static_cast<std::size_t>(Action::kListOwnLoans) + 1;
+inline constexpr std::size_t kActionCount = static_cast<std::size_t>(Action::kSetOrganiser) + 1;
 
 // The space a resource lives in (or the space acted on), as the actor stands there.
 struct SpaceStanding {

@@ -29,10 +29,10 @@ const Rung kRungs[] = {
 };
 
 // Every kind in vocabulary order, with the repository's totals where it has some.
-std::vector<store::ContributionTotal> every_kind(std::vector<store::ContributionTotal> found) {
-  std::vector<store::ContributionTotal> out;
+std::vector<store::ConfirmedTotal> every_kind(std::vector<store::ConfirmedTotal> found) {
+  std::vector<store::ConfirmedTotal> out;
   for (auto kind : contribution_kinds()) {
-    store::ContributionTotal total{std::string(kind), 0, 0};
+    store::ConfirmedTotal total{std::string(kind), 0, 0};
     for (auto& f : found) {
       if (f.kind == kind) total = std::move(f);
     }

@@ -71,8 +71,8 @@ struct MemberReputation {
   std::string handle;
   // Every contribution kind, in core/kinds.h contribution_kinds() order,
   // zero where nothing was confirmed.
-  std::vector<store::ContributionTotal> given;
-  std::vector<store::ContributionTotal> received;
+  std::vector<store::ConfirmedTotal> given;
+  std::vector<store::ConfirmedTotal> received;
   ParticipationType participation = ParticipationType::kInactive;
   Micros window_start = 0;  // the participation window is [window_start, now]
 };

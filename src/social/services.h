@@ -4,6 +4,7 @@
 // database itself is not a member: http reaches it only through a service.
 
 #include "social/accounts.h"
+#include "social/contributions.h"
 #include "social/conversation.h"
 #include "social/events.h"
 #include "social/feeds.h"
@@ -22,6 +23,7 @@
 #include "social/notification_hub.h"
 #include "social/notifications.h"
 #include "social/open_data.h"
+#include "social/organisers.h"
 #include "social/place_search.h"
 #include "social/rate_limits.h"
 #include "social/reputation.h"
@@ -66,7 +68,9 @@ struct Services {
         suggestions(db),
         health(db),
         lending(db, hub),
-        loan_sweeps(db, hub) {}
+        loan_sweeps(db, hub),
+        contributions(db, hub),
+        organisers(db) {}
 
   RateLimiter rate_limiter;
   LoginThrottle login_throttle;
@@ -96,6 +100,8 @@ struct Services {
   Health health;
   Lending lending;
   LoanSweeps loan_sweeps;
+  Contributions contributions;
+  Organisers organisers;
 };
 
 }  // namespace kring::social

@@ -652,7 +652,54 @@ CREATE TABLE offer_expiries (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 18> kMigrations = {{
+// Migration 17: the ledger's totals, kept by SQL triggers so that an
+// initiative's progress per goal is a read of a few rows however many
+// pledges it has (bench/contributions: 10,000 pledges), and so that rows
+// written by anything (the demo, a restore) stay counted. One row per item,
+// goal (-1: none, as for knowledge and support), kind and status: the
+// number of contributions and the sum of their amounts. A contribution's
+// move between statuses moves its amount between rows; rows that reach
+// zero are kept (an item has at most goals x kinds x statuses of them).
+// decision_note: what the organiser who confirmed or declined says.
+constexpr std::string_view kContributionTotals = R"sql(
+ALTER TABLE contributions ADD COLUMN decision_note TEXT NOT NULL DEFAULT '';
+CREATE TABLE contribution_totals (
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  goal INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  contributions INTEGER NOT NULL,
+  amount INTEGER NOT NULL,
+  PRIMARY KEY (item_id, goal, kind, status)
+) WITHOUT ROWID;
+INSERT INTO contribution_totals (item_id, goal, kind, status, contributions, amount)
+  SELECT item_id, coalesce(goal_position, -1), kind, status, count(*), sum(amount)
+  FROM contributions GROUP BY item_id, coalesce(goal_position, -1), kind, status;
+CREATE TRIGGER contribution_totals_insert AFTER INSERT ON contributions BEGIN
+  INSERT INTO contribution_totals (item_id, goal, kind, status, contributions, amount)
+    VALUES (new.item_id, coalesce(new.goal_position, -1), new.kind, new.status, 1, new.amount)
+    ON CONFLICT (item_id, goal, kind, status) DO UPDATE
+    SET contributions = contributions + 1, amount = amount + excluded.amount;
+END;
+CREATE TRIGGER contribution_totals_delete AFTER DELETE ON contributions BEGIN
+  UPDATE contribution_totals SET contributions = contributions - 1, amount = amount - old.amount
+    WHERE item_id = old.item_id AND goal = coalesce(old.goal_position, -1) AND kind = old.kind
+      AND status = old.status;
+END;
+CREATE TRIGGER contribution_totals_update
+  AFTER UPDATE OF item_id, goal_position, kind, status, amount ON contributions BEGIN
+  UPDATE contribution_totals SET contributions = contributions - 1, amount = amount - old.amount
+    WHERE item_id = old.item_id AND goal = coalesce(old.goal_position, -1) AND kind = old.kind
+      AND status = old.status;
+  INSERT INTO contribution_totals (item_id, goal, kind, status, contributions, amount)
+    VALUES (new.item_id, coalesce(new.goal_position, -1), new.kind, new.status, 1, new.amount)
+    ON CONFLICT (item_id, goal, kind, status) DO UPDATE
+    SET contributions = contributions + 1, amount = amount + excluded.amount;
+END;
+CREATE INDEX contributions_by_item_id ON contributions(item_id, id);
+)sql";
+
+constexpr std::array<Migration, 19> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
@@ -669,6 +716,7 @@ constexpr std::array<Migration, 18> kMigrations = {{
     {14, "members following items", kItemFollows},
     {15, "the suspended members, indexed", kSuspendedMembers},
     {16, "requests, offers, initiatives, events; the ledger, RSVPs, loans", kContributionEconomy},
+    {17, "the ledger's totals per item, goal, kind and status", kContributionTotals},
     {19, "lending: gifts ended, loans by item, offer expiries", kLending},
     {21, "the network version counts confirmed contributions and check-ins", kNetworkLedgerAndAttendance},
 }};

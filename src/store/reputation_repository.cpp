@@ -6,7 +6,7 @@
 
 namespace kring::store {
 
-std::vector<ContributionTotal> ReputationRepository::confirmed(MemberId member, MemberId viewer,
+std::vector<ConfirmedTotal> ReputationRepository::confirmed(MemberId member, MemberId viewer,
                                                                bool given) {
   // The other side of the row: a suspended member or one in a block with
   // the viewer is hidden from them, and so is what they gave or received.
@@ -18,7 +18,7 @@ std::vector<ContributionTotal> ReputationRepository::confirmed(MemberId member, 
       kItemReadableSql + " AND " + member_content_sql(other) + " GROUP BY c.kind ORDER BY c.kind";
   auto st = conn_.prepare(sql);
   st.bind(1, viewer).bind(2, member);
-  std::vector<ContributionTotal> out;
+  std::vector<ConfirmedTotal> out;
   while (st.step()) out.push_back({st.text(0), st.int64(1), st.int64(2)});
   return out;
 }

@@ -17,7 +17,7 @@
 namespace kring::store {
 
 // Confirmed contributions of one kind on one side of the ledger.
-struct ContributionTotal {
+struct ConfirmedTotal {
   std::string kind;         // a core/kinds.h contribution_kinds() name
   std::int64_t count = 0;   // confirmed rows
   std::int64_t amount = 0;  // their amounts summed, in the kind's unit
@@ -47,7 +47,7 @@ class ReputationRepository {
   // per kind, counting a row only when `viewer` (0 = anonymous) may read its
   // item and the other side's doings are shown to the viewer (neither
   // suspended nor in a block with them). Kinds without a row are absent.
-  std::vector<ContributionTotal> confirmed(MemberId member, MemberId viewer, bool given);
+  std::vector<ConfirmedTotal> confirmed(MemberId member, MemberId viewer, bool given);
 
   // For each Act, whether the member did it at or after `since`, counting
   // acts on items, replies and spaces `viewer` may read or know of; ties

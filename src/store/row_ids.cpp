@@ -17,8 +17,9 @@ constexpr std::string_view kNewestIdSql[] = {
     "SELECT coalesce(max(id), 0) FROM reports",
     "SELECT coalesce(max(id), 0) FROM item_status_changes",
     "SELECT coalesce(max(id), 0) FROM loans",
+    "SELECT coalesce(max(id), 0) FROM contributions",
 };
-static_assert(std::size(kNewestIdSql) == static_cast<std::size_t>(IdTable::kLoans) + 1);
+static_assert(std::size(kNewestIdSql) == static_cast<std::size_t>(IdTable::kContributions) + 1);
 }  // namespace
 
 std::int64_t allocate_row_id(Connection& conn, IdTable table, Micros at) {

@@ -1,6 +1,7 @@
 #pragma once
 // Allocates the time-ordered ids (core/ids.h) of the tables whose ids an
-// outsider sees: spaces, items, replies, notifications, reports, status changes, loans.
+// outsider sees: spaces, items, replies, notifications, reports, status changes,
+// loans, contributions.
 //
 // REQUIRES: inside a write transaction on conn (BEGIN IMMEDIATE), so the
 // table's largest id read here is still the largest when the row goes in.
@@ -19,7 +20,8 @@ enum class IdTable {
   kNotifications,
   kReports,
   kItemStatusChanges,
-  kLoans
+  kLoans,
+  kContributions,
 };
 
 // An id above every id in the table, for a row written at `at` (its

@@ -12,6 +12,7 @@ from kring_api import ApiTestCase, SseReader
 ITEM_KEYS = {"edit", "delete", "hide", "unhide", "reply", "react", "report", "history",
              "status_history", "vote", "unvote",  # on a note both are 409 no_votes
              "answer_follow_up",  # on a note 409 no_follow_up
+             "pledge", "set_organisers",  # on a note 409 no_contributions, no_organisers
              "follow"}
 ITEM_LISTS = {"move_status"}  # test_item_status checks it against POST /items/{id}/status
 REPLY_KEYS = {"delete", "hide", "unhide", "react", "report"}
@@ -104,6 +105,10 @@ class CanPredictsTheServer(ApiTestCase):
             return client.post(path + "/fixed", {"fixed": True})
         if key == "follow":
             return client.put(path + "/follow")
+        if key == "pledge":
+            return client.post(path + "/contributions", {"kind": "support"})
+        if key == "set_organisers":
+            return client.put(path + "/organisers/" + self.cast["author"].handle)
         raise AssertionError(key)
 
     def test_item_can_says_exactly_what_the_server_allows(self):

@@ -80,6 +80,7 @@ export function anonymousRoutes(ids) {
 
 // Screens for members: an anonymous visitor is sent to log in.
 export const MEMBER_ONLY = ['/notifications', '/settings', '/network', '/profile/edit', '/spaces/new', '/analytics', '/spaces/repair-cafe/report', '/me/loans'];
+export const MEMBER_ONLY = ['/notifications', '/settings', '/network', '/profile/edit', '/spaces/new', '/analytics', '/spaces/repair-cafe/report', '/me/contributions'];
 
 // What Ada, a member who hosts both spaces, sees.
 export function memberRoutes(ids) {
@@ -111,6 +112,7 @@ export function memberRoutes(ids) {
     ['/me/loans?role=lent&state=past', null],
     ['/tags/repair', null],
     ['/notifications', 'notifications'],
+    ['/me/contributions', 'my-contributions'],
     ['/search?q=repair', 'search'],
     ['/search?q=ada&type=members', null],
     ['/search?q=repair&type=spaces', null],

@@ -58,6 +58,11 @@ TEST(AudienceTable, SaysWhoIsToldOfEachKind) {
       {K::kOfferExpiring, {Subject::kItem, {A::kItemAuthor}}},
       {K::kRsvpPromoted, {Subject::kItem, {A::kNamedMember}}},
       {K::kEventCancelled, {Subject::kItem, {A::kEventGoing}}},
+      {K::kContributionPledged, {Subject::kItem, {A::kItemAuthor}}},
+      {K::kContributionConfirmed, {Subject::kItem, {A::kNamedMember}}},
+      {K::kContributionDeclined, {Subject::kItem, {A::kNamedMember}}},
+      {K::kInitiativeMinimumReached, {Subject::kItem, {A::kNamedMember}}},
+      {K::kInitiativeMinimumMissed, {Subject::kItem, {A::kNamedMember}}},
   };
   for (const auto& rule : audience_table()) {
     const auto& [subject, audiences] = expected.at(rule.kind);

@@ -335,6 +335,7 @@ const std::set<Action> kOpenWhileSuspended = {
     Action::kListBlocked,        Action::kViewOwnRequests,
     Action::kViewOwnInvitations, Action::kReadHomeFeed,
     Action::kReadNotifications,  Action::kListOwnLoans,
+    Action::kViewTimeBalance,
 };
 
 TEST(Policy, SuspendedActorsTakeOnlyWhatVisitorsMayAndTheirOwnReadsWhateverTheirStanding) {

@@ -24,6 +24,7 @@ import { ExchangePage } from './pages/exchange';
 import { ReportQueuePage } from './pages/report_queue';
 import { ItemPage } from './pages/item';
 import { NotificationsPage } from './pages/notifications';
+import { MyContributionsPage } from './pages/my_contributions';
 import { SearchPage } from './pages/search';
 import { SettingsPage } from './pages/settings';
 import { NotFoundPage } from './pages/not_found';
@@ -72,6 +73,7 @@ const ROUTES: Route[] = [
   { pattern: '/items/:id', component: ItemPage },
   { pattern: '/tags/:tag', component: TagPage },
   { pattern: '/notifications', component: NotificationsPage, member: true },
+  { pattern: '/me/contributions', component: MyContributionsPage, member: true },
   { pattern: '/search', component: SearchPage },
   { pattern: '/settings', component: SettingsPage, member: true },
   { pattern: '/moderation', component: ModerationPage, member: true },

@@ -476,6 +476,14 @@ export interface Attendee {
 // ones the item's kind takes, absent ones as null (skills and goals as []).
 export interface ItemGoal {
   kind: string; // one of vocabulary().goal_kinds
+// ---- the ledger (exchange/ledger_*.tsx): contributions to requests and
+// initiatives, an initiative's progress per goal, the time bank.
+export type ContributionKind = 'time' | 'knowledge' | 'item' | 'money' | 'support';
+export type ContributionStatus = 'pledged' | 'delivered' | 'confirmed' | 'declined' | 'withdrawn' | 'void';
+export type ContributionMove = 'deliver' | 'confirm' | 'decline' | 'withdraw';
+
+export interface ItemGoal {
+  kind: 'time' | 'money' | 'item';
   target: number; // hours, cents or items
   label: string;
 }
@@ -496,4 +504,43 @@ export interface ExchangeVocabulary {
   offer_modes?: string[];
   goal_kinds?: string[];
   contribution_kinds?: string[];
+export interface GoalProgress extends ItemGoal {
+  pledged: number; // pledged, delivered and confirmed
+  confirmed: number;
+}
+
+// What the ledger reads of an item besides Item's own fields.
+export interface LedgerItem extends Item {
+  goals?: ItemGoal[];
+  progress?: GoalProgress[];
+  organisers?: Member[];
+}
+
+export interface Contribution {
+  id: string;
+  item: { id: string; kind: ItemKind; title: string };
+  giver: Member | null;
+  receiver: Member | null;
+  kind: ContributionKind;
+  amount: number;
+  goal: number | null;
+  note: string;
+  status: ContributionStatus;
+  decision_note: string;
+  created_at: string;
+  delivered_at: string | null;
+  decided_at: string | null;
+  decided: boolean;
+  can: Record<ContributionMove, boolean>;
+}
+
+export interface ContributionPage extends Page<Contribution> {
+  totals: Record<ContributionKind, Record<ContributionStatus, number>>;
+}
+
+export interface TimeBalance {
+  given_hours: number;
+  received_hours: number;
+  balance: number;
+  open: { given_hours: number; received_hours: number };
 }

@@ -22,6 +22,7 @@ Router build_router(social::Services& services, std::function<Metrics&()> metric
   register_search_routes(router, services);
   register_moderation_routes(router, services);
   register_network_routes(router, services);
+  register_contribution_routes(router, services);
   register_vocabulary_routes(router);
   register_instance_routes(router, services, std::move(map_tiles));
   return router;

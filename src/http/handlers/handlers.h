@@ -32,6 +32,9 @@ void register_notification_routes(Router& router, social::Services& services);
 void register_search_routes(Router& router, social::Services& services);
 void register_moderation_routes(Router& router, social::Services& services);
 void register_network_routes(Router& router, social::Services& services);
+// The ledger: pledges and their moves, listings with totals, the time bank;
+// an item's co-organisers.
+void register_contribution_routes(Router& router, social::Services& services);
 // GET /api/v1/vocabulary: the core tables' names (kinds, reactions,
 // visibilities, roles), the same for every caller, with an ETag.
 void register_vocabulary_routes(Router& router);

@@ -5,7 +5,7 @@ namespace kring::http {
 
 namespace {
 
-nlohmann::json totals_json(const std::vector<store::ContributionTotal>& totals) {
+nlohmann::json totals_json(const std::vector<store::ConfirmedTotal>& totals) {
   auto out = nlohmann::json::array();
   for (const auto& t : totals) {
     out.push_back({{"kind", t.kind}, {"count", t.count}, {"amount", t.amount}});

@@ -25,6 +25,11 @@ const ICON: Record<string, IconName> = {
   fixed_check: 'check',
   rsvp_promoted: 'check',
   event_cancelled: 'check',
+  contribution_pledged: 'check',
+  contribution_confirmed: 'check',
+  contribution_declined: 'check',
+  initiative_minimum_reached: 'check',
+  initiative_minimum_missed: 'check',
 };
 
 export function NotificationsPage() {
