@@ -182,6 +182,8 @@ constexpr std::array kRules = {
     Rule{Action::kUnvote, "unvote", kMember, kRefused, 0, kContributor, false, Refusal::k403,
          "only members of the space may take part here"},
     Rule{Action::kFollowItem, "follow_item", kMember},
+    Rule{Action::kViewMatches, "view_matches", kMember, kRefused, kOwn | kSpaceModerator, kReader,
+         false, Refusal::k403, "only the item's author and its space's hosts see its matches"},
     Rule{Action::kReport, "report", kMember, kRefused, 0, kOther, false, Refusal::k403,
          "your own content is edited or deleted, not reported"},
     Rule{Action::kViewSpaceReports, "view_space_reports", kMember, kRefused, kSpaceModerator, 0,

@@ -107,6 +107,9 @@ enum class Action {
   // Following an item to hear of its status changes, and ending that
   // (social/item_follows): for a member who may read it.
   kFollowItem,
+  // Who could help with a request, and the offers or requests that fit
+  // (social/matches): for the item's author and its space's hosts.
+  kViewMatches,
   // moderation
   kReport,
   kViewSpaceReports,

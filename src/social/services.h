@@ -13,6 +13,7 @@
 #include "social/item_status.h"
 #include "social/items.h"
 #include "social/login_throttle.h"
+#include "social/matches.h"
 #include "social/members.h"
 #include "social/moderation.h"
 #include "social/network.h"
@@ -52,6 +53,7 @@ struct Services {
         item_listing(db),
         open_data(db),
         similar_items(db),
+        matches(db),
         notifications(db),
         search(db),
         place_search(db),
@@ -77,6 +79,7 @@ struct Services {
   ItemListing item_listing;
   OpenData open_data;
   SimilarItems similar_items;
+  Matches matches;
   Notifications notifications;
   Search search;
   PlaceSearch place_search;

@@ -612,7 +612,21 @@ CREATE INDEX loans_by_borrower ON loans(borrower_id, id);
 CREATE INDEX loans_due ON loans(due_at) WHERE lent_at IS NOT NULL AND returned_at IS NULL;
 )sql";
 
-constexpr std::array<Migration, 16> kMigrations = {{
+// Matching (issue 11, social/matches.h): who was told of a match, so that
+// a strong match tells each member once, however often the item's skills
+// change afterwards. item_id is the item they were told of, member_id who
+// was told. The skill indexes matching reads (member_terms_by_term,
+// item_skills_by_skill) are migrations 7's and 16's.
+constexpr std::string_view kMatchNotices = R"sql(
+CREATE TABLE match_notices (
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+  told_at INTEGER NOT NULL,
+  PRIMARY KEY (item_id, member_id)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 17> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
@@ -629,6 +643,7 @@ constexpr std::array<Migration, 16> kMigrations = {{
     {14, "members following items", kItemFollows},
     {15, "the suspended members, indexed", kSuspendedMembers},
     {16, "requests, offers, initiatives, events; the ledger, RSVPs, loans", kContributionEconomy},
+    {20, "who was told of a match", kMatchNotices},
 }};
 
 int user_version(Connection& conn) {

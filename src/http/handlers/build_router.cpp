@@ -12,6 +12,7 @@ Router build_router(social::Services& services, std::function<Metrics&()> metric
   register_space_routes(router, services);
   register_similar_item_routes(router, services);  // before /api/v1/items/{id}
   register_item_routes(router, services);
+  register_match_routes(router, services);
   register_feed_routes(router, services);
   register_item_listing_routes(router, services);
   register_open_data_routes(router, services);

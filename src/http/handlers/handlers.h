@@ -20,6 +20,8 @@ void register_space_routes(Router& router, social::Services& services);
 void register_similar_item_routes(Router& router, social::Services& services);
 void register_item_routes(Router& router, social::Services& services);
 void register_feed_routes(Router& router, social::Services& services);
+// GET /api/v1/items/{id}/matches.
+void register_match_routes(Router& router, social::Services& services);
 void register_item_listing_routes(Router& router, social::Services& services);
 void register_open_data_routes(Router& router, social::Services& services);
 void register_notification_routes(Router& router, social::Services& services);
