@@ -25,7 +25,7 @@ constexpr std::array kTakingPartAudience = {A::kItemAuthor, A::kItemRepliers, A:
 // change does tell every replier, follower and voter: it is rare (a
 // question answered, an idea accepted) and it is what those who took part,
 // or asked to hear (following it instead of posting it again), wait for.
-const std::array<AudienceRule, 10> kTable = {{
+const std::array<AudienceRule, 11> kTable = {{
     {K::kReply, Subject::kItem, kReplyAudience, false, "someone replies on an item"},
     {K::kMention, Subject::kItem, kMentionAudience, true,
      "an item or reply names members with `@handle`"},
@@ -44,6 +44,11 @@ const std::array<AudienceRule, 10> kTable = {{
     {K::kFixedCheck, Subject::kItem, kAuthorAudience, false,
      "some days after an item reached its kind's asking status, its author is asked whether "
      "it is done (a week after a report is solved: is it fixed?), from whoever moved it"},
+    {K::kMatchFound, Subject::kItem, kNamedMemberAudience, false,
+     "a request or offer is posted or its skills change, and strongly matches (social/"
+     "match_scoring.h): the author of each fitting offer or request hears of it and its author "
+     "of them; for a request, the few best members with a skill who are near or within two ties "
+     "hear of it; each of an item once"},
 }};
 
 constexpr std::array<std::pair<Audience, std::string_view>, 9> kWho = {{

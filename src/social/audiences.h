@@ -29,6 +29,7 @@ enum class NotificationKind {
   kInvitation,
   kStatusChanged,
   kFixedCheck,
+  kMatchFound,
 };
 
 // Who, relative to an event, may be told. Each is one recipient query in
@@ -83,7 +84,7 @@ namespace kring {
 template <>
 struct EnumNames<social::NotificationKind> {
   using K = social::NotificationKind;
-  static constexpr std::array<EnumName<K>, 10> kTable = {{
+  static constexpr std::array<EnumName<K>, 11> kTable = {{
       {K::kReply, "reply"},
       {K::kMention, "mention"},
       {K::kReaction, "reaction"},
@@ -94,6 +95,7 @@ struct EnumNames<social::NotificationKind> {
       {K::kInvitation, "invitation"},
       {K::kStatusChanged, "status_changed"},
       {K::kFixedCheck, "fixed_check"},
+      {K::kMatchFound, "match_found"},
   }};
 };
 

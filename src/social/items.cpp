@@ -186,6 +186,7 @@ Result<ItemView> Items::create(const Actor& actor, const NewItem& in) {
   fill_can(standing, view);
   tx.commit();
   notifier.publish();
+  match_notices_.tell(item.id);
   return view;
 }
 
@@ -242,6 +243,7 @@ Result<ItemView> Items::update(const Actor& actor, ItemId id, const ItemPatch& p
   StandingCache standing(*conn, actor);
   fill_can(standing, view);
   tx.commit();
+  if (patch.exchange.skills) match_notices_.tell(id);
   return view;
 }
 

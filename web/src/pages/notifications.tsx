@@ -23,6 +23,7 @@ const ICON: Record<string, IconName> = {
   invitation: 'mail',
   status_changed: 'check',
   fixed_check: 'check',
+  match_found: 'connect',
 };
 
 export function NotificationsPage() {
