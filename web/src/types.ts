@@ -399,3 +399,32 @@ export interface Suggestions {
   connect: ConnectSuggestion[];
   bridges: BridgeSuggestion[];
 }
+
+// GET /items/{id}/matches (issue 11): each match with its score and reasons.
+export interface MatchReason {
+  kind: 'skill' | 'near' | 'network' | 'words' | 'distance' | 'space' | string;
+  skill?: string;
+  space?: { slug: string; name: string };
+  distance?: number;
+  via?: Member[];
+  words?: string[];
+  km?: number;
+}
+
+export interface MemberMatch {
+  member: Member;
+  score: number;
+  reasons: MatchReason[];
+}
+
+export interface ItemMatch {
+  item: Item;
+  score: number;
+  reasons: MatchReason[];
+}
+
+export interface Matches {
+  members?: MemberMatch[];
+  offers?: ItemMatch[];
+  requests?: ItemMatch[];
+}

@@ -15,6 +15,7 @@ import { ReportButton } from '../components/report';
 import { DuplicateLinks, ItemPlace } from '../components/place';
 import { StatusControl } from '../components/status_control';
 import { VoteButton } from '../components/vote_button';
+import { MatchesPanel } from '../exchange/matches_panel';
 import { Avatar, Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, MemberLink, PageHeader } from '../components/ui';
 
 const MAX_INDENT = 5;
@@ -322,6 +323,7 @@ export function ItemPage({ id }: { id: string }) {
         {showHistory && <History itemId={item.id} />}
         <StatusControl item={item} onChanged={r.setData} />
       </article>
+      <MatchesPanel item={item} />
 
       <section id="replies" class="replies-section" aria-labelledby="replies-title">
         <h2 id="replies-title" class="section-title">
