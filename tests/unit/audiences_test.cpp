@@ -49,6 +49,7 @@ TEST(AudienceTable, SaysWhoIsToldOfEachKind) {
       {K::kStatusChanged,
        {Subject::kItem, {A::kItemAuthor, A::kItemRepliers, A::kItemFollowers, A::kItemVoters}}},
       {K::kFixedCheck, {Subject::kItem, {A::kItemAuthor}}},
+      {K::kMatchFound, {Subject::kItem, {A::kNamedMember}}},
   };
   for (const auto& rule : audience_table()) {
     const auto& [subject, audiences] = expected.at(rule.kind);
