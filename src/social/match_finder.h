@@ -7,9 +7,11 @@
 // The candidates are the members within distance 2 of the author (a
 // breadth-first walk over ties, at most kNetworkReach members), those of
 // the request's neighbourhood or place space holding a skill (at most
-// kNearPool a skill), and the first kSkillPool holders of each skill; the
-// rest of a popular skill's holders would score no more than those, so the
-// answer is the same top for any limit up to kMatchesMax. Only members
+// kNearPool a skill), and the first kSkillPool holders of each skill.
+// Outside the pools a member scores for skills alone, so for a one-skill
+// request nobody better is left out; with several skills a stranger who
+// holds more than one of them, and is not among the first holders of any,
+// is (a common skill has ~440k holders in bench/matching). Only members
 // store::MatchRepository::may_offer_member lets through are kept (never the
 // author, a suspended member, one across a block with the author, one
 // whose skills the viewer may not see, one who may not read the request).
