@@ -103,7 +103,9 @@ int main(int argc, char** argv) {
   }
   Timing endpoint, members, offers;
   for (int round = 0; round <= rounds; ++round) {
-    for (const auto& [id, author] : requests) {
+    for (const auto& request : requests) {
+      const ItemId id = request.first;
+      const MemberId author = request.second;
       social::Actor actor{.id = author};
       Timing scratch;
       Timing& into = round == 0 ? scratch : endpoint;
@@ -128,8 +130,8 @@ int main(int argc, char** argv) {
   std::printf("| %-28s | %6s | %7s | %7s | %7s | %7s |\n", "call", "calls", "p50 ms", "p90 ms",
               "p99 ms", "cpu p50");
   std::printf("|%s|%s|%s|%s|%s|%s|\n", std::string(30, '-').c_str(), std::string(8, '-').c_str(),
-              std::string(9, '-').c_str(), std::string(9, '-').c_str(),
-              std::string(9, '-').c_str(), std::string(9, '-').c_str());
+              std::string(9, '-').c_str(), std::string(9, '-').c_str(), std::string(9, '-').c_str(),
+              std::string(9, '-').c_str());
   report("Matches::find (the endpoint)", endpoint);
   report("match_members", members);
   report("match_items", offers);

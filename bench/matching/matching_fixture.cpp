@@ -4,9 +4,8 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <random>
-
 #include <nlohmann/json.hpp>
+#include <random>
 
 #include "cli/data_dir.h"
 #include "core/time.h"
@@ -22,10 +21,15 @@ using nlohmann::json;
 constexpr int kFixtureVersion = 1;
 
 json options_json(const MatchingFixtureOptions& o) {
-  return {{"version", kFixtureVersion}, {"members", o.members},
-          {"neighbourhoods", o.neighbourhoods}, {"skills", o.skills},
-          {"connections", o.connections}, {"follows", o.follows},
-          {"requests", o.requests}, {"offers", o.offers}, {"seed", o.seed}};
+  return {{"version", kFixtureVersion},
+          {"members", o.members},
+          {"neighbourhoods", o.neighbourhoods},
+          {"skills", o.skills},
+          {"connections", o.connections},
+          {"follows", o.follows},
+          {"requests", o.requests},
+          {"offers", o.offers},
+          {"seed", o.seed}};
 }
 
 // Draws 0..n-1 with P(k) proportional to 1/(k+1): a few skills common, most rare.
@@ -93,7 +97,8 @@ void write_community(store::Connection& conn, const MatchingFixtureOptions& o,
     handle += std::to_string(m);
     member.bind(1, m).bind(2, handle).bind(3, handle + "@bench.invalid").bind(4, now).run();
     const int n = skill_count(rng);
-    for (int p = 0; p < n; ++p) term.bind(1, m).bind(2, p).bind(3, skill_name(skills.draw(rng))).run();
+    for (int p = 0; p < n; ++p)
+      term.bind(1, m).bind(2, p).bind(3, skill_name(skills.draw(rng))).run();
   }
   auto space = conn.prepare(
       "INSERT INTO spaces (id, slug, name, kind, visibility, created_by, created_at, updated_at) "
@@ -106,7 +111,8 @@ void write_community(store::Connection& conn, const MatchingFixtureOptions& o,
   auto joined = conn.prepare(
       "INSERT INTO space_members (space_id, member_id, role, state, created_at) VALUES (?1, ?2, "
       "'member', 'active', ?3)");
-  for (MemberId m = 1; m <= o.members; ++m) joined.bind(1, neighbourhood_of(m, o)).bind(2, m).bind(3, now).run();
+  for (MemberId m = 1; m <= o.members; ++m)
+    joined.bind(1, neighbourhood_of(m, o)).bind(2, m).bind(3, now).run();
   auto tie = conn.prepare(
       "INSERT OR IGNORE INTO ties (source_id, target_id, kind, state, created_at) VALUES (?1, ?2, "
       "?3, 'accepted', ?4)");
@@ -161,6 +167,9 @@ std::vector<ItemId> write_items(store::Connection& conn, const MatchingFixtureOp
 
 Result<MatchingFixture> open_matching_fixture(const std::string& data_dir,
                                               const MatchingFixtureOptions& o) {
+  if (o.neighbourhoods <= 0 || o.members < o.neighbourhoods || o.skills <= 0) {
+    return Error::invalid("invalid_fixture", "needs members >= neighbourhoods > 0 and skills > 0");
+  }
   MatchingFixture f;
   f.data_dir = data_dir;
   const fs::path marker = fs::path(data_dir) / "fixture.json";
@@ -193,10 +202,11 @@ Result<MatchingFixture> open_matching_fixture(const std::string& data_dir,
   f.built = true;
   f.build_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::ofstream(marker) << json{{"options", options_json(o)},
-                                {"requests", f.requests},
-                                {"build_seconds", f.build_seconds}}
-                               .dump();
+  std::ofstream(marker) << json{
+      {"options", options_json(o)},
+      {"requests", f.requests},
+      {"build_seconds",
+       f.build_seconds}}.dump();
   return f;
 }
 

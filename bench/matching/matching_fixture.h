@@ -45,7 +45,8 @@ struct MatchingFixture {
 };
 
 // Opens data_dir's fixture, building it first when absent or made with
-// other options. Not thread-safe.
+// other options. 400 invalid_fixture for options that make no community.
+// Not thread-safe.
 Result<MatchingFixture> open_matching_fixture(const std::string& data_dir,
                                               const MatchingFixtureOptions& options);
 

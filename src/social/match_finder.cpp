@@ -113,9 +113,11 @@ std::vector<MemberCandidate> match_members(store::Connection& conn, const Item& 
   }
 
   std::unordered_map<MemberId, MemberCandidate> found;
-  for (const auto& [member, term] : repo.skills_of(pool)) {
-    auto skill = std::find_if(skills.begin(), skills.end(),
-                              [&](const auto& s) { return s.first == term; });
+  for (const auto& row : repo.skills_of(pool)) {
+    const MemberId member = row.first;
+    const std::string& term = row.second;
+    auto skill =
+        std::find_if(skills.begin(), skills.end(), [&](const auto& s) { return s.first == term; });
     if (skill == skills.end()) continue;
     MemberCandidate& c = found[member];
     c.member = member;
@@ -198,8 +200,8 @@ std::vector<ItemCandidate> match_items(store::Connection& conn, const Item& item
     if (c.skills.empty() && c.words.empty()) continue;  // a body or prefix match only
     if (item.location && other->location) c.km = great_circle_km(*item.location, *other->location);
     c.same_space = item.space_id && item.space_id == other->space_id;
-    c.score = item_score(static_cast<int>(c.skills.size()), static_cast<int>(c.words.size()),
-                         c.km, c.same_space);
+    c.score = item_score(static_cast<int>(c.skills.size()), static_cast<int>(c.words.size()), c.km,
+                         c.same_space);
     c.item = std::move(*other);
     ranked.push_back(std::move(c));
   }

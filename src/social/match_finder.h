@@ -71,7 +71,7 @@ std::vector<MemberCandidate> match_members(store::Connection& conn, const Item& 
 
 // The best `limit` open items of the other kind, best first (score, then
 // the newer).
-std::vector<ItemCandidate> match_items(store::Connection& conn, const Item& item,
-                                       MemberId viewer, int limit);
+std::vector<ItemCandidate> match_items(store::Connection& conn, const Item& item, MemberId viewer,
+                                       int limit);
 
 }  // namespace kring::social

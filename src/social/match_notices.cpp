@@ -21,9 +21,10 @@ void MatchNotices::tell(ItemId id) {
   const Micros now = now_micros();
   auto tell_of = [&](ItemId about, MemberId recipient, MemberId actor) {
     if (repo.told(about, recipient)) return;
-    notifier.notify(
-        {.kinds = {NotificationKind::kMatchFound}, .actor = actor, .item = about,
-         .member = recipient});
+    notifier.notify({.kinds = {NotificationKind::kMatchFound},
+                     .actor = actor,
+                     .item = about,
+                     .member = recipient});
     repo.record_told(about, recipient, now);
   };
   int items_told = 0;

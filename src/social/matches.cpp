@@ -61,8 +61,7 @@ ItemMatch item_match(store::Connection& conn, MemberId viewer, ItemCandidate c) 
 
 Result<MatchesFound> Matches::find(const Actor& viewer, ItemId id, std::optional<int> limit) {
   if (limit && (*limit < 1 || *limit > kMatchesMax)) {
-    return Error::invalid("invalid_limit",
-                          "limit must be 1.." + std::to_string(kMatchesMax));
+    return Error::invalid("invalid_limit", "limit must be 1.." + std::to_string(kMatchesMax));
   }
   const int wanted = limit.value_or(kMatchesShown);
   auto conn = db_.lease();

@@ -15,8 +15,8 @@ const std::string kCandidateReadsItemSql = render_sql(
 // A block between the two members, either way.
 std::string blocked_sql(std::string_view a, std::string_view b) {
   return "EXISTS (SELECT 1 FROM ties bl WHERE bl.kind = 'block' AND ((bl.source_id = " +
-         std::string(a) + " AND bl.target_id = " + std::string(b) + ") OR (bl.source_id = " +
-         std::string(b) + " AND bl.target_id = " + std::string(a) + ")))";
+         std::string(a) + " AND bl.target_id = " + std::string(b) +
+         ") OR (bl.source_id = " + std::string(b) + " AND bl.target_id = " + std::string(a) + ")))";
 }
 
 // What every open item a match offers must be, past its own part: readable
@@ -72,8 +72,7 @@ std::vector<MemberId> MatchRepository::skill_holders(std::string_view skill, int
 }
 
 std::vector<MemberId> MatchRepository::space_members_with_skill(SpaceId space,
-                                                                std::string_view skill,
-                                                                int limit) {
+                                                                std::string_view skill, int limit) {
   auto st = conn_.prepare(
       "SELECT sm.member_id FROM space_members sm JOIN member_terms t ON t.member_id = "
       "sm.member_id AND t.kind = 'skills' AND t.term = ?2 WHERE sm.space_id = ?1 AND sm.state = "
