@@ -229,6 +229,20 @@ class Matches(ApiTestCase):
         self.assertEqual(self.match_notices(weak_lender), [])
         del weak_offer
 
+    def test_a_new_offer_tells_the_author_of_the_request_it_fits_and_hears_of_it(self):
+        asker, lender, stranger = self.member("no_asker"), self.member("no_lender"), self.member("no_stranger")
+        slug = self.new_space(asker, "no-buurt", "open", [lender], kind="neighbourhood")
+        request = self.post(asker, "request", "Prune an apple tree", ["Pruning"], space=slug, location=HERE)
+        closed = self.new_space(stranger, "no-closed", "closed", kind="team")
+        hidden_request = self.post(stranger, "request", "Pruning hedges", ["pruning"], space=closed,
+                                   visibility="space")
+        offer = self.post(lender, "offer", "Pruning shears and help", ["pruning"], space=slug, location=NEARBY)
+        self.assertEqual(self.match_notices(asker), [("no_lender", offer["id"])])
+        self.assertEqual(self.match_notices(lender), [("no_asker", request["id"])])
+        # The stranger's request is in a space the lender may not read: nobody hears of it.
+        self.assertEqual(self.match_notices(stranger), [])
+        self.assertNotIn(hidden_request["id"], [n[1] for n in self.match_notices(lender)])
+
     def test_at_most_a_few_members_hear_of_a_request(self):
         author = self.member("cp_author")
         friends = [self.member(f"cp_friend{n}", ["Sewing"]) for n in range(5)]
