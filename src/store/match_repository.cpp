@@ -1,5 +1,7 @@
 #include "store/match_repository.h"
 
+#include <unordered_map>
+
 #include "store/item_visibility_sql.h"
 #include "store/member_visibility_sql.h"
 
@@ -170,6 +172,38 @@ std::vector<ItemId> MatchRepository::open_items_with_title_words(
   st.bind(2, match);
   std::vector<ItemId> out;
   while (st.step()) out.push_back(st.int64(0));
+  return out;
+}
+
+std::vector<MatchRepository::ItemFacts> MatchRepository::item_facts(
+    std::span<const ItemId> items) {
+  const std::string ids = id_array(items);
+  auto rows = conn_.prepare(
+      "SELECT i.id, i.title, i.lat, i.lon, i.space_id FROM json_each(?1) j CROSS JOIN items i ON "
+      "i.id = j.value");
+  rows.bind(1, ids);
+  std::vector<ItemFacts> out;
+  while (rows.step()) {
+    ItemFacts f;
+    f.id = rows.int64(0);
+    f.title = rows.text(1);
+    if (!rows.is_null(2) && !rows.is_null(3)) {
+      f.lat = rows.real(2);
+      f.lon = rows.real(3);
+    }
+    if (!rows.is_null(4)) f.space = rows.int64(4);
+    out.push_back(std::move(f));
+  }
+  auto skills = conn_.prepare(
+      "SELECT s.item_id, s.skill, s.label FROM json_each(?1) j CROSS JOIN item_skills s ON "
+      "s.item_id = j.value ORDER BY s.item_id, s.position");
+  skills.bind(1, ids);
+  std::unordered_map<ItemId, std::size_t> at;
+  for (std::size_t n = 0; n < out.size(); ++n) at[out[n].id] = n;
+  while (skills.step()) {
+    auto it = at.find(skills.int64(0));
+    if (it != at.end()) out[it->second].skills.emplace_back(skills.text(1), skills.text(2));
+  }
   return out;
 }
 

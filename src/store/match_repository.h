@@ -75,6 +75,19 @@ class MatchRepository {
   std::vector<ItemId> open_items_with_title_words(const OpenItemsQuery& q,
                                                   std::span<const std::string> words);
 
+  // What ranking an open item needs, without loading it whole: its title,
+  // point and space, and its skills (normalised term, label) in the
+  // author's order. One statement each for all of `items`; an id that is
+  // no item is left out.
+  struct ItemFacts {
+    ItemId id = 0;
+    std::string title;
+    std::optional<double> lat, lon;
+    std::optional<SpaceId> space;
+    std::vector<std::pair<std::string, std::string>> skills;
+  };
+  std::vector<ItemFacts> item_facts(std::span<const ItemId> items);
+
   // Whether `member` was told of a match with `item` already
   // (match_notices), and recording that they were.
   bool told(ItemId item, MemberId member);
