@@ -11,7 +11,12 @@ import { useResource } from '../hooks';
 import type { Item, ItemMatch, MatchReason, Matches, MemberMatch } from '../types';
 import { Avatar, MemberLink } from '../components/ui';
 
-const MATCHED_KINDS = new Set(['request', 'offer']);
+// The kinds that take skills (the item carries `skills`, even empty) are
+// the ones matched: requests and offers. Asking only for them keeps other
+// item pages free of a refused request.
+function matched(item: Item): boolean {
+  return Array.isArray((item as Item & { skills?: unknown }).skills);
+}
 
 function name(m: { display_name?: string | null; handle: string }): string {
   return m.display_name || m.handle;
@@ -103,9 +108,9 @@ function List<T>({ title, id, empty, rows, render }: { title: string; id: string
 }
 
 export function MatchesPanel({ item }: { item: Item }) {
-  const matched = MATCHED_KINDS.has(item.kind);
-  const answer = useResource<Matches>(matched ? `/items/${enc(item.id)}/matches` : null, [item.status]);
-  if (!matched || !answer.data) return null;
+  const asked = matched(item);
+  const answer = useResource<Matches>(asked ? `/items/${enc(item.id)}/matches` : null, [item.status]);
+  if (!asked || !answer.data) return null;
   const m = answer.data;
   return (
     <section class="card matches" aria-labelledby="matches-title" data-testid="matches-panel">
