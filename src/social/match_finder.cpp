@@ -157,7 +157,7 @@ std::vector<MemberCandidate> match_members(store::Connection& conn, const Item& 
   std::vector<MemberCandidate> out;
   for (auto& c : ranked) {
     if (out.size() == static_cast<std::size_t>(limit)) break;
-    if (!repo.may_offer_member(c.member, viewer, request.author_id, request.id)) continue;
+    if (!repo.may_offer_member(c.member, viewer, request.id)) continue;
     out.push_back(std::move(c));
   }
   return out;
@@ -202,8 +202,8 @@ std::vector<ItemCandidate> match_items(store::Connection& conn, const Item& item
       c.km = great_circle_km(*item.location, ItemLocation{*facts.lat, *facts.lon, ""});
     }
     c.same_space = item.space_id && item.space_id == facts.space;
-    c.score = item_score(static_cast<int>(c.skills.size()), static_cast<int>(c.words.size()),
-                         c.km, c.same_space);
+    c.score = item_score(static_cast<int>(c.skills.size()), static_cast<int>(c.words.size()), c.km,
+                         c.same_space);
     c.item.id = facts.id;
     ranked.push_back(std::move(c));
   }

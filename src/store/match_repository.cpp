@@ -116,15 +116,14 @@ std::optional<std::string> MatchRepository::space_kind(SpaceId space) {
   return st.text(0);
 }
 
-bool MatchRepository::may_offer_member(MemberId member, MemberId viewer, MemberId author,
-                                       ItemId item) {
+bool MatchRepository::may_offer_member(MemberId member, MemberId viewer, ItemId item) {
   static const std::string sql =
-      "SELECT 1 FROM members m JOIN items i ON i.id = ?4 WHERE m.id = ?2 AND m.suspended_at IS "
-      "NULL AND NOT " +
-      blocked_sql("m.id", "?3") + " AND " + member_listed_sql("m.id", "m") + " AND " +
-      field_visible_sql("m.id", "m.vis_skills") + " AND " + kCandidateReadsItemSql;
+      "SELECT 1 FROM members m JOIN items i ON i.id = ?3 WHERE m.id = ?2 AND m.suspended_at IS "
+      "NULL AND " +
+      member_listed_sql("m.id", "m") + " AND " + field_visible_sql("m.id", "m.vis_skills") +
+      " AND " + kCandidateReadsItemSql;
   auto st = conn_.prepare(sql);
-  st.bind(1, viewer).bind(2, member).bind(3, author).bind(4, item);
+  st.bind(1, viewer).bind(2, member).bind(3, item);
   return st.step();
 }
 
@@ -175,8 +174,7 @@ std::vector<ItemId> MatchRepository::open_items_with_title_words(
   return out;
 }
 
-std::vector<MatchRepository::ItemFacts> MatchRepository::item_facts(
-    std::span<const ItemId> items) {
+std::vector<MatchRepository::ItemFacts> MatchRepository::item_facts(std::span<const ItemId> items) {
   const std::string ids = id_array(items);
   auto rows = conn_.prepare(
       "SELECT i.id, i.title, i.lat, i.lon, i.space_id FROM json_each(?1) j CROSS JOIN items i ON "

@@ -58,11 +58,12 @@ class MatchRepository {
   // The space's kind by name ("place", "neighbourhood", ...), when it exists.
   std::optional<std::string> space_kind(SpaceId space);
 
-  // Whether `member` may be offered to `viewer` as a helper on `item`,
-  // written by `author`: listed for the viewer (the directory's rule), not
-  // suspended, no block between them and the author either way, their
+  // Whether `member` may be offered to `viewer` as a helper on `item`:
+  // listed for the viewer (the directory's rule), not suspended, their
   // skills visible to the viewer (vis_skills), and they may read the item.
-  bool may_offer_member(MemberId member, MemberId viewer, MemberId author, ItemId item);
+  // The read rule also keeps out a member across a block with the item's
+  // author, either way (an author's content is hidden across a block).
+  bool may_offer_member(MemberId member, MemberId viewer, ItemId item);
   // Whether `member` is listed for `viewer` (the directory's rule).
   bool listed(MemberId member, MemberId viewer);
 

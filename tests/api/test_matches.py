@@ -128,8 +128,9 @@ class Matches(ApiTestCase):
         hidden = self.member("ex_hidden", ["plastering"], visibility={"skills": "connections"})
         hidden_tied = self.member("ex_hidtied", ["plastering"], visibility={"skills": "connections"})
         outsider = self.member("ex_outside", ["plastering"])
-        slug = self.new_space(author, "ex-closed", "closed",
-                              [inside, suspended, blocker, blocked, hidden, hidden_tied], kind="team")
+        host = self.member("ex_host")
+        slug = self.new_space(host, "ex-closed", "closed",
+                              [author, inside, suspended, blocker, blocked, hidden, hidden_tied], kind="team")
         self.connect(author, hidden_tied)
         self.connect(author, outsider)  # close in the network, but may not read the request
         request = self.post(author, "request", "Plaster a ceiling", ["plastering"], space=slug,
@@ -143,6 +144,10 @@ class Matches(ApiTestCase):
         ok(author.post(f"/api/v1/members/{blocked.handle}/block"))
         found = self.matches(author, request)
         self.assertEqual(sorted(self.handles(found)), ["ex_hidtied", "ex_inside"])
+        # A host sees the same members, but not ex_hidtied, whose skills only
+        # their connections see: the blocks count between the candidate and
+        # the author, not the one who looks.
+        self.assertEqual(self.handles(self.matches(host, request)), ["ex_inside"])
 
     def test_a_secret_spaces_request_offers_only_its_members(self):
         author = self.member("sx_author")
@@ -170,6 +175,16 @@ class Matches(ApiTestCase):
         seen_by_host = self.matches(self.admin, request)["members"][0]["reasons"][1]
         self.assertEqual(seen_by_host["distance"], 2)
         self.assertEqual(seen_by_host["via"], [])
+
+    def test_offers_across_a_block_with_the_author_are_left_out_for_a_host_too(self):
+        host, author, lender = self.member("bo_host"), self.member("bo_author"), self.member("bo_lender")
+        slug = self.new_space(host, "bo-open", "open", [author, lender], kind="team")
+        offer = self.post(lender, "offer", "Upholstery help", ["upholstery"], space=slug)
+        request = self.post(author, "request", "Reupholster a chair", ["upholstery"], space=slug)
+        self.assertEqual([o["item"]["id"] for o in self.matches(host, request)["offers"]], [offer["id"]])
+        ok(author.post(f"/api/v1/members/{lender.handle}/block"))
+        self.assertEqual(self.matches(host, request)["offers"], [])
+        self.assertEqual(self.matches(host, offer)["requests"], [])
 
     # -- who may see matches ----------------------------------------------
 
