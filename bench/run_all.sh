@@ -12,7 +12,7 @@
 # Environment (all optional):
 #   BUILD          build directory with kring and the bench binaries (build)
 #   OUT            where results go ($BUILD/bench)
-#   ONLY           feeds, items or graph: run just that one
+#   ONLY           feeds, items, matching or graph: run just that one
 #   GRAPH_SIZES    graph sizes in nodes (10000,100000)
 #   FEED_REPS      repetitions of each feed benchmark; the median is reported (5)
 #   ITEMS_REPS     repetitions of each items benchmark; the median is reported (5)
@@ -84,6 +84,12 @@ run_items() {
     --fixture "$data" --out "$OUT/items.md"
 }
 
+run_matching() {
+  need "$BUILD/bench/matching/kring_matching_bench"
+  echo "== matching: matches for a request among 1M members"
+  "$BUILD/bench/matching/kring_matching_bench" >"$OUT/matching.md"
+}
+
 run_graph() {
   need "$BUILD/kring"
   need "$BUILD/bench/graph/kring_graph_generate"
@@ -95,5 +101,6 @@ run_graph() {
 
 [[ -z $ONLY || $ONLY == feeds ]] && run_feeds
 [[ -z $ONLY || $ONLY == items ]] && run_items
+[[ -z $ONLY || $ONLY == matching ]] && run_matching
 [[ -z $ONLY || $ONLY == graph ]] && run_graph
 echo "results in $OUT/"

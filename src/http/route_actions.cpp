@@ -65,6 +65,7 @@ const std::vector<RouteActions>& route_actions() {
       {"GET", "/api/v1/items/{id}/history", {A::kViewItemHistory}},
       {"POST", "/api/v1/items/{id}/status", {A::kMoveItemStatus}},
       {"GET", "/api/v1/items/{id}/status-history", {A::kViewStatusHistory}},
+      {"GET", "/api/v1/items/{id}/matches", {A::kViewMatches}},
       {"POST", "/api/v1/items/{id}/fixed", {A::kAnswerFollowUp}},
       {"GET", "/api/v1/items/{id}/replies", {A::kListReplies}},
       {"POST", "/api/v1/items/{id}/replies", {A::kReply}},

@@ -27,7 +27,7 @@ constexpr std::array kTakingPartAudience = {A::kItemAuthor, A::kItemRepliers, A:
 // change does tell every replier, follower and voter: it is rare (a
 // question answered, an idea accepted) and it is what those who took part,
 // or asked to hear (following it instead of posting it again), wait for.
-const std::array<AudienceRule, 24> kTable = {{
+const std::array<AudienceRule, 25> kTable = {{
     {K::kReply, Subject::kItem, kReplyAudience, false, "someone replies on an item"},
     {K::kMention, Subject::kItem, kMentionAudience, true,
      "an item or reply names members with `@handle`"},
@@ -77,6 +77,11 @@ const std::array<AudienceRule, 24> kTable = {{
     {K::kInitiativeMinimumMissed, Subject::kItem, kNamedMemberAudience, false,
      "an initiative missed its minimum by its deadline and failed, so its open pledges are "
      "void (each pledger, from the initiative's author)"},
+    {K::kMatchFound, Subject::kItem, kNamedMemberAudience, false,
+     "a request or offer is posted or its skills change, and strongly matches (social/"
+     "match_scoring.h): the author of each fitting offer or request hears of it and its author "
+     "of them; for a request, the few best members with a skill who are near or within two ties "
+     "hear of it; each of an item once"},
 }};
 
 constexpr std::array<std::pair<Audience, std::string_view>, 10> kWho = {{

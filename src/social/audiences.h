@@ -45,6 +45,7 @@ enum class NotificationKind {
   kContributionDeclined,      // to the giver
   kInitiativeMinimumReached,  // to each pledger, at the deadline: their pledges bind
   kInitiativeMinimumMissed,   // to each pledger, at the deadline: their pledges are void
+  kMatchFound,
 };
 
 // Who, relative to an event, may be told. Each is one recipient query in
@@ -100,7 +101,7 @@ namespace kring {
 template <>
 struct EnumNames<social::NotificationKind> {
   using K = social::NotificationKind;
-  static constexpr std::array<EnumName<K>, 24> kTable = {{
+  static constexpr std::array<EnumName<K>, 25> kTable = {{
       {K::kReply, "reply"},
       {K::kMention, "mention"},
       {K::kReaction, "reaction"},
@@ -125,6 +126,7 @@ struct EnumNames<social::NotificationKind> {
       {K::kContributionDeclined, "contribution_declined"},
       {K::kInitiativeMinimumReached, "initiative_minimum_reached"},
       {K::kInitiativeMinimumMissed, "initiative_minimum_missed"},
+      {K::kMatchFound, "match_found"},
   }};
 };
 

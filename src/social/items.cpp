@@ -187,6 +187,7 @@ Result<ItemView> Items::create(const Actor& actor, const NewItem& in) {
   fill_can(standing, view);
   tx.commit();
   notifier.publish();
+  match_notices_.tell(item.id);
   return view;
 }
 
@@ -248,6 +249,7 @@ Result<ItemView> Items::update(const Actor& actor, ItemId id, const ItemPatch& p
   fill_can(standing, view);
   tx.commit();
   notifier.publish();
+  if (patch.exchange.skills) match_notices_.tell(id);
   return view;
 }
 

@@ -13,6 +13,7 @@
 #include "social/exchange_fields.h"
 #include "social/item_view.h"
 #include "social/markdown.h"
+#include "social/match_notices.h"
 #include "social/notification_hub.h"
 #include "store/database.h"
 #include "store/item_repository.h"
@@ -46,8 +47,10 @@ struct ItemPatch {
 class Items {
  public:
   Items(store::Database& db, NotificationHub& hub, MarkdownOptions markdown = {})
-      : db_(db), hub_(hub), markdown_(markdown) {}
+      : db_(db), hub_(hub), markdown_(markdown), match_notices_(db, hub) {}
 
+  // A posted request or offer, and one whose skills change, tells its
+  // strong matches (social/match_notices.h) once it is committed.
   Result<ItemView> create(const Actor& actor, const NewItem& item);
   // 404 unless the viewer may read it (one rule: store/item_visibility_sql.h).
   Result<ItemView> view(const Actor& viewer, ItemId id);
@@ -70,6 +73,7 @@ class Items {
   store::Database& db_;
   NotificationHub& hub_;
   MarkdownOptions markdown_;
+  MatchNotices match_notices_;
 };
 
 // Parses an item id from a path; 404 for anything that is not one.

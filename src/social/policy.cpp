@@ -201,6 +201,8 @@ constexpr std::array kRules = {
     Rule{Action::kViewAttendance, "view_attendance", kMember, kRefused,
          kOrganiser | kSpaceModerator, 0, false, Refusal::k403,
          "only the event's organisers and the space's hosts see the waiting list and check-ins"},
+    Rule{Action::kViewMatches, "view_matches", kMember, kRefused, kOwn | kSpaceModerator, kReader,
+         false, Refusal::k403, "only the item's author and its space's hosts see its matches"},
     Rule{Action::kReport, "report", kMember, kRefused, 0, kOther, false, Refusal::k403,
          "your own content is edited or deleted, not reported"},
     Rule{Action::kViewSpaceReports, "view_space_reports", kMember, kRefused, kSpaceModerator, 0,

@@ -115,6 +115,9 @@ enum class Action {
   kUndoCheckIn,
   kListAttendees,   // who is going: members who may read the event
   kViewAttendance,  // the waiting list and who checked in: organisers and hosts
+  // Who could help with a request, and the offers or requests that fit
+  // (social/matches): for the item's author and its space's hosts.
+  kViewMatches,
   // moderation
   kReport,
   kViewSpaceReports,

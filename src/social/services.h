@@ -17,6 +17,7 @@
 #include "social/lending.h"
 #include "social/loan_sweeps.h"
 #include "social/login_throttle.h"
+#include "social/matches.h"
 #include "social/members.h"
 #include "social/moderation.h"
 #include "social/network.h"
@@ -59,6 +60,7 @@ struct Services {
         item_listing(db),
         open_data(db),
         similar_items(db),
+        matches(db),
         notifications(db),
         search(db),
         place_search(db),
@@ -90,6 +92,7 @@ struct Services {
   ItemListing item_listing;
   OpenData open_data;
   SimilarItems similar_items;
+  Matches matches;
   Notifications notifications;
   Search search;
   PlaceSearch place_search;

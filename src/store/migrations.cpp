@@ -699,7 +699,21 @@ END;
 CREATE INDEX contributions_by_item_id ON contributions(item_id, id);
 )sql";
 
-constexpr std::array<Migration, 19> kMigrations = {{
+// Matching (issue 11, social/matches.h): who was told of a match, so that
+// a strong match tells each member once, however often the item's skills
+// change afterwards. item_id is the item they were told of, member_id who
+// was told. The skill indexes matching reads (member_terms_by_term,
+// item_skills_by_skill) are migrations 7's and 16's.
+constexpr std::string_view kMatchNotices = R"sql(
+CREATE TABLE match_notices (
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+  told_at INTEGER NOT NULL,
+  PRIMARY KEY (item_id, member_id)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 20> kMigrations = {{
     {1, "members, profiles, sessions, ties", kMembersSchema},
     {2, "spaces, items, conversations, notifications, moderation, search", kContentSchema},
     {3, "network version and history", kNetworkSchema},
@@ -718,6 +732,7 @@ constexpr std::array<Migration, 19> kMigrations = {{
     {16, "requests, offers, initiatives, events; the ledger, RSVPs, loans", kContributionEconomy},
     {17, "the ledger's totals per item, goal, kind and status", kContributionTotals},
     {19, "lending: gifts ended, loans by item, offer expiries", kLending},
+    {20, "who was told of a match", kMatchNotices},
     {21, "the network version counts confirmed contributions and check-ins", kNetworkLedgerAndAttendance},
 }};
 

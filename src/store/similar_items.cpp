@@ -72,16 +72,8 @@ std::vector<std::string_view> words_of(const std::string& quoted) {
 // Any of the text's telling words, each prefix-matched: a similar text
 // shares some words, not all of them. Empty when it has none.
 std::string any_word_query(std::string_view text) {
-  const std::string quoted = fts_query(text);
-  std::vector<std::string_view> chosen;
-  for (std::string_view word : words_of(quoted)) {
-    if (chosen.size() == kWordsCompared) break;
-    if (characters(word) < static_cast<std::size_t>(kSimilarWordMin) || common(word)) continue;
-    if (std::find(chosen.begin(), chosen.end(), word) != chosen.end()) continue;
-    chosen.push_back(word);
-  }
   std::string out;
-  for (std::string_view word : chosen) {
+  for (const std::string& word : telling_words(text)) {
     if (!out.empty()) out += " OR ";
     out += '"';
     out += word;
@@ -185,6 +177,23 @@ std::vector<ItemId> alike_in_text(Connection& conn, const SimilarItemsQuery& q,
 }
 
 }  // namespace
+
+std::vector<std::string> telling_words(std::string_view text) {
+  // The words point into the quoted text, which must outlive the loop.
+  const std::string quoted = fts_query(text);
+  std::vector<std::string> chosen;
+  for (std::string_view word : words_of(quoted)) {
+    if (chosen.size() == kWordsCompared) break;
+    if (characters(word) < static_cast<std::size_t>(kSimilarWordMin) || common(word)) continue;
+    std::string lower(word);
+    for (char& c : lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    if (std::find(chosen.begin(), chosen.end(), lower) != chosen.end()) continue;
+    chosen.push_back(std::move(lower));
+  }
+  return chosen;
+}
 
 bool comparable_text(std::string_view text) {
   // The words point into the quoted text, which must outlive the loop.

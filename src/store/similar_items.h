@@ -50,4 +50,11 @@ std::vector<ItemId> similar_open_items(Connection& conn, const SimilarItemsQuery
 // count here but are then not compared, so such a text finds nothing).
 bool comparable_text(std::string_view text);
 
+// The words of `text` worth comparing, lowercased (ASCII) and each once, in
+// the order written, at most 16: those of at least kSimilarWordMin
+// characters that are not common in the instance's languages ("the",
+// "het"). Letters and digits only (store/search_repository.h fts_query's
+// words), so each may be quoted into an FTS5 query as it is.
+std::vector<std::string> telling_words(std::string_view text);
+
 }  // namespace kring::store

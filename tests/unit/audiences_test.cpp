@@ -63,6 +63,7 @@ TEST(AudienceTable, SaysWhoIsToldOfEachKind) {
       {K::kContributionDeclined, {Subject::kItem, {A::kNamedMember}}},
       {K::kInitiativeMinimumReached, {Subject::kItem, {A::kNamedMember}}},
       {K::kInitiativeMinimumMissed, {Subject::kItem, {A::kNamedMember}}},
+      {K::kMatchFound, {Subject::kItem, {A::kNamedMember}}},
   };
   for (const auto& rule : audience_table()) {
     const auto& [subject, audiences] = expected.at(rule.kind);

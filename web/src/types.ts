@@ -543,4 +543,31 @@ export interface TimeBalance {
   received_hours: number;
   balance: number;
   open: { given_hours: number; received_hours: number };
+// GET /items/{id}/matches (issue 11): each match with its score and reasons.
+export interface MatchReason {
+  kind: 'skill' | 'near' | 'network' | 'words' | 'distance' | 'space' | string;
+  skill?: string;
+  space?: { slug: string; name: string };
+  distance?: number;
+  via?: Member[];
+  words?: string[];
+  km?: number;
+}
+
+export interface MemberMatch {
+  member: Member;
+  score: number;
+  reasons: MatchReason[];
+}
+
+export interface ItemMatch {
+  item: Item;
+  score: number;
+  reasons: MatchReason[];
+}
+
+export interface Matches {
+  members?: MemberMatch[];
+  offers?: ItemMatch[];
+  requests?: ItemMatch[];
 }

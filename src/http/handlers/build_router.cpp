@@ -15,6 +15,7 @@ Router build_router(social::Services& services, std::function<Metrics&()> metric
   register_item_routes(router, services);
   register_lending_routes(router, services);
   register_event_routes(router, services);
+  register_match_routes(router, services);
   register_feed_routes(router, services);
   register_item_listing_routes(router, services);
   register_open_data_routes(router, services);

@@ -26,6 +26,8 @@ void register_lending_routes(Router& router, social::Services& services);
 // RSVPs, check-in and attendees of an event (handlers/events.cpp).
 void register_event_routes(Router& router, social::Services& services);
 void register_feed_routes(Router& router, social::Services& services);
+// GET /api/v1/items/{id}/matches.
+void register_match_routes(Router& router, social::Services& services);
 void register_item_listing_routes(Router& router, social::Services& services);
 void register_open_data_routes(Router& router, social::Services& services);
 void register_notification_routes(Router& router, social::Services& services);

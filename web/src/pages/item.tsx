@@ -19,6 +19,7 @@ import { LendingPanel } from '../exchange/lending_panel';
 import { VoteButton } from '../components/vote_button';
 import { EventPanel } from '../exchange/events_panel';
 import { LedgerPanel } from '../exchange/ledger_panel';
+import { MatchesPanel } from '../exchange/matches_panel';
 import { Avatar, Empty, ErrorBox, errorText, InlineError, LoadMore, Loading, MemberLink, PageHeader } from '../components/ui';
 
 const MAX_INDENT = 5;
@@ -330,6 +331,7 @@ export function ItemPage({ id }: { id: string }) {
       <LendingPanel item={item} onChanged={r.setData} />
       <EventPanel item={item} onChanged={r.setData} />
       <LedgerPanel item={item} onItemChanged={r.setData} />
+      <MatchesPanel item={item} />
 
       <section id="replies" class="replies-section" aria-labelledby="replies-title">
         <h2 id="replies-title" class="section-title">

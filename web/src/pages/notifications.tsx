@@ -30,6 +30,7 @@ const ICON: Record<string, IconName> = {
   contribution_declined: 'check',
   initiative_minimum_reached: 'check',
   initiative_minimum_missed: 'check',
+  match_found: 'connect',
 };
 
 export function NotificationsPage() {
