@@ -79,8 +79,8 @@ export function anonymousRoutes(ids) {
 }
 
 // Screens for members: an anonymous visitor is sent to log in.
-export const MEMBER_ONLY = ['/notifications', '/settings', '/network', '/profile/edit', '/spaces/new', '/analytics', '/spaces/repair-cafe/report', '/me/loans'];
-export const MEMBER_ONLY = ['/notifications', '/settings', '/network', '/profile/edit', '/spaces/new', '/analytics', '/spaces/repair-cafe/report', '/me/contributions'];
+export const MEMBER_ONLY = ['/notifications', '/settings', '/network', '/profile/edit', '/spaces/new', '/analytics',
+  '/spaces/repair-cafe/report', '/me/loans', '/me/contributions'];
 
 // What Ada, a member who hosts both spaces, sees.
 export function memberRoutes(ids) {

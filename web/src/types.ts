@@ -471,11 +471,8 @@ export interface Attendee {
   responded_at: string;
   checked_in_at: string | null;
   can: { check_in: boolean; undo_check_in: boolean };
-// Requests, offers, initiatives and events (the contribution economy): the
-// fields their kinds take (KindRule.fields). The server sends exactly the
-// ones the item's kind takes, absent ones as null (skills and goals as []).
-export interface ItemGoal {
-  kind: string; // one of vocabulary().goal_kinds
+}
+
 // ---- the ledger (exchange/ledger_*.tsx): contributions to requests and
 // initiatives, an initiative's progress per goal, the time bank.
 export type ContributionKind = 'time' | 'knowledge' | 'item' | 'money' | 'support';
@@ -488,6 +485,9 @@ export interface ItemGoal {
   label: string;
 }
 
+// Requests, offers, initiatives and events (the contribution economy): the
+// fields their kinds take (KindRule.fields). The server sends exactly the
+// ones the item's kind takes, absent ones as null (skills and goals as []).
 export interface ExchangeFields {
   skills?: string[];
   starts_at?: string | null;
@@ -504,6 +504,8 @@ export interface ExchangeVocabulary {
   offer_modes?: string[];
   goal_kinds?: string[];
   contribution_kinds?: string[];
+}
+
 export interface GoalProgress extends ItemGoal {
   pledged: number; // pledged, delivered and confirmed
   confirmed: number;
@@ -543,6 +545,8 @@ export interface TimeBalance {
   received_hours: number;
   balance: number;
   open: { given_hours: number; received_hours: number };
+}
+
 // GET /items/{id}/matches (issue 11): each match with its score and reasons.
 export interface MatchReason {
   kind: 'skill' | 'near' | 'network' | 'words' | 'distance' | 'space' | string;
