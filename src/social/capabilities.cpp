@@ -3,6 +3,7 @@
 #include "core/kinds.h"
 #include "social/events.h"
 #include "social/lending.h"
+#include "social/match_finder.h"
 #include "social/organisers.h"
 #include "social/votes.h"
 #include "store/loan_repository.h"
@@ -123,6 +124,10 @@ Can item_can(const Actor& actor, const Resource& item, const Item& row) {
   const bool organised = kind && has_organisers(*kind);
   can.entries.emplace_back("set_organisers",
                            organised && allows(actor, Action::kSetOrganiser, item));
+  // Who could help, on the kinds that have matches (social/matches).
+  if (has_matches(row)) {
+    can.entries.emplace_back("view_matches", allows(actor, Action::kViewMatches, item));
+  }
   can.move_status =
       kind ? allowed_status_moves(actor, item, *kind, row.status) : std::vector<std::string_view>{};
   // The moves that carry a loan are the lending verbs' (their own keys), not the status endpoint's.

@@ -160,7 +160,7 @@ describe('the exchange', { concurrency: false }, () => {
     assert.match(await row(posted.request).locator('[data-fact=skills]').innerText(), /Plumbing/);
     const keys = { offer: ['mode', en['exchange.offer_mode.lend']], initiative: ['goals', '5 ladders'], event: ['when', ''] };
     for (const [kind, [fact, text]] of Object.entries(keys)) {
-      await page.getByRole('link', { name: en[`exchange.tab.${kind}`] }).click();
+      await page.getByRole('main').getByRole('link', { name: en[`exchange.tab.${kind}`] }).click();
       await row(posted[kind]).waitFor();
       assert.equal(await list.locator('li').count(), 1, kind);
       assert.equal(await row(posted[kind]).locator('.status-badge').innerText(), en[`item.status.${posted[kind].status}`]);

@@ -10,15 +10,15 @@ import type { Contribution, ContributionKind, LedgerItem } from '../types';
 import { InlineError } from '../components/ui';
 import { amountFromInput, isCounted } from './ledger_amount';
 import { goalName } from './ledger_progress';
+import { vocabulary } from '../vocabulary';
 
-const ALL_KINDS: ContributionKind[] = ['time', 'knowledge', 'item', 'money', 'support'];
-
-// What an item takes: an initiative its goals' kinds and the counted
-// kinds; a request every kind.
+// What an item takes, of the vocabulary's contribution kinds: an initiative
+// its goals' kinds and the counted kinds; a request every kind.
 function kindsFor(item: LedgerItem): ContributionKind[] {
+  const all = (vocabulary().contribution_kinds ?? []) as ContributionKind[];
   const goals = item.goals ?? [];
-  if (goals.length === 0) return ALL_KINDS;
-  return ALL_KINDS.filter((k) => isCounted(k) || goals.some((g) => g.kind === k));
+  if (goals.length === 0) return all;
+  return all.filter((k) => isCounted(k) || goals.some((g) => g.kind === k));
 }
 
 export function PledgeForm({ item, onPledged }: { item: LedgerItem; onPledged: (c: Contribution) => void }) {

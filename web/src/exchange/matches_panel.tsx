@@ -14,8 +14,10 @@ import { Avatar, MemberLink } from '../components/ui';
 // The kinds that take skills (the item carries `skills`, even empty) are
 // the ones matched: requests and offers. Asking only for them keeps other
 // item pages free of a refused request.
+// Only those the server lets see the matches ask for them (can.view_matches).
 function matched(item: Item): boolean {
-  return Array.isArray((item as Item & { skills?: unknown }).skills);
+  const can = item.can as (typeof item.can & { view_matches?: boolean }) | undefined;
+  return Array.isArray((item as Item & { skills?: unknown }).skills) && can?.view_matches === true;
 }
 
 function name(m: { display_name?: string | null; handle: string }): string {
