@@ -263,7 +263,8 @@ void add_serve_command(CLI::App& app) {
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
   cmd->add_option("--follow-up-interval", options->follow_up_interval_s,
-                  "Seconds between sweeps for follow-up questions that fell due (is it fixed?)")
+                  "Seconds between housekeeping sweeps: follow-up questions that fell due (is it "
+                  "fixed?), initiative deadlines, overdue loans and expiring offers")
       ->check(CLI::Range(1, 86400))
       ->capture_default_str();
   cmd->add_option("--rate-limit", options->rate_limits, rate_limit_help())
